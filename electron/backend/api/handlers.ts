@@ -1,0 +1,40 @@
+import type { CallResponse } from '../../../shared/api/contract';
+import type { Prefs } from '../../../shared/api/prefs';
+import type { HostManager } from '../hosts/host-manager';
+import type { PromptBroker } from '../prompts/prompt-broker';
+import type { Handlers } from './dispatch';
+
+export interface HandlerDeps {
+  hosts: HostManager;
+  prompts: PromptBroker;
+  info: () => CallResponse<'app/info'>;
+  prefs: { get: () => Prefs; set: (patch: Partial<Prefs>) => Promise<Prefs> };
+}
+
+/** Each contract call → the service that does it. Requests arrive already validated. */
+export function createHandlers({ hosts, prompts, info, prefs }: HandlerDeps): Handlers {
+  return {
+    'app/info': async () => info(),
+    'hosts/list': async () => hosts.list(),
+    'hosts/add': (input) => hosts.add(input),
+    'hosts/update': (config) => hosts.update(config),
+    'hosts/remove': async ({ hostId }) => {
+      await hosts.remove(hostId);
+      return {};
+    },
+    'hosts/connect': ({ hostId }) => hosts.session(hostId).connect(),
+    'hosts/disconnect': async ({ hostId }) => hosts.session(hostId).disconnect(),
+    'prompts/answer': async ({ promptId, accepted, answers }) => {
+      prompts.answer(promptId, { accepted, answers });
+      return {};
+    },
+    'domains/list': async ({ hostId }) => hosts.session(hostId).listDomains(),
+    'domains/action': ({ hostId, uuid, action }) => hosts.session(hostId).action(uuid, action),
+    'stats/watch': async ({ hostId, watching }) => {
+      hosts.session(hostId).watchStats(watching);
+      return {};
+    },
+    'prefs/get': async () => prefs.get(),
+    'prefs/set': (patch) => prefs.set(patch),
+  };
+}

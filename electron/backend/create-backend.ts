@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { Prefs } from '../../shared/api/prefs';
+import { createDispatch, type Dispatch } from './api/dispatch';
+import { createHandlers } from './api/handlers';
+import { EventBus } from './events/event-bus';
+import { HostManager, ConnectionsFile } from './hosts/host-manager';
+import { KnownHosts } from './hosts/known-hosts';
+import { SecretMemory } from './hosts/ssh-auth';
+import { JsonFile } from './prefs/json-file';
+import { PromptBroker } from './prompts/prompt-broker';
+
+export interface BackendOptions {
+  /** Where connections, preferences and VirtDesk's own known_hosts live. */
+  dataDir: string;
+  /** Whose ~/.ssh (config, keys, known_hosts) to use. */
+  homeDir?: string;
+  agentSocket?: string | undefined;
+  version?: string;
+  log?: (message: string) => void;
+  retryDelayMs?: (attempt: number) => number;
+}
+
+export interface Backend {
+  dispatch: Dispatch;
+  bus: EventBus;
+  dispose(): void;
+}
+
+/** The composition root: every service is built here and handed its dependencies. */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const log = options.log ?? ((m: string) => console.error(`[virtdesk] ${m}`));
+  const homeDir = options.homeDir ?? homedir();
+  const bus = new EventBus();
+  const prompts = new PromptBroker(bus);
+  const knownHosts = new KnownHosts([
+    { path: join(options.dataDir, 'known_hosts'), writable: true },
+    { path: join(homeDir, '.ssh', 'known_hosts'), writable: false },
+  ]);
+  const prefsFile = new JsonFile(join(options.dataDir, 'prefs.json'), Prefs, () => Prefs.parse({}));
+  const prefsLoad = await prefsFile.load();
+  let prefs = prefsLoad.value;
+  const hosts = new HostManager(
+    new JsonFile(join(options.dataDir, 'connections.json'), ConnectionsFile, () => ({
+      version: 1 as const,
+      hosts: [],
+    })),
+    {
+      bus,
+      prompts,
+      knownHosts,
+      secrets: new SecretMemory(),
+      homeDir,
+      agentSocket: options.agentSocket,
+      prefs: () => prefs,
+      ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
+    },
+  );
+  const loaded = await hosts.load();
+  const warnings = [prefsLoad.warning, loaded.warning].filter((w): w is string => Boolean(w));
+  warnings.forEach(log);
+  const handlers = createHandlers({
+    hosts,
+    prompts,
+    info: () => ({
+      version: options.version ?? '0.1.0',
+      firstRun: !loaded.existed && hosts.list().length === 0,
+      localVirsh: onPath('virsh'),
+      dataDir: options.dataDir,
+      warnings,
+    }),
+    prefs: {
+      get: () => prefs,
+      set: async (patch) => {
+        prefs = Prefs.parse({ ...prefs, ...patch });
+        await prefsFile.save(prefs);
+        return prefs;
+      },
+    },
+  });
+  return { dispatch: createDispatch(handlers, log), bus, dispose: () => hosts.dispose() };
+}
+
+function onPath(program: string): boolean {
+  return (process.env['PATH'] ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, program)));
+}

@@ -1,0 +1,79 @@
+import { ApiError } from '../../../shared/api/errors';
+import { DomainState, domainStateByNumber, type DomainSummary } from '../../../shared/api/domains';
+import { numberField, parseDomstats } from '../virsh/parse-domstats';
+import { parseKeyValues, parseUuidNameList, parseUuidSet } from '../virsh/parse-list';
+import type { VirshRunner } from '../virsh/virsh-runner';
+import { summarizeDomainXml } from './domain-xml-summary';
+
+/**
+ * The quick first read: every domain's UUID, name, state and flags in five commands, whatever the
+ * number of domains. The list paints from this before any XML is read.
+ */
+export async function readDomainList(virsh: VirshRunner): Promise<DomainSummary[]> {
+  const [all, stats, autostart, managedSave, transient] = await Promise.all([
+    virsh.run(['list', '--all', '--uuid', '--name']),
+    virsh.run(['domstats', '--raw', '--state']),
+    virsh.run(['list', '--all', '--autostart', '--uuid']),
+    virsh.run(['list', '--all', '--with-managed-save', '--uuid']),
+    virsh.run(['list', '--all', '--transient', '--uuid']),
+  ]);
+  const stateByName = new Map(
+    parseDomstats(stats).map((r) => [r.name, domainStateByNumber[numberField(r.fields, 'state.state') ?? 0]]),
+  );
+  const autostartSet = parseUuidSet(autostart);
+  const savedSet = parseUuidSet(managedSave);
+  const transientSet = parseUuidSet(transient);
+  return parseUuidNameList(all).map(({ uuid, name }) => ({
+    uuid,
+    name,
+    state: stateByName.get(name) ?? 'no state',
+    autostart: autostartSet.has(uuid),
+    hasManagedSave: savedSet.has(uuid),
+    persistent: !transientSet.has(uuid),
+    detailsLoaded: false,
+  }));
+}
+
+/** Adds what only the XML says (title, memory, vCPUs) to a summary. */
+export async function readDomainDetails(virsh: VirshRunner, base: DomainSummary): Promise<DomainSummary> {
+  const xml = await virsh.run(['dumpxml', '--domain', base.uuid]);
+  const details = summarizeDomainXml(xml);
+  const summary: DomainSummary = { ...base, detailsLoaded: true };
+  if (details.title !== undefined) summary.title = details.title;
+  else delete summary.title;
+  if (details.vcpus !== undefined) summary.vcpus = details.vcpus;
+  if (details.memoryKiB !== undefined) summary.maxMemoryKiB = details.memoryKiB;
+  const memory = details.currentMemoryKiB ?? details.memoryKiB;
+  if (memory !== undefined) summary.memoryKiB = memory;
+  return summary;
+}
+
+/** Re-reads one domain after an event or an action; undefined when it no longer exists. */
+export async function readOneDomain(virsh: VirshRunner, ref: string): Promise<DomainSummary | undefined> {
+  let info: Map<string, string>;
+  try {
+    info = parseKeyValues(await virsh.run(['dominfo', '--domain', ref]));
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'domain-not-found') return undefined;
+    throw error;
+  }
+  const uuid = info.get('UUID')?.toLowerCase();
+  const name = info.get('Name');
+  if (!uuid || name === undefined) throw new ApiError('virsh-error', `Unexpected dominfo output for ${ref}`);
+  const state = DomainState.safeParse(info.get('State'));
+  const base: DomainSummary = {
+    uuid,
+    name,
+    state: state.success ? state.data : 'no state',
+    autostart: info.get('Autostart') === 'enable',
+    persistent: info.get('Persistent') === 'yes',
+    hasManagedSave: info.get('Managed save') === 'yes',
+    detailsLoaded: false,
+  };
+  try {
+    return await readDomainDetails(virsh, base);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'domain-not-found') return undefined;
+    throw error;
+  }
+}

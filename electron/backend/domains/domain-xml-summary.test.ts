@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { summarizeDomainXml } from './domain-xml-summary';
+
+describe('summarizeDomainXml', () => {
+  it("reads the test driver's real domain XML", () => {
+    const xml = execFileSync('virsh', ['-c', 'test:///default', 'dumpxml', 'test'], { encoding: 'utf8' });
+    expect(summarizeDomainXml(xml)).toEqual({
+      uuid: '6695eb01-f6a4-8304-79aa-97f2502e193f',
+      name: 'test',
+      memoryKiB: 8388608,
+      currentMemoryKiB: 2097152,
+      vcpus: 2,
+    });
+  });
+
+  it('converts units exactly as libvirt defines them, and reads title, entities and current vcpus', () => {
+    const xml = `<domain type='kvm'><name>a &amp; b</name><uuid>ABCDEF00-0000-4000-8000-000000000000</uuid>
+      <title>Web &lt;prod&gt;</title><memory unit='GB'>2</memory><currentMemory unit='MiB'>512</currentMemory>
+      <vcpu placement='static' current='2'>4</vcpu></domain>`;
+    expect(summarizeDomainXml(xml)).toEqual({
+      uuid: 'abcdef00-0000-4000-8000-000000000000',
+      name: 'a & b',
+      title: 'Web <prod>',
+      memoryKiB: 1953125,
+      currentMemoryKiB: 524288,
+      vcpus: 2,
+    });
+  });
+
+  it('refuses documents that are not a domain', () => {
+    expect(() => summarizeDomainXml('<network><name>x</name></network>')).toThrow(/domain/);
+  });
+});

@@ -1,0 +1,47 @@
+import { shellCommand } from '../virsh/quote';
+import { parseEventLine, type DomainEventLine } from '../virsh/parse-event';
+import type { RemoteProcess, Transport } from '../hosts/transport';
+
+/**
+ * `virsh event --all --loop` on its own channel of the host's connection: libvirt pushes every
+ * lifecycle change, including those made outside VirtDesk; nothing polls the list.
+ */
+export class DomainEventStream {
+  private buffer = '';
+
+  private constructor(private readonly proc: RemoteProcess) {}
+
+  static async start(
+    transport: Transport,
+    uri: string,
+    onEvent: (event: DomainEventLine) => void,
+  ): Promise<DomainEventStream> {
+    const virsh = shellCommand(['virsh', '-q', '-c', uri, 'event', '--all', '--loop']);
+    const proc = await transport.exec(
+      shellCommand(['sh', '-c', `LC_ALL=C.UTF-8; export LC_ALL; exec ${virsh} 2>&1`]),
+    );
+    const stream = new DomainEventStream(proc);
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (chunk: string) => {
+      stream.buffer += chunk;
+      let newline: number;
+      while ((newline = stream.buffer.indexOf('\n')) >= 0) {
+        const line = stream.buffer.slice(0, newline);
+        stream.buffer = stream.buffer.slice(newline + 1);
+        const event = parseEventLine(line);
+        if (event) onEvent(event);
+      }
+    });
+    proc.stderr.on('data', () => undefined);
+    return stream;
+  }
+
+  get exited(): Promise<number | null> {
+    return this.proc.exited;
+  }
+
+  close(): void {
+    this.proc.end();
+    this.proc.close();
+  }
+}

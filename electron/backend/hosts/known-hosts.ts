@@ -1,0 +1,128 @@
+import { createHash, createHmac } from 'node:crypto';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+export type HostKeyVerdict =
+  | { kind: 'match' }
+  | { kind: 'unknown' }
+  | { kind: 'changed'; knownType: string; file: string; line: number }
+  | { kind: 'revoked'; file: string; line: number };
+
+export interface KnownHostsFile {
+  path: string;
+  /** VirtDesk appends trusted keys only to its own file; the user's ~/.ssh/known_hosts is read-only. */
+  writable: boolean;
+}
+
+interface Entry {
+  patterns: string;
+  keyType: string;
+  keyBase64: string;
+  marker?: string;
+  file: string;
+  line: number;
+}
+
+/** How OpenSSH names a host in known_hosts: `host`, or `[host]:port` for other ports. */
+export function knownHostsName(host: string, port: number): string {
+  return port === 22 ? host : `[${host}]:${port}`;
+}
+
+/** OpenSSH's SHA256 fingerprint of a public key blob, e.g. `SHA256:uNiVz…` (base64, unpadded). */
+export function fingerprintSha256(keyBlob: Buffer): string {
+  return `SHA256:${createHash('sha256').update(keyBlob).digest('base64').replace(/=+$/, '')}`;
+}
+
+/** The key type stored at the start of an SSH public key blob (`ssh-ed25519`, `ecdsa-sha2-nistp256`, …). */
+export function keyTypeOf(keyBlob: Buffer): string {
+  if (keyBlob.length < 4) return 'unknown';
+  const len = keyBlob.readUInt32BE(0);
+  return keyBlob.subarray(4, 4 + len).toString('latin1');
+}
+
+/** Reads OpenSSH known_hosts files (plain, hashed `|1|` names, wildcards, negations, @revoked). */
+export class KnownHosts {
+  constructor(private readonly files: readonly KnownHostsFile[]) {}
+
+  async verify(host: string, port: number, keyBlob: Buffer): Promise<HostKeyVerdict> {
+    const name = knownHostsName(host, port);
+    const keyType = keyTypeOf(keyBlob);
+    const keyBase64 = keyBlob.toString('base64');
+    const entries = (await Promise.all(this.files.map((f) => readEntries(f.path)))).flat();
+    const forHost = entries.filter((e) => hostMatches(e.patterns, name));
+    const revoked = forHost.find((e) => e.marker === '@revoked' && e.keyBase64 === keyBase64);
+    if (revoked) return { kind: 'revoked', file: revoked.file, line: revoked.line };
+    const plain = forHost.filter((e) => e.marker === undefined);
+    if (plain.some((e) => e.keyType === keyType && e.keyBase64 === keyBase64)) return { kind: 'match' };
+    // OpenSSH treats a different key of the same type as a changed key (possible man in the middle).
+    const changed = plain.find((e) => e.keyType === keyType);
+    if (changed)
+      return { kind: 'changed', knownType: changed.keyType, file: changed.file, line: changed.line };
+    return { kind: 'unknown' };
+  }
+
+  /** Records a key the user trusted, in VirtDesk's own file. */
+  async trust(host: string, port: number, keyBlob: Buffer): Promise<void> {
+    const target = this.files.find((f) => f.writable);
+    if (!target) throw new Error('No writable known_hosts file is configured');
+    await mkdir(dirname(target.path), { recursive: true, mode: 0o700 });
+    const line = `${knownHostsName(host, port)} ${keyTypeOf(keyBlob)} ${keyBlob.toString('base64')}\n`;
+    await appendFile(target.path, line, { mode: 0o600 });
+  }
+}
+
+async function readEntries(path: string): Promise<Entry[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return [];
+  }
+  const entries: Entry[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const words = line.split(/\s+/);
+    const marker = words[0]!.startsWith('@') ? words.shift() : undefined;
+    const [patterns, keyType, keyBase64] = words;
+    if (!patterns || !keyType || !keyBase64) return;
+    if (marker && marker !== '@revoked') return; // @cert-authority: certificates are not supported yet
+    entries.push({
+      patterns,
+      keyType,
+      keyBase64,
+      ...(marker ? { marker } : {}),
+      file: path,
+      line: index + 1,
+    });
+  });
+  return entries;
+}
+
+function hostMatches(patterns: string, name: string): boolean {
+  if (patterns.startsWith('|1|')) return hashedMatches(patterns, name);
+  let matched = false;
+  for (const pattern of patterns.split(',')) {
+    if (pattern.startsWith('!')) {
+      if (globMatches(pattern.slice(1), name)) return false;
+    } else if (globMatches(pattern, name)) matched = true;
+  }
+  return matched;
+}
+
+function hashedMatches(field: string, name: string): boolean {
+  const [, , salt, hash] = field.split('|');
+  if (!salt || !hash) return false;
+  const digest = createHmac('sha1', Buffer.from(salt, 'base64')).update(name).digest('base64');
+  return digest === hash;
+}
+
+/** OpenSSH patterns: `*` and `?`, case-insensitive. */
+export function globMatches(pattern: string, text: string): boolean {
+  const re = pattern
+    .toLowerCase()
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${re}$`).test(text.toLowerCase());
+}

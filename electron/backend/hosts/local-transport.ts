@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { ExecOptions, RemoteProcess, Transport } from './transport';
+
+/** Runs commands on this machine, no SSH: the "local" connection type. */
+export class LocalTransport implements Transport {
+  readonly kind = 'local' as const;
+  private resolveClosed!: (error: Error | undefined) => void;
+  readonly closed = new Promise<Error | undefined>((resolve) => (this.resolveClosed = resolve));
+  private readonly children = new Set<RemoteProcess>();
+
+  async exec(command: string, options: ExecOptions = {}): Promise<RemoteProcess> {
+    if (options.pty) throw new Error('PTY sessions on local connections are not supported yet');
+    const child = spawn('sh', ['-c', command], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => {
+      child.once('close', (code) => resolve(code));
+      child.once('error', () => resolve(127));
+    });
+    child.stdin.on('error', () => undefined);
+    const proc: RemoteProcess = {
+      stdout: child.stdout,
+      stderr: child.stderr,
+      write: (data) => child.stdin.write(data),
+      end: () => child.stdin.end(),
+      close: () => {
+        if (child.exitCode === null) child.kill('SIGTERM');
+      },
+      exited,
+      pause: () => child.stdout.pause(),
+      resume: () => child.stdout.resume(),
+    };
+    this.children.add(proc);
+    void exited.then(() => this.children.delete(proc));
+    return proc;
+  }
+
+  connectTcp(host: string, port: number): Promise<Duplex> {
+    return new Promise((resolve, reject) => {
+      const socket = connect({ host, port }, () => resolve(socket));
+      socket.once('error', reject);
+    });
+  }
+
+  close(): void {
+    for (const child of this.children) child.close();
+    this.resolveClosed(undefined);
+  }
+}

@@ -1,0 +1,36 @@
+import type { Duplex, Readable } from 'node:stream';
+
+/** A command running on a host: an SSH exec channel or a local child process. */
+export interface RemoteProcess {
+  readonly stdout: Readable;
+  readonly stderr: Readable;
+  write(data: string | Buffer): boolean;
+  /** Close stdin. */
+  end(): void;
+  /** Stop the command (close the channel / kill the child). */
+  close(): void;
+  /** Resolves with the exit code (null when killed by a signal or the connection dropped). */
+  readonly exited: Promise<number | null>;
+  /** PTY channels only: follow the terminal's size. */
+  resize?(rows: number, cols: number): void;
+  /** Flow control: stop / resume reading from the far end. */
+  pause(): void;
+  resume(): void;
+}
+
+export interface ExecOptions {
+  /** Request a PTY (virsh console needs one). */
+  pty?: { rows: number; cols: number; term?: string };
+}
+
+/** How the backend reaches one host. One SSH connection per host carries every channel. */
+export interface Transport {
+  readonly kind: 'ssh' | 'local';
+  /** `command` is a complete `sh -c` line built with shellCommand(); never concatenate user text. */
+  exec(command: string, options?: ExecOptions): Promise<RemoteProcess>;
+  /** A byte stream to host:port as seen from the host (consoles). */
+  connectTcp(host: string, port: number): Promise<Duplex>;
+  /** Resolves once when the connection is gone (error: why). */
+  readonly closed: Promise<Error | undefined>;
+  close(): void;
+}

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { markerCommand, VirshFramer, type VirshReply } from './virsh-framer';
+
+function collect(framer: VirshFramer, line: string, a: string, b: string): Promise<VirshReply> {
+  return new Promise((resolve) => framer.expect(line, markerCommand(a, b), resolve));
+}
+
+describe('VirshFramer', () => {
+  it('splits readline-echoed output into replies', async () => {
+    const f = new VirshFramer();
+    const r1 = collect(f, 'list --name', 'A1', 'B1');
+    const r2 = collect(f, 'start x', 'A2', 'B2');
+    f.push("virsh # list --name\ntest\nother\nvirsh # echo 'A1''B1'\nA1B1");
+    f.push("virsh # start x\nerror: failed to get domain 'x'\nvirsh # echo 'A2''B2'\nA2B2virsh # ");
+    expect(await r1).toEqual({ ok: true, output: 'test\nother\n', error: '' });
+    const second = await r2;
+    expect(second.ok).toBe(false);
+    expect(second.error).toBe("failed to get domain 'x'");
+  });
+
+  it('works without readline echo and across arbitrary chunk boundaries', async () => {
+    const f = new VirshFramer();
+    const r = collect(f, 'dominfo x', 'N1', 'N2');
+    const raw = 'Id: 1\nName: x\nN1N2\n';
+    for (const ch of raw) f.push(ch);
+    expect((await r).output).toBe('Id: 1\nName: x\n');
+  });
+
+  it('is not fooled by output that looks like a marker or an error', async () => {
+    const f = new VirshFramer();
+    const r = collect(f, 'dumpxml x', 'Q1', 'Q2');
+    // A hostile description echoes the marker *command* and a fake error line, never the joined nonce.
+    const xml = "<domain>\n<description>virsh # echo 'Q1''Q2'\nerror: fake</description>\n</domain>\n";
+    f.push(`virsh # dumpxml x\n${xml}virsh # echo 'Q1''Q2'\nQ1Q2`);
+    const reply = await r;
+    expect(reply.ok).toBe(true);
+    expect(reply.output).toContain('<description>');
+    expect(reply.output).toContain('</domain>');
+  });
+
+  it('hands back pending frames when the shell dies', () => {
+    const f = new VirshFramer();
+    f.expect('list', markerCommand('X', 'Y'), () => undefined);
+    expect(f.takePending()).toHaveLength(1);
+    expect(f.pendingCount).toBe(0);
+  });
+
+  it('frames the real virsh binary (test:///default), errors included', async () => {
+    // stderr merged into stdout at the file-descriptor level, as the real shell session does.
+    const child = spawn('sh', ['-c', 'exec virsh -q -c test:///default 2>&1'], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    const f = new VirshFramer();
+    child.stdout.setEncoding('utf8').on('data', (d: string) => f.push(d));
+    const cmds: Array<[string, string, string]> = [
+      ['list --all --name', 'a1', 'b1'],
+      ["dominfo 'nope'", 'a2', 'b2'],
+      ['domstate test', 'a3', 'b3'],
+    ];
+    const replies = cmds.map(([line, a, b]) => {
+      const marker = markerCommand(a, b);
+      const reply = collect(f, line, a, b);
+      child.stdin.write(`${line}\n${marker.line}\n`);
+      return reply;
+    });
+    const [list, missing, state] = await Promise.all(replies);
+    child.stdin.end();
+    expect(list!.output.trim()).toBe('test');
+    expect(missing!.ok).toBe(false);
+    expect(missing!.error).toContain("failed to get domain 'nope'");
+    expect(state!.output.trim()).toBe('running');
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Splits the output of a persistent `virsh` shell into one reply per command.
+ *
+ * After each command we write `echo 'A''B'` with a fresh random nonce split in two. virsh prints
+ * `AB`; the echoed command line (readline echoes input when stdin is a pipe) only contains
+ * `'A''B'`, so `AB` marks the end of a reply and nothing a guest controls can forge it. What readline
+ * echoes (`virsh # <line>`) is stripped; stderr is merged, and an `error:` first line means failure.
+ */
+export interface VirshReply {
+  ok: boolean;
+  /** The command's output (stdout and stderr as virsh printed them). */
+  output: string;
+  /** The `error:` lines without their prefix, when !ok. */
+  error: string;
+}
+
+interface PendingFrame {
+  line: string;
+  markerLine: string;
+  terminator: string;
+  resolve: (reply: VirshReply) => void;
+}
+
+export function markerCommand(nonceA: string, nonceB: string): { line: string; terminator: string } {
+  if (!/^[A-Za-z0-9_]+$/.test(nonceA + nonceB)) throw new Error('Marker nonces are alphanumeric');
+  return { line: `echo '${nonceA}''${nonceB}'`, terminator: `${nonceA}${nonceB}` };
+}
+
+export class VirshFramer {
+  private buffer = '';
+  private readonly frames: PendingFrame[] = [];
+
+  /** Registers a command that was (or is about to be) written; replies come in FIFO order. */
+  expect(
+    line: string,
+    marker: { line: string; terminator: string },
+    resolve: (reply: VirshReply) => void,
+  ): void {
+    this.frames.push({ line, markerLine: marker.line, terminator: marker.terminator, resolve });
+    this.drain();
+  }
+
+  push(chunk: string): void {
+    this.buffer += chunk;
+    this.drain();
+  }
+
+  /** Frames still waiting, e.g. to fail them when the shell dies. */
+  takePending(): Array<(reply: VirshReply) => void> {
+    const pending = this.frames.splice(0).map((f) => f.resolve);
+    this.buffer = '';
+    return pending;
+  }
+
+  get pendingCount(): number {
+    return this.frames.length;
+  }
+
+  private drain(): void {
+    while (this.frames.length > 0) {
+      const frame = this.frames[0]!;
+      const at = this.buffer.indexOf(frame.terminator);
+      if (at < 0) return;
+      let region = this.buffer.slice(0, at);
+      let rest = this.buffer.slice(at + frame.terminator.length);
+      if (rest.startsWith('\r\n')) rest = rest.slice(2);
+      else if (rest.startsWith('\n')) rest = rest.slice(1);
+      this.buffer = rest;
+      this.frames.shift();
+      region = stripEcho(region, frame.line, frame.markerLine);
+      frame.resolve(toReply(region));
+    }
+  }
+}
+
+function stripEcho(region: string, line: string, markerLine: string): string {
+  // Trailing echo of the marker line: "…virsh # echo 'A''B'\n".
+  const markerAt = region.lastIndexOf(markerLine);
+  if (markerAt >= 0) region = region.slice(0, markerAt).replace(/(virsh [#>] ?)+$/, '');
+  // Leading echo of the command: "virsh # <line>\n" (possibly after leftovers of an earlier prompt).
+  const lineAt = region.indexOf(`${line}\n`);
+  if (lineAt >= 0 && isPrompt(region.slice(0, lineAt))) region = region.slice(lineAt + line.length + 1);
+  return region;
+}
+
+function isPrompt(text: string): boolean {
+  return /^(virsh [#>] ?)*$/.test(text);
+}
+
+function toReply(output: string): VirshReply {
+  const lines = output.split('\n');
+  const first = lines.find((l) => l.trim() !== '') ?? '';
+  if (!first.startsWith('error: ')) return { ok: true, output, error: '' };
+  const error = lines
+    .filter((l) => l.startsWith('error: '))
+    .map((l) => l.slice('error: '.length).trim())
+    .join('\n');
+  return { ok: false, output, error };
+}

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { ApiError } from '../../../shared/api/errors';
+import type { RemoteProcess, Transport } from '../hosts/transport';
+import { shellCommand, virshLine } from './quote';
+import { markerCommand, VirshFramer, type VirshReply } from './virsh-framer';
+
+const VIRSH_MISSING_EXIT = 127;
+
+/**
+ * One long-lived `virsh` process per host: commands go to its stdin, each followed by an echo
+ * marker; replies are split by VirshFramer. Commands are pipelined (written at once, answered in
+ * order), which keeps a 200-domain XML read to one round trip's worth of latency.
+ */
+export class VirshShell {
+  private readonly framer = new VirshFramer();
+  private dead: ApiError | undefined;
+  readonly exited: Promise<ApiError>;
+
+  private constructor(private readonly proc: RemoteProcess) {
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (chunk: string) => this.framer.push(chunk));
+    proc.stderr.on('data', () => undefined);
+    this.exited = proc.exited.then((code) => {
+      const error =
+        code === VIRSH_MISSING_EXIT
+          ? new ApiError('virsh-missing', 'virsh is not installed on the host (install libvirt-clients)')
+          : new ApiError(
+              'connection-lost',
+              `The virsh session ended${code === null ? '' : ` (exit code ${code})`}`,
+            );
+      this.fail(error);
+      return error;
+    });
+  }
+
+  /** Starts virsh for `uri` over `transport` and checks that libvirt answers. */
+  static async open(transport: Transport, uri: string): Promise<VirshShell> {
+    const virsh = shellCommand(['virsh', '-q', '-c', uri]);
+    const script =
+      `command -v virsh >/dev/null 2>&1 || { echo 'virsh: command not found' >&2; exit ${VIRSH_MISSING_EXIT}; }; ` +
+      `LC_ALL=C.UTF-8; export LC_ALL; exec ${virsh} 2>&1`;
+    const proc = await transport.exec(shellCommand(['sh', '-c', script]));
+    const shell = new VirshShell(proc);
+    let startupOutput = '';
+    proc.stdout.on('data', (chunk: string) => {
+      if (startupOutput.length < 4096) startupOutput += chunk;
+    });
+    const first = shell.run(['uri']).catch(async (error: unknown) => {
+      const ended = await Promise.race([shell.exited, delay(2000).then(() => undefined)]);
+      if (ended?.code === 'virsh-missing') throw ended;
+      const said = startupOutput.replace(/virsh [#>] /g, '').trim();
+      throw new ApiError(
+        'libvirt-unreachable',
+        said || (error instanceof Error ? error.message : String(error)),
+      );
+    });
+    await first;
+    return shell;
+  }
+
+  /** Runs one virsh command (argv, each word quoted) and returns its output; virsh errors reject. */
+  run(argv: readonly string[], timeoutMs = 120_000): Promise<string> {
+    return this.runRaw(argv, timeoutMs).then((reply) => {
+      if (reply.ok) return reply.output;
+      throw classifyVirshError(reply.error);
+    });
+  }
+
+  runRaw(argv: readonly string[], timeoutMs = 120_000): Promise<VirshReply> {
+    if (this.dead) return Promise.reject(this.dead);
+    const line = virshLine(argv);
+    const nonce = randomBytes(12).toString('hex');
+    const marker = markerCommand(`vd${nonce.slice(0, 12)}`, nonce.slice(12));
+    return new Promise<VirshReply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const error = new ApiError(
+          'connection-lost',
+          `virsh did not answer "${argv[0]}" within ${timeoutMs} ms`,
+        );
+        this.fail(error);
+        this.proc.close();
+        reject(error);
+      }, timeoutMs);
+      this.framer.expect(line, marker, (reply) => {
+        clearTimeout(timer);
+        if (this.dead && reply.output === '' && !reply.ok) reject(this.dead);
+        else resolve(reply);
+      });
+      this.proc.write(`${line}\n${marker.line}\n`);
+    });
+  }
+
+  get alive(): boolean {
+    return !this.dead;
+  }
+
+  close(): void {
+    this.fail(new ApiError('not-connected', 'The connection was closed'));
+    this.proc.end();
+    this.proc.close();
+  }
+
+  private fail(error: ApiError): void {
+    if (this.dead) return;
+    this.dead = error;
+    for (const resolve of this.framer.takePending()) resolve({ ok: false, output: '', error: error.message });
+  }
+}
+
+function classifyVirshError(message: string): ApiError {
+  if (/failed to get domain|Domain not found/i.test(message))
+    return new ApiError('domain-not-found', message);
+  return new ApiError('virsh-error', message);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

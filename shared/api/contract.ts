@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { ApiErrorShape } from './errors';
+import { HostConfig, HostInput, HostStatus, HostView } from './hosts';
+import { DomainAction, DomainDelta, DomainSummary, StatsTick } from './domains';
+import { PromptAnswer, PromptRequest } from './prompts';
+import { Prefs } from './prefs';
+
+const hostRef = z.object({ hostId: z.string().min(1).max(64) });
+const domainRef = hostRef.extend({ uuid: z.string().min(1).max(64) });
+
+/**
+ * The one contract: every call the renderer may make, named `area/verb`, with request and response
+ * schemas. The backend validates each request before acting; types are inferred, so caller and
+ * handler cannot drift.
+ */
+export const calls = {
+  'app/info': {
+    request: z.object({}),
+    response: z.object({
+      version: z.string(),
+      /** True when no connection has ever been saved: the UI offers local libvirt and the demo. */
+      firstRun: z.boolean(),
+      /** A `virsh` binary was found on this machine. */
+      localVirsh: z.boolean(),
+      dataDir: z.string(),
+      /** Problems found at start-up the user should know about (e.g. an unreadable connections file). */
+      warnings: z.array(z.string()),
+    }),
+  },
+  'hosts/list': { request: z.object({}), response: z.array(HostView) },
+  'hosts/add': { request: HostInput, response: HostView },
+  'hosts/update': { request: HostConfig, response: HostView },
+  'hosts/remove': { request: hostRef, response: z.object({}) },
+  'hosts/connect': { request: hostRef, response: HostStatus },
+  'hosts/disconnect': { request: hostRef, response: HostStatus },
+  'prompts/answer': { request: PromptAnswer, response: z.object({}) },
+  'domains/list': { request: hostRef, response: z.array(DomainSummary) },
+  'domains/action': {
+    request: domainRef.extend({ action: DomainAction }),
+    response: z.object({ summary: DomainSummary.optional(), message: z.string() }),
+  },
+  'stats/watch': {
+    request: hostRef.extend({ watching: z.boolean() }),
+    response: z.object({}),
+  },
+  'prefs/get': { request: z.object({}), response: Prefs },
+  'prefs/set': { request: Prefs.partial(), response: Prefs },
+} as const;
+
+/** Streams the backend pushes. */
+export const events = {
+  'hosts/status': HostStatus,
+  'hosts/changed': z.array(HostView),
+  'domains/delta': DomainDelta,
+  'stats/tick': StatsTick,
+  'prompts/request': PromptRequest,
+  'prompts/dismiss': z.object({ promptId: z.string() }),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallRequest<K extends CallName> = z.input<Calls[K]['request']>;
+export type CallResponse<K extends CallName> = z.infer<Calls[K]['response']>;
+export type ParsedRequest<K extends CallName> = z.infer<Calls[K]['request']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<K extends EventName> = z.infer<Events[K]>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** What travels back for every call, on both transports. */
+export type CallResult<K extends CallName> =
+  { ok: true; response: CallResponse<K> } | { ok: false; error: z.infer<typeof ApiErrorShape> };
+
+/** The interface the renderer programs against; Electron IPC and the WebSocket both implement it. */
+export interface VirtdeskApi {
+  call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>>;
+  on<K extends EventName>(name: K, handler: (payload: EventPayload<K>) => void): () => void;
+}
+
+/** Messages on the serve-mode WebSocket (validated on both ends). */
+export const WireClientMessage = z.object({
+  type: z.literal('call'),
+  id: z.number().int().nonnegative(),
+  name: z.string().max(64),
+  request: z.unknown(),
+});
+export type WireClientMessage = z.infer<typeof WireClientMessage>;
+
+export const WireServerMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('result'), id: z.number(), ok: z.literal(true), response: z.unknown() }),
+  z.object({ type: z.literal('result'), id: z.number(), ok: z.literal(false), error: ApiErrorShape }),
+  z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
+]);
+export type WireServerMessage = z.infer<typeof WireServerMessage>;

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/** libvirt's domain states, named as `virsh domstate` prints them. */
+export const DomainState = z.enum([
+  'running',
+  'idle',
+  'paused',
+  'in shutdown',
+  'shut off',
+  'crashed',
+  'pmsuspended',
+  'no state',
+]);
+export type DomainState = z.infer<typeof DomainState>;
+
+/** The numeric `state.state` of `virsh domstats` → the name above (virDomainState). */
+export const domainStateByNumber: readonly DomainState[] = [
+  'no state',
+  'running',
+  'idle',
+  'paused',
+  'in shutdown',
+  'shut off',
+  'crashed',
+  'pmsuspended',
+];
+
+export const DomainSummary = z.object({
+  uuid: z.string(),
+  name: z.string(),
+  title: z.string().optional(),
+  state: DomainState,
+  vcpus: z.number().int().nonnegative().optional(),
+  memoryKiB: z.number().nonnegative().optional(),
+  maxMemoryKiB: z.number().nonnegative().optional(),
+  autostart: z.boolean().optional(),
+  persistent: z.boolean().optional(),
+  hasManagedSave: z.boolean().optional(),
+  /** False until the domain's XML has been read (the list paints before every XML is in). */
+  detailsLoaded: z.boolean(),
+});
+export type DomainSummary = z.infer<typeof DomainSummary>;
+
+export const DomainAction = z.enum([
+  'start',
+  'pause',
+  'resume',
+  'shutdown',
+  'reboot',
+  'reset',
+  'destroy',
+  'managedsave',
+  'restore',
+  'autostart-on',
+  'autostart-off',
+  'undefine',
+]);
+export type DomainAction = z.infer<typeof DomainAction>;
+
+/** Actions that lose guest state or the VM itself; the UI confirms them first. */
+export const destructiveActions: ReadonlySet<DomainAction> = new Set<DomainAction>([
+  'reset',
+  'destroy',
+  'undefine',
+]);
+
+export const DomainDelta = z.object({
+  hostId: z.string(),
+  /** True: this delta replaces the host's whole list (first read, reconnect). */
+  reset: z.boolean().default(false),
+  upsert: z.array(DomainSummary),
+  remove: z.array(z.string()),
+});
+export type DomainDelta = z.infer<typeof DomainDelta>;
+
+export const DomainStats = z.object({
+  uuid: z.string(),
+  /** Guest CPU use over the last tick, 0–100 (per vCPU capacity). */
+  cpuPercent: z.number().nonnegative(),
+  /** Memory the guest uses in KiB (balloon rss or current). */
+  memoryKiB: z.number().nonnegative(),
+});
+export type DomainStats = z.infer<typeof DomainStats>;
+
+export const StatsTick = z.object({ hostId: z.string(), at: z.number(), stats: z.array(DomainStats) });
+export type StatsTick = z.infer<typeof StatsTick>;

@@ -1,0 +1,7 @@
+export * from './contract';
+export * from './errors';
+export * from './hosts';
+export * from './domains';
+export * from './prompts';
+export * from './prefs';
+export * from './bridge';
