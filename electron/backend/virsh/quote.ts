@@ -26,7 +26,6 @@ export function virshLine(argv: readonly string[]): string {
   if (argv.length === 0) throw new Error('Empty virsh command');
   for (const arg of argv) {
     if (/[\r\n]/.test(arg)) throw new Error('A virsh argument cannot contain a line break');
-    // eslint-disable-next-line no-control-regex
     if (/[\x00-\x1f\x7f]/.test(arg)) throw new Error('A virsh argument cannot contain control characters');
   }
   return argv.map(quoteArg).join(' ');

@@ -1,0 +1,152 @@
+import { existsSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { DomainSummary } from '../../../shared/api/domains';
+import { hostVirsh, killSshSessions, waitForSerialText } from '../../../e2e/host/test-host';
+import { clearEvents, connectByKey, createHarness, type Harness } from '../testing/backend-harness';
+
+// Real sshd + real libvirt session + a real QEMU guest (vd-tiny: SeaBIOS, serial log, no disk, no NIC).
+const host = inject('testHost');
+let h: Harness;
+let hostId: string;
+
+const stateOf = (uuid: string, state: string) => (d: { hostId: string; upsert: DomainSummary[] }) =>
+  d.hostId === hostId && d.upsert.some((s) => s.uuid === uuid && s.state === state);
+
+async function ensureOff(name: string) {
+  await hostVirsh(['destroy', name]);
+}
+
+beforeAll(async () => {
+  await ensureOff('vd-tiny');
+  h = await createHarness();
+  hostId = await connectByKey(h, host);
+});
+afterAll(async () => {
+  h?.dispose();
+  await ensureOff('vd-tiny');
+});
+
+async function tiny(): Promise<DomainSummary> {
+  const list = await h.call('domains/list', { hostId });
+  const found = list.find((d) => d.name === 'vd-tiny');
+  if (!found) throw new Error('vd-tiny is not listed');
+  return found;
+}
+
+describe('the VM list and lifecycle on a real host', () => {
+  it('lists vd-tiny with details from its XML', async () => {
+    const d = await tiny();
+    expect(d).toMatchObject({
+      state: 'shut off',
+      vcpus: 1,
+      memoryKiB: 64 * 1024,
+      persistent: true,
+      detailsLoaded: true,
+    });
+    expect(d.uuid).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('runs it (SeaBIOS prints on its serial port), pauses, resumes and forces it off', async () => {
+    const { uuid } = await tiny();
+    const started = await h.call('domains/action', { hostId, uuid, action: 'start' });
+    expect(started).toMatchObject({ summary: { state: 'running' }, message: 'vd-tiny started' });
+    await waitForSerialText('vd-tiny', 'SeaBIOS', 30_000);
+    expect((await h.call('domains/action', { hostId, uuid, action: 'pause' })).summary?.state).toBe('paused');
+    expect((await h.call('domains/action', { hostId, uuid, action: 'resume' })).summary?.state).toBe(
+      'running',
+    );
+    expect((await h.call('domains/action', { hostId, uuid, action: 'destroy' })).summary?.state).toBe(
+      'shut off',
+    );
+    expect((await hostVirsh(['domstate', 'vd-tiny'])).stdout.trim()).toBe('shut off');
+  });
+
+  it('quotes what libvirt says when an action fails', async () => {
+    const { uuid } = await tiny();
+    await expect(h.call('domains/action', { hostId, uuid, action: 'pause' })).rejects.toMatchObject({
+      code: 'virsh-error',
+      message: expect.stringMatching(/not running/i),
+    });
+  });
+
+  it('sees changes made outside the app, pushed by libvirt events', async () => {
+    const { uuid } = await tiny();
+    clearEvents(h);
+    const running = h.waitFor('domains/delta', stateOf(uuid, 'running'));
+    expect((await hostVirsh(['start', 'vd-tiny'])).code).toBe(0);
+    await running;
+    const off = h.waitFor('domains/delta', stateOf(uuid, 'shut off'));
+    await hostVirsh(['destroy', 'vd-tiny']);
+    await off;
+  });
+
+  it('reconnects and re-reads the list when the SSH connection drops', async () => {
+    clearEvents(h);
+    await killSshSessions();
+    await h.waitFor('hosts/status', (s) => s.hostId === hostId && s.state === 'retrying');
+    await expect(
+      h.call('domains/action', { hostId, uuid: (await tiny()).uuid, action: 'start' }),
+    ).rejects.toMatchObject({
+      code: 'not-connected',
+    });
+    await h.waitFor('hosts/status', (s) => s.hostId === hostId && s.state === 'connected');
+    await h.waitFor(
+      'domains/delta',
+      (d) => d.hostId === hostId && d.reset && d.upsert.some((s) => s.name === 'vd-tiny'),
+    );
+    // Events flow again on the new connection.
+    const { uuid } = await tiny();
+    const running = h.waitFor('domains/delta', stateOf(uuid, 'running'));
+    await hostVirsh(['start', 'vd-tiny']);
+    await running;
+    await hostVirsh(['destroy', 'vd-tiny']);
+  });
+});
+
+describe('a VM whose name is hostile', () => {
+  // libvirt forbids '/' in names; the payload would create vd-pwned in the shell's working directory.
+  const name = `vd-hostile $(touch vd-pwned) ;touch vd-pwned; \`touch vd-pwned\` 'q' "dq" & | > -x ünï`;
+  const pwned = ['/home/vdtest/vd-pwned', `${process.cwd()}/vd-pwned`, '/vd-pwned'];
+  const xmlName = name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const file = '/tmp/vd-hostile-domain.xml';
+
+  beforeAll(async () => {
+    pwned.forEach((p) => rmSync(p, { force: true }));
+    writeFileSync(
+      file,
+      `<domain type='qemu'><name>${xmlName}</name><memory unit='MiB'>32</memory><vcpu>1</vcpu>` +
+        `<os><type arch='x86_64' machine='pc'>hvm</type></os><devices><graphics type='vnc' listen='127.0.0.1'/></devices></domain>`,
+    );
+    chmodSync(file, 0o644);
+    const defined = await hostVirsh(['define', file]);
+    expect(defined.code, defined.stderr).toBe(0);
+  });
+  afterAll(async () => {
+    await hostVirsh(['destroy', name]);
+    await hostVirsh(['undefine', name]);
+    rmSync(file, { force: true });
+  });
+
+  it('is listed by its exact name, started and deleted correctly, and nothing else runs on the host', async () => {
+    const listed = await h.waitFor(
+      'domains/delta',
+      (d) => d.hostId === hostId && d.upsert.some((s) => s.name === name),
+    );
+    const uuid = listed.upsert.find((s) => s.name === name)!.uuid;
+    expect((await h.call('domains/action', { hostId, uuid, action: 'start' })).summary).toMatchObject({
+      name,
+      state: 'running',
+    });
+    expect((await hostVirsh(['domstate', name])).stdout.trim()).toBe('running');
+    expect(pwned.filter(existsSync)).toEqual([]);
+    clearEvents(h);
+    const gone = h.waitFor('domains/delta', (d) => d.hostId === hostId && d.remove.includes(uuid));
+    expect((await h.call('domains/action', { hostId, uuid, action: 'undefine' })).message).toBe(
+      `${name} deleted`,
+    );
+    await gone;
+    expect((await h.call('domains/list', { hostId })).some((d) => d.uuid === uuid)).toBe(false);
+    expect((await hostVirsh(['domstate', name])).code).not.toBe(0);
+    expect(pwned.filter(existsSync)).toEqual([]);
+  });
+});

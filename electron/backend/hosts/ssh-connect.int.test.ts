@@ -1,0 +1,170 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { connectByKey, createHarness, type Harness } from '../testing/backend-harness';
+
+// Real sshd on 127.0.0.1, real libvirt (qemu:///session) for the test user: see e2e/host/.
+const host = inject('testHost');
+
+describe('connecting over SSH to the test host', () => {
+  const harnesses: Harness[] = [];
+  const harness = async (opts?: Parameters<typeof createHarness>[0]) => {
+    const h = await createHarness(opts);
+    harnesses.push(h);
+    return h;
+  };
+  afterEach(() => harnesses.splice(0).forEach((h) => h.dispose()));
+
+  it('by key: asks about the unknown host key with its SHA256 fingerprint, remembers it, lists the VMs', async () => {
+    const h = await harness();
+    const hostId = await connectByKey(h, host);
+    expect(h.prompts).toEqual([
+      expect.objectContaining({ kind: 'host-key', fingerprint: host.hostKeySha256, keyType: 'ssh-ed25519' }),
+    ]);
+    expect(readFileSync(join(h.dataDir, 'known_hosts'), 'utf8')).toBe(`${host.knownHostsLine}\n`);
+    const domains = await h.call('domains/list', { hostId });
+    expect(domains.map((d) => d.name)).toContain('vd-tiny');
+    // Connecting again asks nothing: the key is now known.
+    await h.call('hosts/disconnect', { hostId });
+    h.prompts.splice(0);
+    expect((await h.call('hosts/connect', { hostId })).state).toBe('connected');
+    expect(h.prompts).toEqual([]);
+  });
+
+  it('cancelling the host-key question sends no credentials and says why', async () => {
+    const h = await harness();
+    h.setPromptPolicy((p) =>
+      p.kind === 'host-key' ? { accepted: false } : { accepted: true, answers: ['x'] },
+    );
+    const view = await h.call('hosts/add', {
+      transport: 'ssh',
+      host: host.host,
+      port: host.port,
+      user: host.user,
+      uri: host.uri,
+    });
+    const status = await h.call('hosts/connect', { hostId: view.config.id });
+    expect(status).toMatchObject({ state: 'failed', error: { code: 'host-key-rejected' } });
+    expect(h.prompts.map((p) => p.kind)).toEqual(['host-key']);
+  });
+
+  it('refuses a changed host key loudly, before any credential is sent', async () => {
+    const h = await harness();
+    const { publicKey } = generateKeyPairSync('ed25519');
+    const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+    const blob = Buffer.concat([u32(11), Buffer.from('ssh-ed25519'), u32(32), raw]);
+    writeFileSync(
+      join(h.homeDir, '.ssh', 'known_hosts'),
+      `[127.0.0.1]:${host.port} ssh-ed25519 ${blob.toString('base64')}\n`,
+    );
+    h.setPromptPolicy(() => ({ accepted: true, answers: [host.password ?? ''] }));
+    const view = await h.call('hosts/add', {
+      transport: 'ssh',
+      host: host.host,
+      port: host.port,
+      user: host.user,
+      uri: host.uri,
+    });
+    const status = await h.call('hosts/connect', { hostId: view.config.id });
+    expect(status).toMatchObject({ state: 'failed', error: { code: 'host-key-changed' } });
+    expect(status.error?.message).toMatch(/man-in-the-middle/);
+    expect(h.prompts).toEqual([]);
+  });
+
+  // The password exists only when the test host runs as root (it creates the user); otherwise skipped.
+  it.runIf(host.password)('by password, asked in the app; a wrong one is asked again', async () => {
+    const h = await harness();
+    writeFileSync(join(h.homeDir, '.ssh', 'known_hosts'), `${host.knownHostsLine}\n`);
+    let asked = 0;
+    h.setPromptPolicy((p) =>
+      p.kind === 'password'
+        ? { accepted: true, answers: [++asked === 1 ? 'wrong' : host.password!] }
+        : undefined,
+    );
+    const view = await h.call('hosts/add', {
+      transport: 'ssh',
+      host: host.host,
+      port: host.port,
+      user: host.user,
+      uri: host.uri,
+    });
+    expect((await h.call('hosts/connect', { hostId: view.config.id })).state).toBe('connected');
+    expect(h.prompts.map((p) => p.kind)).toEqual(['password', 'password']);
+    expect(h.prompts[0]).toMatchObject({ user: host.user, host: host.host });
+    // Nothing secret reached the data dir.
+    expect(readFileSync(join(h.dataDir, 'connections.json'), 'utf8')).not.toContain(host.password!);
+  });
+
+  it('with a passphrase-protected key, asking for the passphrase', async () => {
+    const h = await harness();
+    writeFileSync(join(h.homeDir, '.ssh', 'known_hosts'), `${host.knownHostsLine}\n`);
+    h.setPromptPolicy((p) =>
+      p.kind === 'passphrase' ? { accepted: true, answers: [host.passphrase] } : undefined,
+    );
+    const view = await h.call('hosts/add', {
+      transport: 'ssh',
+      host: host.host,
+      port: host.port,
+      user: host.user,
+      uri: host.uri,
+      privateKeyPath: host.passphraseKeyPath,
+    });
+    expect((await h.call('hosts/connect', { hostId: view.config.id })).state).toBe('connected');
+    expect(h.prompts).toEqual([
+      expect.objectContaining({ kind: 'passphrase', keyPath: host.passphraseKeyPath }),
+    ]);
+  });
+
+  it('through a ~/.ssh/config alias (HostName, Port, User, IdentityFile) and the user known_hosts', async () => {
+    const h = await harness();
+    writeFileSync(join(h.homeDir, '.ssh', 'known_hosts'), `${host.knownHostsLine}\n`);
+    writeFileSync(
+      join(h.homeDir, '.ssh', 'config'),
+      `Host kvm-lab\n  HostName ${host.host}\n  Port ${host.port}\n  User ${host.user}\n  IdentityFile ${host.privateKeyPath}\n`,
+    );
+    const view = await h.call('hosts/add', { transport: 'ssh', host: 'kvm-lab', uri: host.uri });
+    expect((await h.call('hosts/connect', { hostId: view.config.id })).state).toBe('connected');
+    expect(h.prompts).toEqual([]);
+    expect((await h.call('domains/list', { hostId: view.config.id })).map((d) => d.name)).toContain(
+      'vd-tiny',
+    );
+  });
+
+  it('says why a host cannot be reached: refused port, unknown name, unreachable libvirt URI', async () => {
+    const h = await harness();
+    writeFileSync(join(h.homeDir, '.ssh', 'known_hosts'), `${host.knownHostsLine}\n`);
+    const add = (input: { host: string; port: number; uri: string }) =>
+      h.call('hosts/add', {
+        transport: 'ssh',
+        user: host.user,
+        privateKeyPath: host.privateKeyPath,
+        ...input,
+      });
+    const refused = await add({ host: '127.0.0.1', port: 1, uri: host.uri });
+    expect(await h.call('hosts/connect', { hostId: refused.config.id })).toMatchObject({
+      state: 'failed',
+      error: { code: 'connect-refused' },
+    });
+    const unknown = await add({ host: 'no-such-host.invalid', port: 22, uri: host.uri });
+    expect(await h.call('hosts/connect', { hostId: unknown.config.id })).toMatchObject({
+      state: 'failed',
+      error: { code: 'connect-dns' },
+    });
+    const badUri = await add({
+      host: host.host,
+      port: host.port,
+      uri: 'qemu+unix:///session?socket=/nonexistent',
+    });
+    expect(await h.call('hosts/connect', { hostId: badUri.config.id })).toMatchObject({
+      state: 'failed',
+      error: { code: 'libvirt-unreachable', message: expect.stringMatching(/connect/i) },
+    });
+  });
+});
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return b;
+}
