@@ -5,3 +5,4 @@ export * from './domains';
 export * from './prompts';
 export * from './prefs';
 export * from './bridge';
+export * from './call-names';

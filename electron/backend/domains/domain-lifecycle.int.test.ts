@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DomainSummary } from '../../../shared/api/domains';
@@ -148,5 +149,23 @@ describe('a VM whose name is hostile', () => {
     expect((await h.call('domains/list', { hostId })).some((d) => d.uuid === uuid)).toBe(false);
     expect((await hostVirsh(['domstate', name])).code).not.toBe(0);
     expect(pwned.filter(existsSync)).toEqual([]);
+  });
+});
+
+describe('disconnecting', () => {
+  it('leaves no virsh process (shell or event stream) behind on the host', async () => {
+    const virshProcesses = () =>
+      new Promise<string>((resolve) =>
+        execFile('pgrep', ['-u', host.user, '-a', 'virsh'], (_e, stdout) => resolve(stdout.trim())),
+      );
+    expect(await virshProcesses()).toMatch(/event --all --loop/);
+    await h.call('hosts/disconnect', { hostId });
+    const deadline = Date.now() + 10_000;
+    let left = await virshProcesses();
+    while (left !== '' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      left = await virshProcesses();
+    }
+    expect(left).toBe('');
   });
 });

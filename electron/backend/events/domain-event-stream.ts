@@ -17,9 +17,14 @@ export class DomainEventStream {
     onEvent: (event: DomainEventLine) => void,
   ): Promise<DomainEventStream> {
     const virsh = shellCommand(['virsh', '-q', '-c', uri, 'event', '--all', '--loop']);
-    const proc = await transport.exec(
-      shellCommand(['sh', '-c', `LC_ALL=C.UTF-8; export LC_ALL; exec ${virsh} 2>&1`]),
-    );
+    // `virsh event` never reads stdin, so closing the channel alone would leave it running on the
+    // host until its next write. A watchdog reading our stdin ends it as soon as the channel closes.
+    // (An asynchronous list's stdin is /dev/null in sh, hence the copy of stdin on fd 3.)
+    const script =
+      `LC_ALL=C.UTF-8; export LC_ALL; exec 3<&0; ${virsh} </dev/null 2>&1 & child=$!; ` +
+      `( cat <&3 >/dev/null; kill $child 2>/dev/null ) >/dev/null 2>&1 & exec 3<&-; ` +
+      `wait $child`;
+    const proc = await transport.exec(shellCommand(['sh', '-c', script]));
     const stream = new DomainEventStream(proc);
     proc.stdout.setEncoding('utf8');
     proc.stdout.on('data', (chunk: string) => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { utils, type AuthenticationType, type ParsedKey } from 'ssh2';
+import ssh2, { type AuthenticationType, type ParsedKey } from 'ssh2';
 import type { PromptBroker } from '../prompts/prompt-broker';
 
 /** Secrets that worked, kept in memory only so a reconnect does not ask again. Never written to disk. */
@@ -46,6 +46,9 @@ export type AuthAttempt =
         finish: (answers: string[]) => void,
       ) => void;
     };
+
+// ssh2 is CommonJS: Node's ESM loader only offers its default export.
+const { utils } = ssh2;
 
 const DEFAULT_KEYS = ['id_ed25519', 'id_ecdsa', 'id_rsa'];
 const MAX_TRIES = 3;

@@ -1,4 +1,4 @@
-import { Client, type AuthenticationType, type ClientChannel, type ConnectConfig } from 'ssh2';
+import ssh2, { type AuthenticationType, type Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import type { Duplex } from 'node:stream';
 import { ApiError } from '../../../shared/api/errors';
 import type { PromptBroker } from '../prompts/prompt-broker';
@@ -59,7 +59,7 @@ export class SshTransport implements Transport {
     deps: SshDeps,
   ): Promise<SshTransport> {
     const sock = via ? await via.connectTcp(endpoint.host, endpoint.port) : undefined;
-    const client = new Client();
+    const client = new ssh2.Client();
     let hostKeyProblem: ApiError | undefined;
     let cancelled = false;
     let methodsLeft: AuthenticationType[] | null = null;

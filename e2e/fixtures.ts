@@ -1,0 +1,112 @@
+/**
+ * The e2e fixture: a fresh data dir per test, and the app opened the way a user would.
+ * - Default: `electron/serve.ts` (what `npm run serve` runs) + Debian's Chromium via Playwright.
+ * - VIRTDESK_E2E_TARGET=electron (where an Electron binary exists): the same specs drive the
+ *   desktop build (`npm run build` first) through Playwright's Electron support.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, chromium, _electron, type Page } from '@playwright/test';
+import { readTestHost, type TestHost } from './host/test-host';
+import { ManagerPage } from './pages/manager-page';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+interface Fixtures {
+  dataDir: string;
+  testHost: TestHost;
+  app: ManagerPage;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => use(mkdtempSync(join(tmpdir(), 'vd-e2e-'))),
+  // eslint-disable-next-line no-empty-pattern
+  testHost: async ({}, use) => use(await readTestHost()),
+  app: async ({ dataDir }, use, testInfo) => {
+    const opened =
+      process.env['VIRTDESK_E2E_TARGET'] === 'electron'
+        ? await openElectron(dataDir)
+        : await openServe(dataDir);
+    await opened.page
+      .context()
+      .tracing.start({ screenshots: true, snapshots: true })
+      .catch(() => undefined);
+    try {
+      await use(new ManagerPage(opened.page));
+    } finally {
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await opened.page
+          .context()
+          .tracing.stop({ path: testInfo.outputPath('trace.zip') })
+          .catch(() => undefined);
+      }
+      await opened.close();
+    }
+  },
+});
+
+export { expect } from '@playwright/test';
+
+async function openServe(dataDir: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'electron/serve.ts'), '--port', '0', '--data-dir', dataDir, '--no-open'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = await waitForUrl(server);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  return {
+    page,
+    close: async () => {
+      await browser.close();
+      server.kill('SIGTERM');
+    },
+  };
+}
+
+async function openElectron(dataDir: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const electronApp = await _electron.launch({
+    args: [join(root, 'out/main/main.cjs')],
+    env: { ...process.env, VIRTDESK_DATA_DIR: dataDir },
+  });
+  const page = await electronApp.firstWindow();
+  return { page, close: () => electronApp.close() };
+}
+
+function waitForUrl(server: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}\n${err}`)), 30_000);
+    server.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    server.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    server.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}:\n${out}\n${err}`));
+    });
+  });
+}

@@ -1,0 +1,667 @@
+#!/usr/bin/env bash
+# VirtDesk test host: a real OpenSSH server on 127.0.0.1 + real libvirt (qemu:///session) for a
+# dedicated unprivileged user + tiny disk-less QEMU guests. Integration (vitest) and e2e
+# (Playwright) tests connect to it exactly as VirtDesk connects to a user's server.
+#
+#   test-host.sh up                 bring up / repair; prints host.json on stdout (idempotent)
+#   test-host.sh down               tear everything down (safe when nothing is up)
+#   test-host.sh status             exit 0 if sshd answers and virsh works, else 1
+#   test-host.sh virsh ARGS...      virsh -c qemu:///session ARGS... as the test user
+#   test-host.sh seed-many N        define (not start) vd-bench-001..N
+#   test-host.sh unseed-many        undefine every vd-bench-* guest
+#   test-host.sh kill-ssh-sessions  kill the per-connection sshd processes (simulated drop)
+#
+# Only stdout of `up` is machine-readable (the JSON). Progress goes to stderr.
+# Environment: VIRTDESK_TEST_HOST_DIR (state dir, default /tmp/virtdesk-test-host),
+#              VIRTDESK_TEST_HOST_KVM=1 (use KVM for vd-tiny when the test user can; default TCG).
+set -euo pipefail
+
+STATE="${VIRTDESK_TEST_HOST_DIR:-/tmp/virtdesk-test-host}"
+STATE="${STATE%/}"
+LOCKFILE="${STATE}.lock"
+URI='qemu:///session'
+PASSPHRASE='vd-passphrase'
+SSHD=/usr/sbin/sshd
+TINY=vd-tiny
+KEY_COMMENT=virtdesk-test-client
+
+SSHD_CONFIG="$STATE/sshd_config"
+SSHD_PIDFILE="$STATE/sshd.pid"
+SSHD_LOG="$STATE/sshd.log"
+HOST_KEY="$STATE/ssh_host_ed25519_key"
+CLIENT_KEY="$STATE/id_ed25519"
+PASS_KEY="$STATE/id_ed25519_passphrase"
+PASSWORD_FILE="$STATE/password"
+PORT_FILE="$STATE/port"
+HOST_JSON="$STATE/host.json"
+SERIAL_DIR="$STATE/serial"
+XML_DIR="$STATE/xml"
+
+log() { printf '[test-host] %s\n' "$*" >&2; }
+die() {
+  printf '[test-host] ERROR: %s\n' "$*" >&2
+  exit 1
+}
+
+# ---------------------------------------------------------------------------------------------
+# Who is the test user?
+if [[ $EUID -eq 0 ]]; then
+  DEDICATED=1 # root: a dedicated unprivileged account, password auth testable
+  TEST_USER=vdtest
+  TEST_HOME=/home/vdtest
+else
+  DEDICATED=0 # not root: the current user, no password auth
+  TEST_USER="$(id -un)"
+  TEST_HOME="$HOME"
+fi
+
+user_exists() { id -u "$TEST_USER" >/dev/null 2>&1; }
+
+runtime_dir() {
+  if [[ $DEDICATED -eq 1 ]]; then
+    printf '/run/user/%s' "$(id -u "$TEST_USER")"
+  else
+    printf '%s/runtime' "$STATE" # private: never share (or kill) the user's own session daemon
+  fi
+}
+
+# Run a command as the test user with a clean, explicit environment. fd 9 (the lock) is closed so
+# that daemons spawned from here (libvirtd, virtlogd) never inherit it.
+as_user() {
+  local -a envv=(
+    "HOME=$TEST_HOME" "USER=$TEST_USER" "LOGNAME=$TEST_USER" "SHELL=/bin/bash"
+    "PATH=/usr/local/bin:/usr/bin:/bin" "LANG=C.UTF-8" "XDG_RUNTIME_DIR=$RUNTIME_DIR"
+  )
+  if [[ $DEDICATED -eq 1 ]]; then
+    runuser -u "$TEST_USER" -- env -i "${envv[@]}" "$@" 9>&-
+  else
+    env -i "${envv[@]}" "$@" 9>&-
+  fi
+}
+
+# Internal virsh: bounded in time, quiet.
+uvirsh() { as_user timeout -k 5 120 virsh -q -c "$URI" "$@"; }
+
+take_lock() {
+  exec 9>"$LOCKFILE"
+  flock -w 600 9 || die "could not lock $LOCKFILE within 600 s"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers
+
+# Alive and not a zombie (PID 1 here may reap orphans late; a zombie holds no socket any more).
+pid_alive() {
+  [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null || return 1
+  local st
+  { st="$(<"/proc/$1/stat")"; } 2>/dev/null || return 1
+  st="${st##*) }"
+  [[ "${st%% *}" != Z ]]
+}
+
+# PIDs of processes whose command line mentions our sshd config (the listener of this state dir).
+our_sshd_pids() {
+  local p cmd
+  for p in /proc/[0-9]*; do
+    cmd="$(tr '\0' ' ' 2>/dev/null <"$p/cmdline")" || continue
+    [[ "$cmd" == *"$SSHD_CONFIG"* ]] && printf '%s\n' "${p#/proc/}"
+  done
+  return 0
+}
+
+sshd_pid() {
+  local pid
+  [[ -s "$SSHD_PIDFILE" ]] || return 1
+  pid="$(<"$SSHD_PIDFILE")"
+  pid_alive "$pid" || return 1
+  tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF "$SSHD_CONFIG" || return 1
+  printf '%s' "$pid"
+}
+
+# Does something on 127.0.0.1:PORT speak SSH? (bounded: 3 s)
+ssh_banner_ok() {
+  python3 - "$1" <<'PY' 2>/dev/null
+import socket, sys
+try:
+    s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=3)
+    s.settimeout(3)
+    ok = s.recv(64).startswith(b"SSH-2.0-")
+    s.close()
+except OSError:
+    ok = False
+sys.exit(0 if ok else 1)
+PY
+}
+
+free_port() {
+  python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'
+}
+
+port_is_free() {
+  python3 - "$1" <<'PY' 2>/dev/null
+import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+try:
+    s.bind(("127.0.0.1", int(sys.argv[1])))
+except OSError:
+    sys.exit(1)
+finally:
+    s.close()
+PY
+}
+
+# Descendants of PID, one line per tree level ("pid pid ..."), shallowest first; bounded depth.
+descendant_levels() {
+  local -a queue=("$1") next=()
+  local depth c p
+  for ((depth = 0; depth < 16 && ${#queue[@]} > 0; depth++)); do
+    next=()
+    for p in "${queue[@]}"; do
+      while read -r c; do
+        [[ -n "$c" ]] && pid_alive "$c" && next+=("$c")
+      done < <(pgrep -P "$p" 2>/dev/null || true)
+    done
+    ((${#next[@]})) && printf '%s\n' "${next[*]}"
+    queue=("${next[@]}")
+  done
+  return 0
+}
+
+# Kill PIDs (TERM, then KILL after a bounded wait).
+kill_pids() {
+  local sig_wait="$1"
+  shift
+  local -a pids=("$@")
+  local i p alive
+  ((${#pids[@]})) || return 0
+  kill -TERM "${pids[@]}" 2>/dev/null || true
+  for ((i = 0; i < sig_wait * 10; i++)); do
+    alive=0
+    for p in "${pids[@]}"; do pid_alive "$p" && alive=1; done
+    ((alive)) || return 0
+    sleep 0.1
+  done
+  kill -KILL "${pids[@]}" 2>/dev/null || true
+  for ((i = 0; i < 30; i++)); do
+    alive=0
+    for p in "${pids[@]}"; do pid_alive "$p" && alive=1; done
+    ((alive)) || return 0
+    sleep 0.1
+  done
+}
+
+# The user's libvirt session daemons (libvirtd / virtqemud / virtlogd ...) via their pid files in
+# XDG_RUNTIME_DIR/libvirt — never by process name.
+session_daemon_pids() {
+  local f pid
+  for f in "$RUNTIME_DIR"/libvirt/*.pid; do
+    [[ -s "$f" ]] || continue
+    pid="$(<"$f")"
+    [[ "$pid" =~ ^[0-9]+$ ]] && pid_alive "$pid" && printf '%s\n' "$pid"
+  done
+  return 0
+}
+
+stop_session_daemons() {
+  local -a pids
+  mapfile -t pids < <(session_daemon_pids)
+  if ((${#pids[@]})); then
+    log "stopping libvirt session daemons: ${pids[*]}"
+    kill_pids 10 "${pids[@]}"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# Guest XML
+
+# domain_xml NAME [SERIAL_LOG_FILE] [TYPE]
+domain_xml() {
+  local name="$1" logfile="${2:-}" type="${3:-qemu}" logline=''
+  [[ -n "$logfile" ]] && logline="      <log file='$logfile' append='off'/>"
+  cat <<EOF
+<domain type='$type'>
+  <name>$name</name>
+  <title>VirtDesk test guest</title>
+  <memory unit='MiB'>64</memory>
+  <currentMemory unit='MiB'>64</currentMemory>
+  <vcpu placement='static'>1</vcpu>
+  <os>
+    <type arch='x86_64' machine='pc'>hvm</type>
+    <boot dev='hd'/>
+    <bios useserial='yes'/>
+  </os>
+  <features>
+    <acpi/>
+  </features>
+  <clock offset='utc'/>
+  <on_poweroff>destroy</on_poweroff>
+  <on_reboot>restart</on_reboot>
+  <on_crash>destroy</on_crash>
+  <devices>
+    <serial type='pty'>
+$logline
+      <target port='0'/>
+    </serial>
+    <console type='pty'>
+      <target type='serial' port='0'/>
+    </console>
+    <graphics type='vnc' autoport='yes' listen='127.0.0.1'>
+      <listen type='address' address='127.0.0.1'/>
+    </graphics>
+    <video>
+      <model type='vga'/>
+    </video>
+  </devices>
+</domain>
+EOF
+}
+
+# ---------------------------------------------------------------------------------------------
+# up
+
+ensure_user() {
+  if [[ $DEDICATED -eq 1 ]]; then
+    if ! user_exists; then
+      log "creating user $TEST_USER"
+      useradd --create-home --home-dir "$TEST_HOME" --shell /bin/bash --user-group "$TEST_USER"
+    fi
+    # sshd (UsePAM no) refuses accounts whose password is locked ('!' in shadow), even for keys.
+    if [[ ! -s "$PASSWORD_FILE" ]]; then
+      python3 -c 'import secrets;print("vd-" + secrets.token_urlsafe(18))' >"$PASSWORD_FILE"
+      chmod 0600 "$PASSWORD_FILE"
+    fi
+    printf '%s:%s\n' "$TEST_USER" "$(<"$PASSWORD_FILE")" | chpasswd
+  fi
+}
+
+ensure_runtime_dir() {
+  if [[ $DEDICATED -eq 1 ]]; then
+    install -d -m 0755 /run/user
+    install -d -m 0700 -o "$TEST_USER" -g "$(id -gn "$TEST_USER")" "$RUNTIME_DIR"
+  else
+    install -d -m 0700 "$RUNTIME_DIR"
+  fi
+}
+
+ensure_keys() {
+  [[ -s "$HOST_KEY" && -s "$HOST_KEY.pub" ]] ||
+    { rm -f "$HOST_KEY" "$HOST_KEY.pub" && ssh-keygen -q -t ed25519 -N '' -C virtdesk-test-host -f "$HOST_KEY"; }
+  [[ -s "$CLIENT_KEY" && -s "$CLIENT_KEY.pub" ]] ||
+    { rm -f "$CLIENT_KEY" "$CLIENT_KEY.pub" && ssh-keygen -q -t ed25519 -N '' -C "$KEY_COMMENT" -f "$CLIENT_KEY"; }
+  [[ -s "$PASS_KEY" && -s "$PASS_KEY.pub" ]] ||
+    { rm -f "$PASS_KEY" "$PASS_KEY.pub" &&
+      ssh-keygen -q -t ed25519 -N "$PASSPHRASE" -C "$KEY_COMMENT-passphrase" -f "$PASS_KEY"; }
+  chmod 0600 "$HOST_KEY" "$CLIENT_KEY" "$PASS_KEY"
+  chmod 0644 "$HOST_KEY.pub" "$CLIENT_KEY.pub" "$PASS_KEY.pub"
+
+  local ssh_dir="$TEST_HOME/.ssh" ak="$TEST_HOME/.ssh/authorized_keys"
+  local grp
+  grp="$(id -gn "$TEST_USER")"
+  if [[ $DEDICATED -eq 1 ]]; then
+    install -d -m 0700 -o "$TEST_USER" -g "$grp" "$ssh_dir"
+    cat "$CLIENT_KEY.pub" "$PASS_KEY.pub" >"$ak.tmp"
+    chown "$TEST_USER:$grp" "$ak.tmp"
+    chmod 0600 "$ak.tmp"
+    mv -f "$ak.tmp" "$ak"
+  else
+    # The user's own file: append our lines once, never rewrite theirs (down removes ours).
+    install -d -m 0700 "$ssh_dir"
+    touch "$ak"
+    chmod 0600 "$ak"
+    local k
+    for k in "$CLIENT_KEY.pub" "$PASS_KEY.pub"; do
+      grep -qxF "$(<"$k")" "$ak" || cat "$k" >>"$ak"
+    done
+  fi
+}
+
+write_sshd_config() {
+  local port="$1"
+  cat >"$SSHD_CONFIG.tmp" <<EOF
+# VirtDesk test host sshd (generated by e2e/host/test-host.sh)
+ListenAddress 127.0.0.1
+Port $port
+HostKey $HOST_KEY
+PidFile $SSHD_PIDFILE
+UsePAM no
+StrictModes no
+PasswordAuthentication yes
+PubkeyAuthentication yes
+KbdInteractiveAuthentication no
+PermitRootLogin no
+AllowUsers $TEST_USER
+SetEnv XDG_RUNTIME_DIR=$RUNTIME_DIR
+MaxSessions 10
+AuthorizedKeysFile .ssh/authorized_keys
+Subsystem sftp internal-sftp
+AllowStreamLocalForwarding yes
+AllowTcpForwarding yes
+X11Forwarding no
+PrintMotd no
+LogLevel VERBOSE
+EOF
+  mv -f "$SSHD_CONFIG.tmp" "$SSHD_CONFIG"
+}
+
+start_sshd() {
+  local pid port attempt i
+  if pid="$(sshd_pid)" && [[ -s "$PORT_FILE" ]] && ssh_banner_ok "$(<"$PORT_FILE")"; then
+    return 0
+  fi
+  # Anything left over from a dead run (listener without pid file, hung listener): stop it.
+  local -a stale
+  mapfile -t stale < <(our_sshd_pids)
+  if ((${#stale[@]})); then
+    log "stopping stale sshd processes: ${stale[*]}"
+    kill_pids 5 "${stale[@]}"
+  fi
+  rm -f "$SSHD_PIDFILE"
+  install -d -m 0755 /run/sshd 2>/dev/null || [[ $DEDICATED -eq 0 ]] || die "cannot create /run/sshd"
+
+  for ((attempt = 1; attempt <= 5; attempt++)); do
+    port=''
+    [[ -s "$PORT_FILE" ]] && port="$(<"$PORT_FILE")"
+    if [[ -z "$port" ]] || ! port_is_free "$port"; then port="$(free_port)"; fi
+    write_sshd_config "$port"
+    "$SSHD" -t -f "$SSHD_CONFIG" || die "sshd -t rejected $SSHD_CONFIG"
+    printf '%s\n' "$port" >"$PORT_FILE"
+    log "starting sshd on 127.0.0.1:$port"
+    "$SSHD" -f "$SSHD_CONFIG" -E "$SSHD_LOG" </dev/null >&2 9>&- || true
+    for ((i = 0; i < 100; i++)); do # up to 10 s
+      if pid="$(sshd_pid)" && ssh_banner_ok "$port"; then return 0; fi
+      sleep 0.1
+    done
+    log "sshd did not come up on port $port (attempt $attempt); log tail:"
+    tail -n 5 "$SSHD_LOG" >&2 2>/dev/null || true
+    mapfile -t stale < <(our_sshd_pids)
+    ((${#stale[@]})) && kill_pids 5 "${stale[@]}"
+    rm -f "$PORT_FILE"
+  done
+  die "sshd failed to start"
+}
+
+ensure_libvirt() {
+  local attempt
+  for ((attempt = 1; attempt <= 2; attempt++)); do
+    if uvirsh uri >/dev/null; then return 0; fi
+    log "libvirt session not answering (attempt $attempt); restarting the session daemon"
+    stop_session_daemons
+    rm -f "$RUNTIME_DIR"/libvirt/*-sock "$RUNTIME_DIR"/libvirt/*.pid 2>/dev/null || true
+  done
+  uvirsh uri >/dev/null || die "virsh -c $URI does not work for $TEST_USER"
+}
+
+kvm_usable() { as_user test -r /dev/kvm -a -w /dev/kvm 2>/dev/null; }
+
+ensure_tiny() {
+  if uvirsh dominfo "$TINY" >/dev/null 2>&1; then return 0; fi
+  local type=qemu
+  if [[ "${VIRTDESK_TEST_HOST_KVM:-0}" == 1 ]] && kvm_usable; then type=kvm; fi
+  log "defining $TINY (type $type)"
+  domain_xml "$TINY" "$SERIAL_DIR/$TINY.log" "$type" >"$XML_DIR/$TINY.xml"
+  chmod 0644 "$XML_DIR/$TINY.xml"
+  uvirsh define "$XML_DIR/$TINY.xml" >/dev/null
+  if uvirsh dumpxml "$TINY" | grep -q '<interface'; then
+    die "libvirt added a network interface to $TINY"
+  fi
+  if [[ -n "$(uvirsh domiflist "$TINY" | sed '/^[[:space:]-]*$/d; /^ *Interface/d')" ]]; then
+    die "virsh domiflist $TINY is not empty"
+  fi
+}
+
+write_host_json() {
+  local port pub fp pid dtype
+  port="$(<"$PORT_FILE")"
+  pub="$(cut -d' ' -f1,2 <"$HOST_KEY.pub")"
+  fp="$(ssh-keygen -l -E sha256 -f "$HOST_KEY.pub" | cut -d' ' -f2)"
+  pid="$(sshd_pid)"
+  dtype="$(uvirsh dumpxml "$TINY" | sed -n "1s/^<domain type='\([a-z]*\)'.*/\1/p")"
+  VD_HOST_JSON="$HOST_JSON" VD_PORT="$port" VD_USER="$TEST_USER" VD_DEDICATED="$DEDICATED" \
+    VD_PASSWORD_FILE="$PASSWORD_FILE" VD_KEY="$CLIENT_KEY" VD_PASS_KEY="$PASS_KEY" \
+    VD_PASSPHRASE="$PASSPHRASE" VD_PUB="$pub" VD_FP="$fp" VD_URI="$URI" VD_RUNTIME="$RUNTIME_DIR" \
+    VD_STATE="$STATE" VD_SERIAL="$SERIAL_DIR" VD_PID="$pid" VD_KVM="$([[ $dtype == kvm ]] && echo 1 || echo 0)" \
+    python3 - <<'PY'
+import json, os
+e = os.environ
+port = int(e["VD_PORT"])
+password = None
+if e["VD_DEDICATED"] == "1":
+    with open(e["VD_PASSWORD_FILE"]) as f:
+        password = f.read().strip()
+doc = {
+    "host": "127.0.0.1",
+    "port": port,
+    "user": e["VD_USER"],
+    "password": password,
+    "privateKeyPath": e["VD_KEY"],
+    "passphraseKeyPath": e["VD_PASS_KEY"],
+    "passphrase": e["VD_PASSPHRASE"],
+    "hostKeyPublic": e["VD_PUB"],
+    "knownHostsLine": f"[127.0.0.1]:{port} {e['VD_PUB']}",
+    "hostKeySha256": e["VD_FP"],
+    "uri": e["VD_URI"],
+    "runtimeDir": e["VD_RUNTIME"],
+    "stateDir": e["VD_STATE"],
+    "serialLogDir": e["VD_SERIAL"],
+    "sshdPid": int(e["VD_PID"]),
+    "kvm": e["VD_KVM"] == "1",
+}
+tmp = e["VD_HOST_JSON"] + ".tmp"
+with open(tmp, "w") as f:
+    json.dump(doc, f, indent=2)
+    f.write("\n")
+os.chmod(tmp, 0o644)
+os.replace(tmp, e["VD_HOST_JSON"])
+PY
+}
+
+# Everything healthy? Then `up` only re-prints host.json.
+healthy() {
+  [[ -s "$HOST_JSON" && -s "$PORT_FILE" && -s "$CLIENT_KEY" && -s "$PASS_KEY" && -d "$SERIAL_DIR" ]] || return 1
+  local pid
+  pid="$(sshd_pid)" || return 1
+  grep -q "\"sshdPid\": $pid," "$HOST_JSON" || return 1
+  ssh_banner_ok "$(<"$PORT_FILE")" || return 1
+  uvirsh domstate "$TINY" >/dev/null 2>&1 || return 1
+}
+
+cmd_up() {
+  command -v virsh >/dev/null || die "virsh not found (apt-get install libvirt-clients)"
+  [[ -x "$SSHD" ]] || die "$SSHD not found (apt-get install openssh-server)"
+  take_lock
+  if user_exists; then
+    RUNTIME_DIR="$(runtime_dir)"
+    if [[ -d "$RUNTIME_DIR" ]] && healthy; then
+      cat "$HOST_JSON"
+      return 0
+    fi
+  fi
+  log "bringing up the test host in $STATE"
+  install -d -m 0755 "$STATE"
+  ensure_user
+  RUNTIME_DIR="$(runtime_dir)"
+  ensure_runtime_dir
+  local grp
+  grp="$(id -gn "$TEST_USER")"
+  install -d -m 0755 -o "$TEST_USER" -g "$grp" "$SERIAL_DIR"
+  install -d -m 0755 "$XML_DIR"
+  ensure_keys
+  start_sshd
+  ensure_libvirt
+  ensure_tiny
+  write_host_json
+  cat "$HOST_JSON"
+}
+
+# ---------------------------------------------------------------------------------------------
+# down
+
+remove_vd_domains() {
+  local -a names
+  mapfile -t names < <(uvirsh list --all --name 2>/dev/null | grep '^vd-' || true)
+  ((${#names[@]})) || return 0
+  log "removing ${#names[@]} vd-* guest(s)"
+  local script n
+  script="$(mktemp)"
+  chmod 0644 "$script"
+  for n in "${names[@]}"; do
+    printf 'destroy %s\nundefine %s --managed-save --snapshots-metadata --checkpoints-metadata --nvram\n' "$n" "$n"
+  done >"$script"
+  as_user timeout -k 5 300 virsh -q -c "$URI" <"$script" >/dev/null 2>&1 || true
+  rm -f "$script"
+  # Fallback for anything the flags refused.
+  mapfile -t names < <(uvirsh list --all --name 2>/dev/null | grep '^vd-' || true)
+  for n in "${names[@]}"; do uvirsh undefine "$n" >/dev/null 2>&1 || true; done
+}
+
+cmd_down() {
+  take_lock
+  cmd_kill_ssh_sessions_inner
+  if user_exists; then
+    RUNTIME_DIR="$(runtime_dir)"
+    if [[ -d "$RUNTIME_DIR" ]]; then
+      remove_vd_domains
+      stop_session_daemons
+    fi
+  fi
+  local -a pids
+  mapfile -t pids < <(our_sshd_pids)
+  if ((${#pids[@]})); then
+    log "stopping sshd: ${pids[*]}"
+    kill_pids 5 "${pids[@]}"
+  fi
+  if user_exists; then
+    if [[ $DEDICATED -eq 1 ]]; then
+      # Whatever still runs as the dedicated test user (qemu, virtlogd, session commands).
+      mapfile -t pids < <(for p in $(pgrep -u "$TEST_USER" 2>/dev/null); do pid_alive "$p" && echo "$p"; done)
+      if ((${#pids[@]})); then
+        log "stopping remaining $TEST_USER processes: ${pids[*]}"
+        kill_pids 5 "${pids[@]}"
+      fi
+      # Reset the dedicated account's libvirt state so the next `up` starts pristine.
+      # (~/.cache/libvirt is kept: only the QEMU capabilities cache, saves ~1 s on the next up.)
+      rm -rf "$TEST_HOME/.config/libvirt" "$TEST_HOME/.local/share/libvirt"
+      rm -f "$TEST_HOME/.ssh/authorized_keys"
+      rm -rf "$RUNTIME_DIR"
+    elif [[ -f "$TEST_HOME/.ssh/authorized_keys" ]]; then
+      sed -i "/ $KEY_COMMENT\(-passphrase\)\?\$/d" "$TEST_HOME/.ssh/authorized_keys"
+    fi
+  fi
+  rm -rf "$STATE"
+  log "down"
+}
+
+# ---------------------------------------------------------------------------------------------
+# other subcommands
+
+# Kill every process below the sshd listener at once with SIGKILL: the TCP connections die with
+# no SSH-level goodbye and no orderly channel exits, like a dropped network link.
+cmd_kill_ssh_sessions_inner() {
+  local listener line
+  local -a all=() level
+  listener="$(sshd_pid)" || return 0
+  while read -r line; do
+    read -r -a level <<<"$line"
+    all+=("${level[@]}")
+  done < <(descendant_levels "$listener")
+  ((${#all[@]})) || return 0
+  kill -KILL "${all[@]}" 2>/dev/null || true
+  kill_pids 5 "${all[@]}"
+  log "killed ${#all[@]} sshd session process(es): ${all[*]}"
+}
+
+cmd_status() {
+  user_exists || { log "down: no user $TEST_USER"; return 1; }
+  RUNTIME_DIR="$(runtime_dir)"
+  [[ -s "$HOST_JSON" && -s "$PORT_FILE" ]] || { log "down: no $HOST_JSON"; return 1; }
+  sshd_pid >/dev/null || { log "down: sshd not running"; return 1; }
+  ssh_banner_ok "$(<"$PORT_FILE")" || { log "down: sshd not answering"; return 1; }
+  uvirsh uri >/dev/null 2>&1 || { log "down: virsh -c $URI fails"; return 1; }
+  log "up: 127.0.0.1:$(<"$PORT_FILE") user $TEST_USER"
+}
+
+cmd_virsh() {
+  user_exists || die "user $TEST_USER does not exist (run: test-host.sh up)"
+  RUNTIME_DIR="$(runtime_dir)"
+  [[ -d "$RUNTIME_DIR" ]] || ensure_runtime_dir
+  as_user virsh -c "$URI" "$@"
+}
+
+cmd_seed_many() {
+  local n="${1:-}"
+  [[ "$n" =~ ^[0-9]{1,4}$ ]] || die "usage: seed-many N (1..5000)"
+  n=$((10#$n))
+  ((n >= 1 && n <= 5000)) || die "usage: seed-many N (1..5000)"
+  take_lock
+  user_exists || die "test host is not up"
+  RUNTIME_DIR="$(runtime_dir)"
+  [[ -d "$STATE" ]] || die "test host is not up"
+  local -A have=()
+  local name i tmp
+  while read -r name; do [[ -n "$name" ]] && have[$name]=1; done < <(uvirsh list --all --name)
+  tmp="$(mktemp -d "$STATE/seed.XXXXXX")"
+  chmod 0755 "$tmp"
+  : >"$tmp/script"
+  for ((i = 1; i <= n; i++)); do
+    printf -v name 'vd-bench-%03d' "$i"
+    [[ -n "${have[$name]:-}" ]] && continue
+    domain_xml "$name" >"$tmp/$name.xml"
+    printf 'define %s\n' "$tmp/$name.xml" >>"$tmp/script"
+  done
+  chmod -R a+r "$tmp"
+  if [[ -s "$tmp/script" ]]; then
+    as_user timeout -k 5 600 virsh -q -c "$URI" <"$tmp/script" >/dev/null || true
+  fi
+  rm -rf "$tmp"
+  local count
+  count="$(uvirsh list --all --name | grep -c '^vd-bench-' || true)"
+  ((count >= n)) || die "seed-many: only $count of $n vd-bench guests defined"
+  log "seeded: $count vd-bench guest(s) defined"
+}
+
+cmd_unseed_many() {
+  take_lock
+  user_exists || return 0
+  RUNTIME_DIR="$(runtime_dir)"
+  [[ -d "$RUNTIME_DIR" ]] || return 0
+  local -a names
+  mapfile -t names < <(uvirsh list --all --name | grep '^vd-bench-' || true)
+  ((${#names[@]})) || return 0
+  local script n
+  script="$(mktemp)"
+  chmod 0644 "$script"
+  for n in "${names[@]}"; do printf 'destroy %s\nundefine %s\n' "$n" "$n"; done >"$script"
+  as_user timeout -k 5 600 virsh -q -c "$URI" <"$script" >/dev/null 2>&1 || true
+  rm -f "$script"
+  local left
+  left="$(uvirsh list --all --name | grep -c '^vd-bench-' || true)"
+  ((left == 0)) || die "unseed-many: $left vd-bench guest(s) remain"
+  log "unseeded ${#names[@]} vd-bench guest(s)"
+}
+
+usage() {
+  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+main() {
+  local cmd="${1:-}"
+  [[ $# -gt 0 ]] && shift
+  case "$cmd" in
+    up) cmd_up ;;
+    down) cmd_down ;;
+    status) cmd_status ;;
+    virsh) cmd_virsh "$@" ;;
+    seed-many) cmd_seed_many "$@" ;;
+    unseed-many) cmd_unseed_many ;;
+    kill-ssh-sessions)
+      RUNTIME_DIR=''
+      cmd_kill_ssh_sessions_inner
+      ;;
+    *) usage ;;
+  esac
+}
+
+RUNTIME_DIR=''
+main "$@"

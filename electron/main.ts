@@ -1,0 +1,96 @@
+/**
+ * The desktop shell: one window, the backend wired to IPC. Only this file and preload.ts import
+ * 'electron'; everything else is plain Node under backend/ (also served by serve.ts).
+ */
+import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { join } from 'node:path';
+import { ipcCallChannel, ipcEventChannel } from '../shared/api/bridge';
+import { CALL_NAMES } from '../shared/api/call-names';
+import { createBackend, type Backend } from './backend/create-backend';
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "connect-src 'self' ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+let backend: Backend | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function rendererUrl(): string {
+  return process.env['ELECTRON_RENDERER_URL'] ?? `file://${join(__dirname, '../renderer/index.html')}`;
+}
+
+/** Every IPC message must come from our own window's top frame, loaded from our own renderer. */
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return Boolean(
+    mainWindow &&
+    event.sender === mainWindow.webContents &&
+    frame &&
+    frame === mainWindow.webContents.mainFrame &&
+    frame.url.startsWith(rendererUrl().replace(/index\.html$/, '')),
+  );
+}
+
+function registerIpc(b: Backend): void {
+  for (const name of CALL_NAMES) {
+    ipcMain.handle(ipcCallChannel(name), (event, request: unknown) => {
+      if (!trustedSender(event))
+        return { ok: false, error: { code: 'invalid-request', message: 'Untrusted sender' } };
+      return b.dispatch(name, request);
+    });
+  }
+  b.bus.subscribe((name, payload) => mainWindow?.webContents.send(ipcEventChannel, { name, payload }));
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1200,
+    height: 780,
+    title: 'VirtDesk',
+    webPreferences: {
+      preload: join(__dirname, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  mainWindow.on('closed', () => (mainWindow = undefined));
+  void mainWindow.loadURL(rendererUrl());
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(rendererUrl())) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    // The one allow-listed opener: documentation links go to the system browser; nothing opens in-app.
+    if (/^https:\/\/(libvirt\.org|www\.qemu\.org)\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+// Tests and portable installs point VirtDesk at another data directory.
+if (process.env['VIRTDESK_DATA_DIR']) app.setPath('userData', process.env['VIRTDESK_DATA_DIR']);
+
+app.whenReady().then(async () => {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  backend = await createBackend({
+    dataDir: app.getPath('userData'),
+    agentSocket: process.env['SSH_AUTH_SOCK'],
+    version: app.getVersion(),
+  });
+  registerIpc(backend);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  backend?.dispose();
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,30 @@
+import type { CallName, EventName } from './contract';
+
+/**
+ * The call and event names as plain data, for the Electron preload: it must stay tiny and cannot
+ * carry the zod schemas. A unit test checks these lists against the contract.
+ */
+export const CALL_NAMES = [
+  'app/info',
+  'hosts/list',
+  'hosts/add',
+  'hosts/update',
+  'hosts/remove',
+  'hosts/connect',
+  'hosts/disconnect',
+  'prompts/answer',
+  'domains/list',
+  'domains/action',
+  'stats/watch',
+  'prefs/get',
+  'prefs/set',
+] as const satisfies readonly CallName[];
+
+export const EVENT_NAMES = [
+  'hosts/status',
+  'hosts/changed',
+  'domains/delta',
+  'stats/tick',
+  'prompts/request',
+  'prompts/dismiss',
+] as const satisfies readonly EventName[];
