@@ -32,9 +32,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => use(mkdtempSync(join(tmpdir(), 'vd-e2e-'))),
-  // eslint-disable-next-line no-empty-pattern
   testHost: async ({}, use) => use(await readTestHost()),
   app: async ({ dataDir }, use, testInfo) => {
     const opened =

@@ -32,3 +32,28 @@ describe('summarizeDomainXml', () => {
     expect(() => summarizeDomainXml('<network><name>x</name></network>')).toThrow(/domain/);
   });
 });
+
+describe('summarizeDomainXml ignores look-alikes below the top level', () => {
+  it('skips metadata, comments, CDATA and the memory device', () => {
+    const xml = `<?xml version="1.0"?>
+<!-- <name>comment</name> -->
+<domain type='kvm' xmlns:vd="https://virtdesk.org/xmlns/1">
+  <metadata><app xmlns="urn:x"><name>meta</name><memory unit='GiB'>99</memory></app>
+    <vd:note><![CDATA[<title>cdata</title>]]></vd:note></metadata>
+  <name>real</name>
+  <memory unit="MiB">1024</memory>
+  <vcpu>3</vcpu>
+  <devices><memory model='dimm'><target><size unit='GiB'>4</size></target></memory></devices>
+</domain>`;
+    expect(summarizeDomainXml(xml)).toEqual({ name: 'real', memoryKiB: 1048576, vcpus: 3 });
+  });
+
+  it('decodes numeric entities and keeps the first of duplicate elements', () => {
+    const xml = `<domain><name>caf&#233; &#x1F5A5;</name><name>second</name></domain>`;
+    expect(summarizeDomainXml(xml).name).toBe('café 🖥');
+  });
+
+  it('reports truncated XML instead of guessing', () => {
+    expect(() => summarizeDomainXml(`<domain><name attr='x>`)).toThrow(/Unterminated/);
+  });
+});

@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { readTopLevelElements, type TopLevelElement } from './top-level-elements';
 
 /** The few fields of a domain's XML the list shows (the full model lives in shared/xml). */
 export interface DomainXmlSummary {
@@ -10,15 +10,7 @@ export interface DomainXmlSummary {
   vcpus?: number;
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  isArray: () => false,
-});
-
+/** Bytes per unit, exactly as libvirt defines them (KB = 1000, KiB/k = 1024, …). */
 const UNIT_BYTES: Record<string, number> = {
   b: 1,
   bytes: 1,
@@ -36,36 +28,27 @@ const UNIT_BYTES: Record<string, number> = {
   tib: 1024 ** 4,
 };
 
-type Node = { '#text'?: string; '@unit'?: string; '@current'?: string } | string | undefined;
+const WANTED = new Set(['uuid', 'name', 'title', 'memory', 'currentMemory', 'vcpu']);
 
-function text(node: Node): string | undefined {
-  if (node === undefined) return undefined;
-  return typeof node === 'string' ? node : node['#text'];
-}
-
-function kib(node: Node): number | undefined {
-  const raw = text(node);
-  if (raw === undefined) return undefined;
-  const unit = (typeof node === 'object' ? node['@unit'] : undefined)?.toLowerCase() ?? 'kib';
-  const factor = UNIT_BYTES[unit];
-  const value = Number(raw.trim());
-  if (!factor || !Number.isFinite(value)) return undefined;
+function kib(element: TopLevelElement | undefined): number | undefined {
+  if (!element) return undefined;
+  const factor = UNIT_BYTES[(element.attributes.get('unit') ?? 'KiB').toLowerCase()];
+  const value = Number(element.text.trim());
+  if (!factor || element.text.trim() === '' || !Number.isFinite(value)) return undefined;
   return Math.round((value * factor) / 1024);
 }
 
 export function summarizeDomainXml(xml: string): DomainXmlSummary {
-  const doc = parser.parse(xml) as { domain?: Record<string, Node> };
-  const domain = doc.domain;
-  if (!domain || typeof domain !== 'object') throw new Error('Not a libvirt domain XML document');
-  const vcpu = domain['vcpu'];
-  const current = typeof vcpu === 'object' ? vcpu['@current'] : undefined;
-  const vcpus = Number(current ?? text(vcpu));
+  const { root, elements } = readTopLevelElements(xml, WANTED);
+  if (root !== 'domain') throw new Error('Not a libvirt domain XML document');
+  const vcpu = elements.get('vcpu');
+  const vcpus = Number(vcpu?.attributes.get('current') ?? vcpu?.text);
   const summary: DomainXmlSummary = {};
-  const uuid = text(domain['uuid'])?.trim().toLowerCase();
-  const name = text(domain['name']);
-  const title = text(domain['title']);
-  const memoryKiB = kib(domain['memory']);
-  const currentMemoryKiB = kib(domain['currentMemory']);
+  const uuid = elements.get('uuid')?.text.trim().toLowerCase();
+  const name = elements.get('name')?.text;
+  const title = elements.get('title')?.text;
+  const memoryKiB = kib(elements.get('memory'));
+  const currentMemoryKiB = kib(elements.get('currentMemory'));
   if (uuid) summary.uuid = uuid;
   if (name !== undefined) summary.name = name;
   if (title) summary.title = title;

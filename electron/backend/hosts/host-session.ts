@@ -128,16 +128,15 @@ export class HostSession {
       this.transport = transport;
       this.shell = shell;
       this.retryAttempt = 0;
-      const hostCpus = await this.readHostCpus(shell);
-      this.setStatus({
-        hostId,
-        state: 'connected',
-        hypervisor: this.config.uri,
-        ...(hostCpus ? { hostCpus } : {}),
+      // Everything below is pipelined on the one shell / connection: no step waits for another.
+      const hostCpus = this.readHostCpus(shell);
+      const events = this.startEvents(gen, transport);
+      const reload = this.reload(gen, async () => {
+        const cpus = await hostCpus;
+        this.setStatus({ hostId, state: 'connected', hypervisor: this.config.uri, ...(cpus ? { hostCpus: cpus } : {}) });
       });
       void Promise.race([transport.closed, shell.exited]).then((reason) => this.onLost(gen, reason));
-      await this.startEvents(gen, transport);
-      await this.reload(gen);
+      await Promise.all([events, reload]);
       return this.status;
     } catch (error) {
       transport?.close();
@@ -211,17 +210,21 @@ export class HostSession {
     return summary;
   }
 
-  /** Full read: names and states first (one paint), then every domain's XML, pipelined in batches. */
-  private async reload(gen: number): Promise<void> {
-    const shell = this.requireShell();
+  /**
+   * Full read: names and states first (one paint), then every domain's XML, all requests written to
+   * the shell at once and pushed in batches as they come back.
+   */
+  private async reload(gen: number, beforeFirstPaint?: () => Promise<void>): Promise<void> {
+    const shell = this.requireShell(beforeFirstPaint !== undefined);
     const list = await readDomainList(shell);
     if (gen !== this.generation) return;
+    await beforeFirstPaint?.();
     this.domains.clear();
     for (const d of list) this.domains.set(d.uuid, d);
     this.deps.bus.emit('domains/delta', { hostId: this.config.id, reset: true, upsert: list, remove: [] });
-    for (let i = 0; i < list.length; i += DETAILS_BATCH) {
-      const batch = list.slice(i, i + DETAILS_BATCH);
-      const details = await Promise.all(batch.map((d) => readDomainDetails(shell, d).catch(() => undefined)));
+    const pending = list.map((d) => readDomainDetails(shell, d).catch(() => undefined));
+    for (let i = 0; i < pending.length; i += DETAILS_BATCH) {
+      const details = await Promise.all(pending.slice(i, i + DETAILS_BATCH));
       if (gen !== this.generation) return;
       const upsert = details.filter((d): d is DomainSummary => d !== undefined && this.domains.has(d.uuid));
       for (const d of upsert) this.domains.set(d.uuid, d);
@@ -243,8 +246,8 @@ export class HostSession {
     return undefined;
   }
 
-  private requireShell(): VirshShell {
-    if (this.status.state !== 'connected' || !this.shell?.alive) {
+  private requireShell(connecting = false): VirshShell {
+    if ((!connecting && this.status.state !== 'connected') || !this.shell?.alive) {
       throw new ApiError('not-connected', `${this.label()} is not connected`);
     }
     return this.shell;
