@@ -22,13 +22,16 @@ const ROUNDS = 3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(7)} ms`;
 
-async function virtdeskConnect(host: TestHost): Promise<{ firstPaint: number; complete: number; count: number }> {
+async function virtdeskConnect(
+  host: TestHost,
+): Promise<{ firstPaint: number; complete: number; count: number }> {
   const h = await createHarness();
   writeFileSync(join(h.homeDir, '.ssh', 'known_hosts'), `${host.knownHostsLine}\n`);
   const t0 = performance.now();
   let firstPaint = 0;
   const unsubscribe = h.backend.bus.subscribe((name, payload) => {
-    if (name === 'domains/delta' && (payload as { reset: boolean }).reset && !firstPaint) firstPaint = performance.now() - t0;
+    if (name === 'domains/delta' && (payload as { reset: boolean }).reset && !firstPaint)
+      firstPaint = performance.now() - t0;
   });
   const hostId = await connectByKey(h, host);
   const complete = performance.now() - t0;
@@ -44,7 +47,10 @@ function sshWrapper(host: TestHost): string {
   const knownHosts = join(dir, 'known_hosts');
   writeFileSync(knownHosts, `${host.knownHostsLine}\n`);
   const wrapper = join(dir, 'ssh');
-  writeFileSync(wrapper, `#!/bin/sh\nexec ssh -o UserKnownHostsFile=${knownHosts} -o StrictHostKeyChecking=yes -o BatchMode=yes "$@"\n`);
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\nexec ssh -o UserKnownHostsFile=${knownHosts} -o StrictHostKeyChecking=yes -o BatchMode=yes "$@"\n`,
+  );
   chmodSync(wrapper, 0o755);
   return wrapper;
 }
@@ -81,9 +87,16 @@ async function eventLatency(host: TestHost): Promise<{ fromSpawn: number[]; from
   const fromReturn: number[] = [];
   for (let i = 0; i < 5; i++) {
     h.events.splice(0);
-    const running = h.waitFor('domains/delta', (d) => d.upsert.some((s) => s.uuid === uuid && s.state === 'running'));
+    const running = h.waitFor('domains/delta', (d) =>
+      d.upsert.some((s) => s.uuid === uuid && s.state === 'running'),
+    );
     const t0 = performance.now();
-    const child = spawn('bash', [join(import.meta.dirname, '../e2e/host/test-host.sh'), 'virsh', 'start', 'vd-tiny']);
+    const child = spawn('bash', [
+      join(import.meta.dirname, '../e2e/host/test-host.sh'),
+      'virsh',
+      'start',
+      'vd-tiny',
+    ]);
     const returned = new Promise<number>((resolve) => child.once('exit', () => resolve(performance.now())));
     await running;
     const seen = performance.now();
@@ -116,8 +129,12 @@ export async function runListBench(): Promise<void> {
     const pyMs = median(python.map((p) => p.ms));
     console.log(`domains listed: VirtDesk ${ours[0]!.count}, python3-libvirt ${python[0]!.count}`);
     console.log(`median of ${ROUNDS} rounds               time        × python3-libvirt`);
-    console.log(`VirtDesk first paint (no XML yet)  ${fmt(median(ours.map((o) => o.firstPaint)))}   ${(median(ours.map((o) => o.firstPaint)) / pyMs).toFixed(2)}×`);
-    console.log(`VirtDesk complete (every XML)      ${fmt(oursMs)}   ${(oursMs / pyMs).toFixed(2)}×   (target ≤ 0.90×)`);
+    console.log(
+      `VirtDesk first paint (no XML yet)  ${fmt(median(ours.map((o) => o.firstPaint)))}   ${(median(ours.map((o) => o.firstPaint)) / pyMs).toFixed(2)}×`,
+    );
+    console.log(
+      `VirtDesk complete (every XML)      ${fmt(oursMs)}   ${(oursMs / pyMs).toFixed(2)}×   (target ≤ 0.90×)`,
+    );
     console.log(`python3-libvirt (virt-manager way) ${fmt(pyMs)}   1.00×`);
     console.log(`ssh + virsh once per domain (1×)   ${fmt(perDomain)}   ${(perDomain / pyMs).toFixed(2)}×`);
   } finally {

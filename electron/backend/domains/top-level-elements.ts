@@ -10,7 +10,10 @@ export interface TopLevelElement {
   text: string;
 }
 
-export function readTopLevelElements(xml: string, wanted: ReadonlySet<string>): {
+export function readTopLevelElements(
+  xml: string,
+  wanted: ReadonlySet<string>,
+): {
   root: string;
   elements: Map<string, TopLevelElement>;
 } {
@@ -23,7 +26,11 @@ export function readTopLevelElements(xml: string, wanted: ReadonlySet<string>): 
     if (lt < 0) break;
     const next = xml[lt + 1];
     if (next === '!') {
-      const end = xml.startsWith('<!--', lt) ? xml.indexOf('-->', lt) + 3 : xml.startsWith('<![CDATA[', lt) ? xml.indexOf(']]>', lt) + 3 : xml.indexOf('>', lt) + 1;
+      const end = xml.startsWith('<!--', lt)
+        ? xml.indexOf('-->', lt) + 3
+        : xml.startsWith('<![CDATA[', lt)
+          ? xml.indexOf(']]>', lt) + 3
+          : xml.indexOf('>', lt) + 1;
       if (end <= lt) throw new Error('Unterminated markup in XML');
       at = end;
       continue;

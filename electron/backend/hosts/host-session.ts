@@ -133,7 +133,12 @@ export class HostSession {
       const events = this.startEvents(gen, transport);
       const reload = this.reload(gen, async () => {
         const cpus = await hostCpus;
-        this.setStatus({ hostId, state: 'connected', hypervisor: this.config.uri, ...(cpus ? { hostCpus: cpus } : {}) });
+        this.setStatus({
+          hostId,
+          state: 'connected',
+          hypervisor: this.config.uri,
+          ...(cpus ? { hostCpus: cpus } : {}),
+        });
       });
       void Promise.race([transport.closed, shell.exited]).then((reason) => this.onLost(gen, reason));
       await Promise.all([events, reload]);
