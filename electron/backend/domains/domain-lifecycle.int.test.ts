@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DomainSummary } from '../../../shared/api/domains';
@@ -100,7 +100,25 @@ describe('the VM list and lifecycle on a real host', () => {
     const running = h.waitFor('domains/delta', stateOf(uuid, 'running'));
     await hostVirsh(['start', 'vd-tiny']);
     await running;
+    const off = h.waitFor('domains/delta', stateOf(uuid, 'shut off'));
     await hostVirsh(['destroy', 'vd-tiny']);
+    await off;
+  });
+});
+
+describe('when virsh dies on the host', () => {
+  it('fails fast, shows the host as retrying, and comes back with a fresh shell', async () => {
+    clearEvents(h);
+    // Kill only our persistent shell (not the event stream): `virsh -q -c qemu:///session`.
+    execFileSync('pkill', ['-KILL', '-u', host.user, '-f', '^virsh -q -c qemu:///session$']);
+    await h.waitFor('hosts/status', (s) => s.hostId === hostId && s.state === 'retrying');
+    await h.waitFor('hosts/status', (s) => s.hostId === hostId && s.state === 'connected');
+    const reread = await h.waitFor('domains/delta', (d) => d.hostId === hostId && d.reset);
+    expect(reread.upsert.find((d) => d.name === 'vd-tiny')?.state).toBe('shut off');
+    expect(
+      (await h.call('domains/action', { hostId, uuid: (await tiny()).uuid, action: 'autostart-off' }))
+        .message,
+    ).toBe('vd-tiny no longer starts with the host');
   });
 });
 

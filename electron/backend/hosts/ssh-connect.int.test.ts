@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -129,6 +130,26 @@ describe('connecting over SSH to the test host', () => {
     expect((await h.call('domains/list', { hostId: view.config.id })).map((d) => d.name)).toContain(
       'vd-tiny',
     );
+  });
+
+  it('reports refused authentication after the server refused every method', async () => {
+    const h = await harness();
+    writeFileSync(join(h.homeDir, '.ssh', 'known_hosts'), `${host.knownHostsLine}\n`);
+    const stranger = join(h.homeDir, '.ssh', 'id_ed25519');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', stranger]);
+    h.setPromptPolicy((p) =>
+      p.kind === 'password' ? { accepted: true, answers: ['not-the-password'] } : undefined,
+    );
+    const view = await h.call('hosts/add', {
+      transport: 'ssh',
+      host: host.host,
+      port: host.port,
+      user: host.user,
+      uri: host.uri,
+    });
+    const status = await h.call('hosts/connect', { hostId: view.config.id });
+    expect(status).toMatchObject({ state: 'failed', error: { code: 'auth-failed' } });
+    expect(status.error?.message).toContain(`${host.user}@${host.host}`);
   });
 
   it('says why a host cannot be reached: refused port, unknown name, unreachable libvirt URI', async () => {

@@ -109,6 +109,8 @@ export class SshTransport implements Transport {
     return new Promise<SshTransport>((resolve, reject) => {
       const onError = (error: Error & { level?: string }) => {
         client.removeListener('ready', onReady);
+        // ssh2 may report more errors while it tears down; an unheard 'error' would crash the app.
+        client.on('error', () => undefined);
         client.end();
         if (hostKeyProblem) return reject(hostKeyProblem);
         if (cancelled && error.level === 'client-authentication') {
