@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ipcCallChannel, ipcEventChannel } from '../shared/api/bridge';
 import { CALL_NAMES } from '../shared/api/call-names';
 import { createBackend, type Backend } from './backend/create-backend';
+import { SafeStorageSecretStore } from './safe-storage-secrets';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
@@ -82,6 +83,12 @@ app.whenReady().then(async () => {
     dataDir: app.getPath('userData'),
     agentSocket: process.env['SSH_AUTH_SOCK'],
     version: app.getVersion(),
+    secretStore: new SafeStorageSecretStore(join(app.getPath('userData'), 'secrets.json')),
+    // Console WebSockets accept the renderer's own origin only (file:// pages send "file://").
+    consoleOrigins: [
+      'file://',
+      ...(process.env['ELECTRON_RENDERER_URL'] ? [new URL(process.env['ELECTRON_RENDERER_URL']).origin] : []),
+    ],
   });
   registerIpc(backend);
   createWindow();

@@ -215,10 +215,37 @@ stop_session_daemons() {
 # ---------------------------------------------------------------------------------------------
 # Guest XML
 
-# domain_xml NAME [SERIAL_LOG_FILE] [TYPE]
+# domain_xml NAME [SERIAL_LOG_FILE] [TYPE] [VARIANT]
+# VARIANT: vnc (default) | vnc-pass (VNC with password VNC_PASSWORD) | spice (SPICE + QXL) |
+#          serial2 (a second pty serial port)
+VNC_PASSWORD='vd-pass1' # VNC uses at most 8 characters
 domain_xml() {
-  local name="$1" logfile="${2:-}" type="${3:-qemu}" logline=''
+  local name="$1" logfile="${2:-}" type="${3:-qemu}" variant="${4:-vnc}" logline='' extra_serial=''
+  local graphics="    <graphics type='vnc' autoport='yes' listen='127.0.0.1'>
+      <listen type='address' address='127.0.0.1'/>
+    </graphics>" video='vga'
   [[ -n "$logfile" ]] && logline="      <log file='$logfile' append='off'/>"
+  case "$variant" in
+    vnc) ;;
+    vnc-pass)
+      graphics="    <graphics type='vnc' autoport='yes' listen='127.0.0.1' passwd='$VNC_PASSWORD'>
+      <listen type='address' address='127.0.0.1'/>
+    </graphics>"
+      ;;
+    spice)
+      graphics="    <graphics type='spice' autoport='yes' listen='127.0.0.1'>
+      <listen type='address' address='127.0.0.1'/>
+      <image compression='off'/>
+    </graphics>"
+      video='qxl'
+      ;;
+    serial2)
+      extra_serial="    <serial type='pty'>
+      <target port='1'/>
+    </serial>"
+      ;;
+    *) die "unknown guest variant $variant" ;;
+  esac
   cat <<EOF
 <domain type='$type'>
   <name>$name</name>
@@ -243,14 +270,13 @@ domain_xml() {
 $logline
       <target port='0'/>
     </serial>
+$extra_serial
     <console type='pty'>
       <target type='serial' port='0'/>
     </console>
-    <graphics type='vnc' autoport='yes' listen='127.0.0.1'>
-      <listen type='address' address='127.0.0.1'/>
-    </graphics>
+$graphics
     <video>
-      <model type='vga'/>
+      <model type='$video'/>
     </video>
   </devices>
 </domain>
@@ -394,20 +420,34 @@ ensure_libvirt() {
 
 kvm_usable() { as_user test -r /dev/kvm -a -w /dev/kvm 2>/dev/null; }
 
-ensure_tiny() {
-  if uvirsh dominfo "$TINY" >/dev/null 2>&1; then return 0; fi
+# Console guests, all like vd-tiny (SeaBIOS, no disk, no NIC, serial log): NAME:VARIANT.
+CONSOLE_GUESTS=(vd-vnc-pass:vnc-pass vd-spice:spice vd-serial2:serial2)
+
+# define_guest NAME VARIANT: define it unless it exists (idempotent).
+define_guest() {
+  local name="$1" variant="$2"
+  if uvirsh dominfo "$name" >/dev/null 2>&1; then return 0; fi
   local type=qemu
   if [[ "${VIRTDESK_TEST_HOST_KVM:-0}" == 1 ]] && kvm_usable; then type=kvm; fi
-  log "defining $TINY (type $type)"
-  domain_xml "$TINY" "$SERIAL_DIR/$TINY.log" "$type" >"$XML_DIR/$TINY.xml"
-  chmod 0644 "$XML_DIR/$TINY.xml"
-  uvirsh define "$XML_DIR/$TINY.xml" >/dev/null
-  if uvirsh dumpxml "$TINY" | grep -q '<interface'; then
-    die "libvirt added a network interface to $TINY"
+  log "defining $name (type $type, $variant)"
+  domain_xml "$name" "$SERIAL_DIR/$name.log" "$type" "$variant" >"$XML_DIR/$name.xml"
+  chmod 0644 "$XML_DIR/$name.xml"
+  uvirsh define "$XML_DIR/$name.xml" >/dev/null
+  if uvirsh dumpxml "$name" | grep -q '<interface'; then
+    die "libvirt added a network interface to $name"
   fi
-  if [[ -n "$(uvirsh domiflist "$TINY" | sed '/^[[:space:]-]*$/d; /^ *Interface/d')" ]]; then
-    die "virsh domiflist $TINY is not empty"
+  if [[ -n "$(uvirsh domiflist "$name" | sed '/^[[:space:]-]*$/d; /^ *Interface/d')" ]]; then
+    die "virsh domiflist $name is not empty"
   fi
+}
+
+ensure_tiny() {
+  define_guest "$TINY" vnc
+}
+
+ensure_console_guests() {
+  local g
+  for g in "${CONSOLE_GUESTS[@]}"; do define_guest "${g%%:*}" "${g#*:}"; done
 }
 
 write_host_json() {
@@ -420,7 +460,7 @@ write_host_json() {
   VD_HOST_JSON="$HOST_JSON" VD_PORT="$port" VD_USER="$TEST_USER" VD_DEDICATED="$DEDICATED" \
     VD_PASSWORD_FILE="$PASSWORD_FILE" VD_KEY="$CLIENT_KEY" VD_PASS_KEY="$PASS_KEY" \
     VD_PASSPHRASE="$PASSPHRASE" VD_PUB="$pub" VD_FP="$fp" VD_URI="$URI" VD_RUNTIME="$RUNTIME_DIR" \
-    VD_STATE="$STATE" VD_SERIAL="$SERIAL_DIR" VD_PID="$pid" VD_KVM="$([[ $dtype == kvm ]] && echo 1 || echo 0)" \
+    VD_STATE="$STATE" VD_SERIAL="$SERIAL_DIR" VD_PID="$pid" VD_KVM="$([[ $dtype == kvm ]] && echo 1 || echo 0)" VD_VNC_PASSWORD="$VNC_PASSWORD" \
     python3 - <<'PY'
 import json, os
 e = os.environ
@@ -446,6 +486,7 @@ doc = {
     "serialLogDir": e["VD_SERIAL"],
     "sshdPid": int(e["VD_PID"]),
     "kvm": e["VD_KVM"] == "1",
+    "vncPassword": e["VD_VNC_PASSWORD"],
 }
 tmp = e["VD_HOST_JSON"] + ".tmp"
 with open(tmp, "w") as f:
@@ -463,7 +504,11 @@ healthy() {
   pid="$(sshd_pid)" || return 1
   grep -q "\"sshdPid\": $pid," "$HOST_JSON" || return 1
   ssh_banner_ok "$(<"$PORT_FILE")" || return 1
-  uvirsh domstate "$TINY" >/dev/null 2>&1 || return 1
+  grep -q '"vncPassword"' "$HOST_JSON" || return 1
+  # One virsh call checks every seeded guest.
+  local names g
+  names="$(uvirsh list --all --name 2>/dev/null)" || return 1
+  for g in "$TINY:vnc" "${CONSOLE_GUESTS[@]}"; do grep -qxF "${g%%:*}" <<<"$names" || return 1; done
 }
 
 cmd_up() {
@@ -490,6 +535,7 @@ cmd_up() {
   start_sshd
   ensure_libvirt
   ensure_tiny
+  ensure_console_guests
   write_host_json
   cat "$HOST_JSON"
 }

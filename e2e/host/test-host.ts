@@ -1,8 +1,8 @@
 // Node-side handle on the real test host (e2e/host/test-host.sh): a real sshd on 127.0.0.1, real
 // libvirt in session mode for an unprivileged user, and tiny disk-less QEMU guests.
 // Used by the vitest globalSetup (integration) and by Playwright's global setup (e2e).
-import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,8 @@ export interface TestHost {
   sshdPid: number;
   /** true when vd-tiny runs under KVM; false = TCG. */
   kvm: boolean;
+  /** The VNC password of vd-vnc-pass (the console guests: vd-vnc-pass, vd-spice, vd-serial2). */
+  vncPassword: string;
 }
 
 export interface RunResult {
@@ -121,6 +123,7 @@ function parseTestHost(json: string, origin: string): TestHost {
     'runtimeDir',
     'stateDir',
     'serialLogDir',
+    'vncPassword',
   ] as const;
   const bad: string[] = [];
   if (typeof v !== 'object' || v === null) bad.push('(root)');
@@ -198,13 +201,19 @@ export function serialLogPath(domain: string, host?: Pick<TestHost, 'serialLogDi
  * Wait until the serial console output of DOMAIN contains TEXT. Reads the serial log file
  * (truncated by libvirt on every start: append='off'), polling every 100 ms, bounded by timeoutMs.
  */
-export async function waitForSerialText(domain: string, text: string, timeoutMs: number): Promise<void> {
+export async function waitForSerialText(
+  domain: string,
+  text: string,
+  timeoutMs: number,
+  /** Only output after this byte offset counts (see serialLogSize), e.g. a banner after a reboot. */
+  after = 0,
+): Promise<void> {
   const file = serialLogPath(domain);
   const deadline = Date.now() + timeoutMs;
   let last = '';
   for (;;) {
     try {
-      last = await readFile(file, 'latin1');
+      last = (await readFile(file)).subarray(after).toString('latin1');
       if (last.includes(text)) return;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
@@ -218,4 +227,42 @@ export async function waitForSerialText(domain: string, text: string, timeoutMs:
     `waitForSerialText: ${JSON.stringify(text)} did not appear on ${domain}'s serial console within ` +
       `${timeoutMs} ms (${file}); last output:\n${tail || '(none)'}`,
   );
+}
+
+/** Bytes logged so far from DOMAIN's serial console (0 before its first start). */
+export async function serialLogSize(domain: string): Promise<number> {
+  try {
+    return (await stat(serialLogPath(domain))).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Command lines (argv) of the host's processes whose argv contains every one of `words`. */
+export async function hostProcesses(words: string[]): Promise<string[][]> {
+  const found: string[][] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let argv: string[];
+    try {
+      argv = (await readFile(`/proc/${entry}/cmdline`, 'utf8')).split('\0').filter(Boolean);
+    } catch {
+      continue;
+    }
+    if (words.every((w) => argv.includes(w))) found.push(argv);
+  }
+  return found;
+}
+
+/**
+ * SSH connections to the test host's sshd held by process `pid` (default: this one), counted from
+ * the kernel's socket table (`ss`): what the host sees as separate sshd sessions.
+ */
+export async function sshConnectionsOf(host: Pick<TestHost, 'port'>, pid = process.pid): Promise<number> {
+  const out = await new Promise<string>((resolve, reject) => {
+    execFile('ss', ['-Htnp', 'state', 'established', 'dport', '=', `:${host.port}`], (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
+  });
+  return out.split('\n').filter((line) => line.includes(`pid=${pid},`)).length;
 }

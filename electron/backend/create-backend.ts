@@ -10,6 +10,8 @@ import { KnownHosts } from './hosts/known-hosts';
 import { SecretMemory } from './hosts/ssh-auth';
 import { JsonFile } from './prefs/json-file';
 import { PromptBroker } from './prompts/prompt-broker';
+import { ConsoleManager } from './consoles/console-manager';
+import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
 
 export interface BackendOptions {
   /** Where connections, preferences and VirtDesk's own known_hosts live. */
@@ -20,11 +22,18 @@ export interface BackendOptions {
   version?: string;
   log?: (message: string) => void;
   retryDelayMs?: (attempt: number) => number;
+  /** Where remembered secrets go (desktop: safeStorage from main.ts); default: memory only. */
+  secretStore?: SecretStore;
+  /** Origins allowed on console WebSockets besides those added later with allowConsoleOrigins. */
+  consoleOrigins?: string[];
 }
 
 export interface Backend {
   dispatch: Dispatch;
   bus: EventBus;
+  consoles: ConsoleManager;
+  /** The renderer's origin(s), known to serve mode only once it listens. */
+  allowConsoleOrigins(origins: Iterable<string>): void;
   dispose(): void;
 }
 
@@ -57,12 +66,20 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
     },
   );
+  const consoleOrigins = new Set(options.consoleOrigins ?? []);
+  const consoles = new ConsoleManager({
+    session: (hostId) => hosts.session(hostId),
+    bus,
+    secrets: options.secretStore ?? new MemorySecretStore(),
+    allowedOrigin: (origin) => origin !== undefined && consoleOrigins.has(origin),
+  });
   const loaded = await hosts.load();
   const warnings = [prefsLoad.warning, loaded.warning].filter((w): w is string => Boolean(w));
   warnings.forEach(log);
   const handlers = createHandlers({
     hosts,
     prompts,
+    consoles,
     info: () => ({
       version: options.version ?? '0.1.0',
       firstRun: !loaded.existed && hosts.list().length === 0,
@@ -79,7 +96,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       },
     },
   });
-  return { dispatch: createDispatch(handlers, log), bus, dispose: () => hosts.dispose() };
+  return {
+    dispatch: createDispatch(handlers, log),
+    bus,
+    consoles,
+    allowConsoleOrigins: (origins) => {
+      for (const origin of origins) consoleOrigins.add(origin);
+    },
+    dispose: () => {
+      consoles.dispose();
+      hosts.dispose();
+    },
+  };
 }
 
 function onPath(program: string): boolean {

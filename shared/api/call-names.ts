@@ -18,6 +18,16 @@ export const CALL_NAMES = [
   'stats/watch',
   'prefs/get',
   'prefs/set',
+  'consoles/open',
+  'consoles/tokens',
+  'consoles/close',
+  'consoles/remember-password',
+  'consoles/launch-viewer',
+  'consoles/serial-devices',
+  'consoles/serial-open',
+  'consoles/serial-input',
+  'consoles/serial-ack',
+  'consoles/serial-resize',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -27,4 +37,6 @@ export const EVENT_NAMES = [
   'stats/tick',
   'prompts/request',
   'prompts/dismiss',
+  'consoles/closed',
+  'consoles/serial-data',
 ] as const satisfies readonly EventName[];

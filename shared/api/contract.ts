@@ -4,6 +4,7 @@ import { HostConfig, HostInput, HostStatus, HostView } from './hosts';
 import { DomainAction, DomainDelta, DomainSummary, StatsTick } from './domains';
 import { PromptAnswer, PromptRequest } from './prompts';
 import { Prefs } from './prefs';
+import { consoleCalls, consoleEvents } from './consoles';
 
 const hostRef = z.object({ hostId: z.string().min(1).max(64) });
 const domainRef = hostRef.extend({ uuid: z.string().min(1).max(64) });
@@ -45,6 +46,7 @@ export const calls = {
   },
   'prefs/get': { request: z.object({}), response: Prefs },
   'prefs/set': { request: Prefs.partial(), response: Prefs },
+  ...consoleCalls,
 } as const;
 
 /** Streams the backend pushes. */
@@ -55,6 +57,7 @@ export const events = {
   'stats/tick': StatsTick,
   'prompts/request': PromptRequest,
   'prompts/dismiss': z.object({ promptId: z.string() }),
+  ...consoleEvents,
 } as const;
 
 export type Calls = typeof calls;

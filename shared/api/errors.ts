@@ -20,6 +20,7 @@ export const errorCodes = [
   'virsh-error',
   'connection-lost',
   'storage-error',
+  'console-unavailable',
   'internal',
 ] as const;
 

@@ -6,3 +6,4 @@ export * from './prompts';
 export * from './prefs';
 export * from './bridge';
 export * from './call-names';
+export * from './consoles';

@@ -3,16 +3,19 @@ import type { Prefs } from '../../../shared/api/prefs';
 import type { HostManager } from '../hosts/host-manager';
 import type { PromptBroker } from '../prompts/prompt-broker';
 import type { Handlers } from './dispatch';
+import type { ConsoleManager } from '../consoles/console-manager';
+import { consoleHandlers } from '../consoles/console-handlers';
 
 export interface HandlerDeps {
   hosts: HostManager;
   prompts: PromptBroker;
   info: () => CallResponse<'app/info'>;
   prefs: { get: () => Prefs; set: (patch: Partial<Prefs>) => Promise<Prefs> };
+  consoles: ConsoleManager;
 }
 
 /** Each contract call → the service that does it. Requests arrive already validated. */
-export function createHandlers({ hosts, prompts, info, prefs }: HandlerDeps): Handlers {
+export function createHandlers({ hosts, prompts, info, prefs, consoles }: HandlerDeps): Handlers {
   return {
     'app/info': async () => info(),
     'hosts/list': async () => hosts.list(),
@@ -36,5 +39,6 @@ export function createHandlers({ hosts, prompts, info, prefs }: HandlerDeps): Ha
     },
     'prefs/get': async () => prefs.get(),
     'prefs/set': (patch) => prefs.set(patch),
+    ...consoleHandlers(consoles),
   };
 }

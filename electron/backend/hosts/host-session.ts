@@ -103,6 +103,13 @@ export class HostSession {
     return summary ? { summary, message } : { message };
   }
 
+  /** The live connection, for streams with their own channels (consoles). */
+  connection(): { transport: Transport; shell: VirshShell; uri: string } {
+    const shell = this.requireShell();
+    if (!this.transport) throw new ApiError('not-connected', `${this.label()} is not connected`);
+    return { transport: this.transport, shell, uri: this.config.uri };
+  }
+
   watchStats(watching: boolean): void {
     this.stats.watch(watching);
   }

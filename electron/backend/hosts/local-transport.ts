@@ -42,6 +42,13 @@ export class LocalTransport implements Transport {
     });
   }
 
+  connectUnix(path: string): Promise<Duplex> {
+    return new Promise((resolve, reject) => {
+      const socket = connect({ path }, () => resolve(socket));
+      socket.once('error', reject);
+    });
+  }
+
   close(): void {
     for (const child of this.children) child.close();
     this.resolveClosed(undefined);

@@ -159,6 +159,16 @@ export class SshTransport implements Transport {
     });
   }
 
+  connectUnix(path: string): Promise<Duplex> {
+    return new Promise((resolve, reject) => {
+      this.client.openssh_forwardOutStreamLocal(path, (error, channel) => {
+        if (error)
+          return reject(new ApiError('connect-refused', `The host cannot open ${path}: ${error.message}`));
+        resolve(channel);
+      });
+    });
+  }
+
   close(): void {
     this.client.end();
     this.via?.close();

@@ -30,6 +30,8 @@ export interface Transport {
   exec(command: string, options?: ExecOptions): Promise<RemoteProcess>;
   /** A byte stream to host:port as seen from the host (consoles). */
   connectTcp(host: string, port: number): Promise<Duplex>;
+  /** A byte stream to a unix socket on the host (OpenSSH streamlocal forwarding over SSH). */
+  connectUnix(path: string): Promise<Duplex>;
   /** Resolves once when the connection is gone (error: why). */
   readonly closed: Promise<Error | undefined>;
   close(): void;

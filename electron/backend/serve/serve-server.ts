@@ -40,6 +40,7 @@ export async function startServeServer(options: ServeOptions): Promise<RunningSe
   const port = (server.address() as AddressInfo).port;
   const token = new SessionToken(port);
   const origins = allowedOrigins(port);
+  options.backend.allowConsoleOrigins(origins);
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
 
