@@ -2,7 +2,13 @@ import { execFile } from 'node:child_process';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hostProcesses, hostVirsh, sshConnectionsOf, waitForSerialText } from '../../../e2e/host/test-host';
+import {
+  hostProcesses,
+  hostVirsh,
+  serialLogSize,
+  sshConnectionsOf,
+  waitForSerialText,
+} from '../../../e2e/host/test-host';
 import { clearEvents, connectByKey, createHarness, type Harness } from '../testing/backend-harness';
 import { closed, openSocket, spiceLink, TEST_ORIGIN, vncHandshake } from './testing/console-probes';
 
@@ -67,6 +73,7 @@ describe('graphical consoles', () => {
 
     const vncSocket = await openSocket(vnc.url, vnc.tokens[0]!);
     expect(await vncHandshake(vncSocket)).toMatchObject({ name: 'QEMU (vd-tiny)' });
+    // SPICE clients speak first, the moment the socket opens: nothing they send may be lost.
     const spiceSockets = await Promise.all(spice.tokens.slice(0, 3).map((t) => openSocket(spice.url, t)));
     expect(await Promise.all(spiceSockets.map(spiceLink))).toEqual(['REDQ', 'REDQ', 'REDQ']);
 
@@ -146,9 +153,15 @@ describe('serial consoles', () => {
       text += chunk.data;
       void h.call('consoles/serial-ack', { consoleId, seq: chunk.seq });
     });
-    expect((await hostProcesses(['console', uuid, '--force'])).length).toBe(1);
+    const running = () => hostProcesses(['console', uuid, '--force']);
+    expect(await until(running, (p) => p.length === 1)).toHaveLength(1);
+    await until(
+      async () => text,
+      (t) => t.includes('Connected to domain'),
+    );
+    const before = await serialLogSize('vd-serial2');
     await hostVirsh(['reset', 'vd-serial2']);
-    await waitForSerialText('vd-serial2', 'SeaBIOS', 30_000);
+    await waitForSerialText('vd-serial2', 'SeaBIOS', 30_000, before);
     await until(
       async () => text,
       (t) => t.includes('SeaBIOS'),
@@ -199,8 +212,10 @@ describe('a VM whose name is hostile', () => {
     ws.close();
     await h.call('consoles/close', { consoleId: c.consoleId });
     const serial = await h.call('consoles/serial-open', { hostId, uuid, rows: 24, cols: 80 });
-    expect((await hostProcesses(['console', uuid, '--force'])).length).toBe(1);
+    const running = () => hostProcesses(['console', uuid, '--force']);
+    expect(await until(running, (p) => p.length === 1)).toHaveLength(1);
     await h.call('consoles/close', { consoleId: serial.consoleId });
+    expect(await until(running, (p) => p.length === 0)).toEqual([]);
   });
 });
 

@@ -80,6 +80,10 @@ export class WebSocketBridge {
   }
 
   private async attach(ws: WebSocket): Promise<void> {
+    // Wrap the socket at once: what the client sends first (SPICE speaks first) is buffered in the
+    // stream until the channel to the guest is open.
+    const socketStream = createWebSocketStream(ws, { highWaterMark: HIGH_WATER });
+    socketStream.on('error', () => undefined);
     let stream: Duplex;
     try {
       stream = await this.options.connect();
@@ -89,10 +93,10 @@ export class WebSocketBridge {
     }
     if (this.closed || ws.readyState !== ws.OPEN) {
       stream.destroy();
+      socketStream.destroy();
       return;
     }
     this.streams.add(stream);
-    const socketStream = createWebSocketStream(ws, { highWaterMark: HIGH_WATER });
     let ended = false;
     const finish = (error?: Error) => {
       if (ended) return;

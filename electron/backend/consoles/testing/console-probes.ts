@@ -8,6 +8,7 @@ export function openSocket(url: string, token: string, origin = TEST_ORIGIN): Pr
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${url}?token=${encodeURIComponent(token)}`, ['binary'], { origin });
     ws.binaryType = 'nodebuffer';
+    // Resolved synchronously in the open event, so callers can speak before any await yields.
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);

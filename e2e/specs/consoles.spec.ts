@@ -1,0 +1,94 @@
+import { hostVirsh, serialLogSize, waitForSerialText } from '../host/test-host';
+import { expect, test } from '../fixtures';
+import type { ManagerPage } from '../pages/manager-page';
+import { openVmWindow } from '../pages/vm-window-page';
+import type { TestHost } from '../host/test-host';
+
+const GUESTS = ['vd-tiny', 'vd-vnc-pass', 'vd-spice', 'vd-serial2'];
+
+test.beforeEach(async () => {
+  await Promise.all(GUESTS.map((g) => hostVirsh(['destroy', g])));
+});
+test.afterEach(async () => {
+  await Promise.all(GUESTS.map((g) => hostVirsh(['destroy', g])));
+});
+
+async function connect(app: ManagerPage, testHost: TestHost): Promise<void> {
+  await app.addSshConnection({
+    host: testHost.host,
+    port: testHost.port,
+    user: testHost.user,
+    uri: testHost.uri,
+    privateKey: testHost.privateKeyPath,
+  });
+  await app.hostKeyDialog().getByRole('button', { name: 'Trust' }).click();
+}
+
+/** Starts a guest on the host and waits until its firmware has printed on the serial console. */
+async function boot(name: string): Promise<void> {
+  expect((await hostVirsh(['start', name])).code).toBe(0);
+  await waitForSerialText(name, 'No bootable device', 60_000);
+}
+
+test('the VNC console shows the guest screen, and Ctrl+Alt+Del reboots it', async ({ app, testHost }) => {
+  await connect(app, testHost);
+  await boot('vd-tiny');
+  await expect(app.vmRow('vd-tiny')).toContainText(/running/i);
+  const win = await openVmWindow(app, 'vd-tiny');
+  await win.expectRenderedScreen();
+
+  const before = await serialLogSize('vd-tiny');
+  await win.sendKey('Ctrl+Alt+Del');
+  await waitForSerialText('vd-tiny', 'SeaBIOS', 30_000, before);
+});
+
+test('the console follows the guest: not running, Run, and back on screen', async ({ app, testHost }) => {
+  await connect(app, testHost);
+  await expect(app.vmRow('vd-tiny')).toContainText(/shut off/i);
+  const win = await openVmWindow(app, 'vd-tiny');
+  await expect(win.root.getByText('Guest is not running')).toBeVisible();
+  await win.root.getByRole('button', { name: 'Run', exact: true }).click();
+  await win.expectRenderedScreen();
+  await hostVirsh(['destroy', 'vd-tiny']);
+  await expect(win.root.getByText('Guest is not running')).toBeVisible();
+  await hostVirsh(['start', 'vd-tiny']);
+  await win.expectRenderedScreen();
+});
+
+test('the serial console shows the firmware banner', async ({ app, testHost }) => {
+  await connect(app, testHost);
+  await boot('vd-serial2');
+  const win = await openVmWindow(app, 'vd-serial2');
+  await win.tab('Serial console').click();
+  await expect(win.root.getByLabel('Device')).toHaveValue('serial0');
+  await expect(win.terminal()).toContainText('Connected to domain', { timeout: 30_000 });
+  await hostVirsh(['reset', 'vd-serial2']);
+  await expect(win.terminal()).toContainText('SeaBIOS', { timeout: 30_000 });
+});
+
+test('the SPICE console shows the guest screen', async ({ app, testHost }) => {
+  await connect(app, testHost);
+  await boot('vd-spice');
+  const win = await openVmWindow(app, 'vd-spice');
+  await expect(win.screen()).toHaveAttribute('data-protocol', 'spice', { timeout: 30_000 });
+  await win.expectRenderedScreen();
+});
+
+test('the password guest connects with the password from its XML', async ({ app, testHost }) => {
+  await connect(app, testHost);
+  await boot('vd-vnc-pass');
+  const win = await openVmWindow(app, 'vd-vnc-pass');
+  await win.expectRenderedScreen();
+  await expect(win.passwordDialog()).toHaveCount(0);
+});
+
+test('several consoles are open at once, each in its own tab', async ({ app, testHost }) => {
+  await connect(app, testHost);
+  await Promise.all([boot('vd-tiny'), boot('vd-vnc-pass')]);
+  const tiny = await openVmWindow(app, 'vd-tiny');
+  await tiny.expectRenderedScreen();
+  const pass = await openVmWindow(app, 'vd-vnc-pass');
+  await pass.expectRenderedScreen();
+  await app.page.getByRole('tab', { name: 'vd-tiny', exact: true }).click();
+  await expect(tiny.screen()).toHaveAttribute('data-connected', 'true');
+});

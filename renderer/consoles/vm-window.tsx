@@ -1,0 +1,82 @@
+import { useStoreState, useStores } from '../common/stores-context';
+import { useConsoleT } from './console-strings';
+import { GraphicsConsole } from './graphics-console';
+import { SerialConsole } from './serial-console';
+import type { VmPage } from './vm-windows-store';
+
+export interface VmWindowProps {
+  hostId: string;
+  uuid: string;
+  page: VmPage;
+  onPage: (page: VmPage) => void;
+  onClose?: () => void;
+  /** Opens this VM window on its own (absent when it already is on its own). */
+  onDetach?: () => void;
+}
+
+/** A VM window: the Console page (graphics) and the Serial console page, following the VM's state. */
+export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWindowProps) {
+  const t = useConsoleT();
+  const { api, domains } = useStores();
+  const domain = useStoreState('domains', (s) => s.byHost[hostId]?.[uuid]);
+  const hostConnected = useStoreState('hosts', (s) => s.byId[hostId]?.status.state === 'connected');
+  const name = domain?.name ?? uuid;
+  const running = domain?.state === 'running' || domain?.state === 'paused' || domain?.state === 'idle';
+  const run = () =>
+    void api.call('domains/action', { hostId, uuid, action: 'start' }).then(
+      (r) => r.summary && domains.getState().upsert(hostId, r.summary),
+      () => undefined,
+    );
+  const tabId = (p: VmPage) => `vm-${uuid}-${p}`;
+  return (
+    <section className="vm-window" aria-label={t('window', { name })}>
+      <header className="vm-window-header">
+        <div role="tablist" aria-label={t('pages')}>
+          {(['console', 'serial'] as const).map((p) => (
+            <button
+              key={p}
+              type="button"
+              role="tab"
+              id={tabId(p)}
+              aria-selected={page === p}
+              tabIndex={page === p ? 0 : -1}
+              onClick={() => onPage(p)}
+            >
+              {t(p)}
+            </button>
+          ))}
+        </div>
+        {onDetach && (
+          <button type="button" onClick={onDetach}>
+            {t('detach')}
+          </button>
+        )}
+        {onClose && (
+          <button type="button" aria-label={t('close', { name })} onClick={onClose}>
+            ×
+          </button>
+        )}
+      </header>
+      <div role="tabpanel" aria-labelledby={tabId(page)} className="vm-window-page">
+        {page === 'console' ? (
+          <GraphicsConsole
+            hostId={hostId}
+            uuid={uuid}
+            name={name}
+            running={running}
+            hostConnected={hostConnected}
+            onRun={run}
+          />
+        ) : (
+          <SerialConsole
+            hostId={hostId}
+            uuid={uuid}
+            name={name}
+            running={running}
+            hostConnected={hostConnected}
+          />
+        )}
+      </div>
+    </section>
+  );
+}
