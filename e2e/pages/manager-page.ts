@@ -33,7 +33,7 @@ export class ManagerPage {
   }
 
   hostKeyDialog(): Locator {
-    return this.page.getByRole('dialog', { name: 'Unknown host key' });
+    return this.page.getByRole('alertdialog', { name: 'Unknown host key' });
   }
 
   async selectVm(name: string): Promise<void> {

@@ -3,28 +3,8 @@ import { useStoreState } from '../common/stores-context';
 import { useConsoleT } from './console-strings';
 import './consoles.css';
 import { VmWindow } from './vm-window';
+import { detachedUrl } from './detached-location';
 import { vmWindowKey, type VmWindowsStore } from './vm-windows-store';
-
-/** Where a detached VM window opens: the app's own page with `?vm=HOST/UUID&page=…`. */
-export function detachedUrl(hostId: string, uuid: string, page: string): string {
-  const url = new URL(window.location.href);
-  url.search = '';
-  url.searchParams.set('vm', vmWindowKey(hostId, uuid));
-  url.searchParams.set('page', page);
-  return url.toString();
-}
-
-/** `?vm=HOST/UUID` of a detached window, if this page is one. */
-export function detachedVmFromLocation(): {
-  hostId: string;
-  uuid: string;
-  page: 'console' | 'serial';
-} | null {
-  const params = new URLSearchParams(window.location.search);
-  const [hostId, uuid] = (params.get('vm') ?? '').split('/');
-  if (!hostId || !uuid) return null;
-  return { hostId, uuid, page: params.get('page') === 'serial' ? 'serial' : 'console' };
-}
 
 /** The open VM windows as tabs beside the manager; one in front at a time, each keeps its console. */
 export function VmWindowsDock({ store }: { store: VmWindowsStore }) {
@@ -61,14 +41,19 @@ export function VmWindowsDock({ store }: { store: VmWindowsStore }) {
               page={w.page}
               onPage={(page) => store.getState().setPage(w.hostId, w.uuid, page)}
               onClose={() => store.getState().close(w.hostId, w.uuid)}
-              onDetach={() => {
-                const opened = window.open(
-                  detachedUrl(w.hostId, w.uuid, w.page),
-                  '_blank',
-                  'popup,width=1024,height=800',
-                );
-                if (opened) store.getState().close(w.hostId, w.uuid);
-              }}
+              onDetach={
+                // Electron's window opener allows no in-app windows; detaching is for browser mode.
+                window.virtdesk
+                  ? undefined
+                  : () => {
+                      const opened = window.open(
+                        detachedUrl(w.hostId, w.uuid, w.page),
+                        '_blank',
+                        'popup,width=1024,height=800',
+                      );
+                      if (opened) store.getState().close(w.hostId, w.uuid);
+                    }
+              }
             />
           </div>
         );

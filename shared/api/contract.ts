@@ -99,7 +99,7 @@ export const WireClientMessage = z.object({
 });
 export type WireClientMessage = z.infer<typeof WireClientMessage>;
 
-export const WireServerMessage = z.discriminatedUnion('type', [
+export const WireServerMessage = z.union([
   z.object({ type: z.literal('result'), id: z.number(), ok: z.literal(true), response: z.unknown() }),
   z.object({ type: z.literal('result'), id: z.number(), ok: z.literal(false), error: ApiErrorShape }),
   z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),

@@ -1,0 +1,44 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore, type StoreApi } from 'zustand';
+import type { ActivityState } from '../stores/activity-store';
+import type { Stores } from '../stores/create-stores';
+import type { DomainsState } from '../stores/domains-store';
+import type { HostsState } from '../stores/hosts-store';
+import type { PrefsState } from '../stores/prefs-store';
+import type { PromptsState } from '../stores/prompts-store';
+import type { SessionState } from '../stores/session-store';
+import type { StatsState } from '../stores/stats-store';
+import type { UiState } from '../stores/ui-store';
+
+const StoresContext = createContext<Stores | null>(null);
+
+export function StoresProvider({ stores, children }: { stores: Stores; children: ReactNode }) {
+  return <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>;
+}
+
+/** The stores the app was started with (tests and the composition root pass their own). */
+export function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('useStores outside <StoresProvider>');
+  return stores;
+}
+
+type StoreStates = {
+  activity: ActivityState;
+  session: SessionState;
+  hosts: HostsState;
+  domains: DomainsState;
+  stats: StatsState;
+  prompts: PromptsState;
+  prefs: PrefsState;
+  ui: UiState;
+};
+
+/** Reads a slice of one store and re-renders when that slice changes (the selector must return stable values). */
+export function useStoreState<K extends keyof StoreStates, T>(
+  name: K,
+  selector: (state: StoreStates[K]) => T,
+): T {
+  const store = useStores()[name] as unknown as StoreApi<StoreStates[K]>;
+  return useStore<StoreApi<StoreStates[K]>, T>(store, selector);
+}

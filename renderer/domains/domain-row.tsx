@@ -1,0 +1,112 @@
+import { memo, type CSSProperties, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStoreState } from '../common/stores-context';
+import { latestValue } from '../stores/stats-store';
+import { actionIdOf } from './action-rules';
+import { Sparkline } from './sparkline';
+import { StateIcon, stateLabelKey } from './state-icon';
+import { useFormatMemory } from './use-format-memory';
+import type { DomainRow as DomainRowModel } from './visible-rows';
+
+export type RowEvents = {
+  onRowClick: (rowId: string, event: MouseEvent) => void;
+  onRowContextMenu: (rowId: string, event: MouseEvent) => void;
+  onRowDoubleClick?: (rowId: string) => void;
+};
+
+type Props = RowEvents & {
+  row: DomainRowModel;
+  domId: string;
+  rowIndex: number;
+  selected: boolean;
+  tabbable: boolean;
+  style: CSSProperties;
+};
+
+/** One VM: state icon, name (title first), state, vCPUs, memory, CPU and memory sparklines. */
+export const DomainRow = memo(function DomainRow({
+  row,
+  domId,
+  rowIndex,
+  selected,
+  tabbable,
+  style,
+  ...events
+}: Props) {
+  const { t } = useTranslation();
+  const formatMemory = useFormatMemory();
+  const domain = useStoreState('domains', (state) => state.byHost[row.hostId]?.[row.uuid]);
+  const busy = useStoreState('domains', (state) => state.busy[row.key]);
+  const series = useStoreState('stats', (state) => state.byKey[row.key]);
+  if (!domain) return null;
+  const title = domain.title?.trim();
+  const cpu = latestValue(series?.cpuPercent);
+  const memoryUsed = latestValue(series?.memoryKiB);
+  const busyLabel = busy ? t('list.busy', { action: t(`actions.${actionIdOf(busy)}`) }) : '';
+
+  return (
+    <div
+      role="row"
+      id={domId}
+      data-row-id={row.id}
+      aria-label={domain.name}
+      aria-selected={selected}
+      aria-level={2}
+      aria-rowindex={rowIndex}
+      aria-busy={busy ? true : undefined}
+      tabIndex={tabbable ? 0 : -1}
+      className={`list-row domain-row${selected ? ' selected' : ''}${busy ? ' busy' : ''}`}
+      style={style}
+      onClick={(event) => events.onRowClick(row.id, event)}
+      onDoubleClick={() => events.onRowDoubleClick?.(row.id)}
+      onContextMenu={(event) => events.onRowContextMenu(row.id, event)}
+    >
+      <div role="gridcell" className="cell cell-name">
+        <StateIcon state={domain.state} />
+        <span className="name-text">
+          <span className="name-primary">{title || domain.name}</span>
+          {title && <span className="name-secondary">{domain.name}</span>}
+        </span>
+      </div>
+      <div role="gridcell" className="cell cell-state">
+        {t(stateLabelKey(domain.state))}
+        {busy && (
+          <span className="spinner" title={busyLabel}>
+            <span className="sr-only">{busyLabel}</span>
+          </span>
+        )}
+      </div>
+      <div role="gridcell" className="cell cell-number">
+        {domain.vcpus ?? t('list.noValue')}
+      </div>
+      <div role="gridcell" className="cell cell-number">
+        {formatMemory(domain.memoryKiB)}
+      </div>
+      <div role="gridcell" className="cell cell-graph">
+        <Sparkline
+          values={series?.cpuPercent ?? []}
+          max={100}
+          className="cpu"
+          label={
+            cpu === undefined ? t('list.cpuUsageUnknown') : t('list.cpuUsage', { percent: Math.round(cpu) })
+          }
+        />
+        <span className="graph-value" aria-hidden="true">
+          {cpu === undefined ? '' : `${Math.round(cpu)}%`}
+        </span>
+      </div>
+      <div role="gridcell" className="cell cell-graph">
+        <Sparkline
+          values={series?.memoryKiB ?? []}
+          max={domain.maxMemoryKiB ?? domain.memoryKiB ?? Math.max(0, ...(series?.memoryKiB ?? []))}
+          className="memory"
+          label={
+            memoryUsed === undefined
+              ? t('list.memoryUsageUnknown')
+              : t('list.memoryUsage', { amount: formatMemory(memoryUsed) })
+          }
+        />
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,95 @@
+import type { DomainSummary } from '../../shared/api/domains';
+import type { HostView } from '../../shared/api/hosts';
+import { domainKey, type DomainKey } from '../stores/domain-key';
+import type { SortColumn, SortDirection, StateFilter } from '../stores/ui-store';
+import { stateCategory, stateRank } from './state-category';
+
+export type HostRow = { kind: 'host'; id: string; hostId: string };
+export type DomainRow = { kind: 'domain'; id: string; hostId: string; uuid: string; key: DomainKey };
+export type ListRow = HostRow | DomainRow;
+
+export type RowQuery = {
+  filterText: string;
+  stateFilter: StateFilter;
+  sort: { column: SortColumn; direction: SortDirection };
+  collapsedHosts: Readonly<Record<string, true>>;
+};
+
+export const hostRowId = (hostId: string): string => `h:${hostId}`;
+export const domainRowId = (key: DomainKey): string => `d:${key}`;
+
+export function displayName(domain: DomainSummary): string {
+  return domain.title?.trim() || domain.name;
+}
+
+export function matchesFilter(domain: DomainSummary, text: string, stateFilter: StateFilter): boolean {
+  if (stateFilter !== 'all' && stateCategory(domain.state) !== stateFilter) return false;
+  const needle = text.trim().toLowerCase();
+  if (!needle) return true;
+  return domain.name.toLowerCase().includes(needle) || (domain.title ?? '').toLowerCase().includes(needle);
+}
+
+const byName = (a: DomainSummary, b: DomainSummary): number =>
+  displayName(a).localeCompare(displayName(b), undefined, { numeric: true, sensitivity: 'base' }) ||
+  a.uuid.localeCompare(b.uuid);
+
+/** Compares two VMs of one host by a column; missing values sort last; ties fall back to the name. */
+export function compareDomains(
+  column: SortColumn,
+  direction: SortDirection,
+  cpuOf: (uuid: string) => number | undefined = () => undefined,
+): (a: DomainSummary, b: DomainSummary) => number {
+  const sign = direction === 'asc' ? 1 : -1;
+  const value = (domain: DomainSummary): number | undefined => {
+    switch (column) {
+      case 'state':
+        return stateRank[domain.state];
+      case 'vcpus':
+        return domain.vcpus;
+      case 'memory':
+        return domain.memoryKiB;
+      case 'cpu':
+        return cpuOf(domain.uuid);
+      case 'name':
+        return undefined;
+    }
+  };
+  return (a, b) => {
+    if (column === 'name') return sign * byName(a, b);
+    const left = value(a);
+    const right = value(b);
+    if (left === undefined || right === undefined) {
+      if (left !== right) return left === undefined ? 1 : -1;
+      return byName(a, b);
+    }
+    return sign * (left - right) || byName(a, b);
+  };
+}
+
+/** The list's rows: each host, then (connected and expanded) its filtered, sorted VMs. */
+export function buildRows(
+  hostOrder: readonly string[],
+  hostsById: Readonly<Record<string, HostView>>,
+  byHost: Readonly<Record<string, Readonly<Record<string, DomainSummary>>>>,
+  query: RowQuery,
+  cpuOf: (key: DomainKey) => number | undefined = () => undefined,
+): ListRow[] {
+  const rows: ListRow[] = [];
+  for (const hostId of hostOrder) {
+    const host = hostsById[hostId];
+    if (!host) continue;
+    rows.push({ kind: 'host', id: hostRowId(hostId), hostId });
+    if (host.status.state !== 'connected' || query.collapsedHosts[hostId]) continue;
+    const compare = compareDomains(query.sort.column, query.sort.direction, (uuid) =>
+      cpuOf(domainKey(hostId, uuid)),
+    );
+    const domains = Object.values(byHost[hostId] ?? {})
+      .filter((domain) => matchesFilter(domain, query.filterText, query.stateFilter))
+      .sort(compare);
+    for (const domain of domains) {
+      const key = domainKey(hostId, domain.uuid);
+      rows.push({ kind: 'domain', id: domainRowId(key), hostId, uuid: domain.uuid, key });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,9 @@
+import type { HostConfig } from '../../shared/api/hosts';
+
+/** What the list calls a host: its name, else the SSH host, else (local) the URI. */
+export function hostDisplayName(config: Pick<HostConfig, 'name' | 'transport' | 'host' | 'uri'>): string {
+  const name = config.name?.trim();
+  if (name) return name;
+  if (config.transport === 'ssh' && config.host) return config.host;
+  return config.uri;
+}

@@ -1,0 +1,38 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createApi } from './api/create-api';
+import { App } from './app/app';
+import { detachedVmFromLocation } from './consoles/detached-location';
+import { DetachedVmWindow } from './consoles/detached-vm-window';
+import { StoresProvider } from './common/stores-context';
+import { createI18n } from './i18n/create-i18n';
+import { createStores, startStores, syncStores } from './stores/create-stores';
+import './styles/base.css';
+import './styles/list.css';
+import './styles/dialogs.css';
+
+// Composition root: the one place that picks the transport and wires stores, i18n and React.
+const api = createApi();
+const stores = createStores(api);
+startStores(stores);
+void syncStores(stores);
+
+const i18n = createI18n(navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
+document.documentElement.lang = i18n.language;
+document.title = i18n.t('app.title');
+
+// A detached VM window (?vm=HOST/UUID) shows only that VM's window.
+const detached = detachedVmFromLocation();
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root');
+createRoot(container).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <StoresProvider stores={stores}>
+        {detached ? <DetachedVmWindow {...detached} /> : <App />}
+      </StoresProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

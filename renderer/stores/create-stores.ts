@@ -1,0 +1,123 @@
+import type { RendererApi } from '../api/renderer-api';
+import { toApiError } from '../api/api-error-from';
+import { createActivityStore } from './activity-store';
+import { createDomainActionRunner } from './domain-action-runner';
+import { domainKey, parseDomainKey } from './domain-key';
+import { createDomainsStore } from './domains-store';
+import { createHostsStore } from './hosts-store';
+import { createPrefsStore } from './prefs-store';
+import { createPromptsStore } from './prompts-store';
+import { createSessionStore } from './session-store';
+import { createStatsStore } from './stats-store';
+import { createUiStore } from './ui-store';
+import { createVmWindowsStore } from '../consoles/vm-windows-store';
+
+/** Every store, built around one api (tests pass a fake). */
+export function createStores(api: RendererApi) {
+  const activity = createActivityStore();
+  const session = createSessionStore();
+  const hosts = createHostsStore(api, activity);
+  const domains = createDomainsStore(api);
+  const stats = createStatsStore();
+  const prompts = createPromptsStore(api, activity);
+  const prefs = createPrefsStore(api);
+  const ui = createUiStore();
+  const consoles = createVmWindowsStore();
+  const actions = createDomainActionRunner({ api, domains, activity, prefs, ui });
+  return { api, activity, session, hosts, domains, stats, prompts, prefs, ui, actions, consoles };
+}
+
+export type Stores = ReturnType<typeof createStores>;
+
+function loadDomains(stores: Stores, hostId: string): void {
+  stores.domains
+    .getState()
+    .load(hostId)
+    .catch((error: unknown) => {
+      const host = stores.hosts.getState().byId[hostId];
+      stores.activity.getState().post('error', 'activity.listFailed', {
+        host: host?.config.name || host?.config.host || hostId,
+        message: toApiError(error).message,
+      });
+    });
+}
+
+/** Reads the initial state (app info, prefs, hosts, VM lists of connected hosts); call after startStores. */
+export async function syncStores(stores: Stores): Promise<void> {
+  const { api, session, hosts, prefs } = stores;
+  const connectedBefore = new Set(
+    Object.values(hosts.getState().byId)
+      .filter((view) => view.status.state === 'connected')
+      .map((view) => view.config.id),
+  );
+  try {
+    const [info] = await Promise.all([api.call('app/info', {}), hosts.getState().load()]);
+    session.getState().setInfo(info);
+    session.getState().setStartupError(null);
+    for (const message of info.warnings)
+      stores.activity.getState().post('error', 'activity.startupWarning', { message });
+  } catch (error) {
+    session.getState().setStartupError(toApiError(error).message);
+    return;
+  }
+  prefs
+    .getState()
+    .load()
+    .catch(() => {});
+  // Hosts that just became connected are loaded by the transition rule in startStores; hosts that
+  // stayed connected (a resync after the transport came back) are re-read here.
+  for (const view of Object.values(hosts.getState().byId)) {
+    if (view.status.state === 'connected' && connectedBefore.has(view.config.id))
+      loadDomains(stores, view.config.id);
+  }
+}
+
+/**
+ * Subscribes the stores to the api's events and wires the cross-store rules (load a host's VMs when
+ * it connects, forget them when it goes away, prune the selection). Returns the unsubscribe.
+ */
+export function startStores(stores: Stores): () => void {
+  const { api, session, hosts, domains, stats, prompts, ui } = stores;
+  const stops: (() => void)[] = [
+    api.on('hosts/status', (status) => hosts.getState().applyStatus(status)),
+    api.on('hosts/changed', (list) => hosts.getState().applyList(list)),
+    api.on('domains/delta', (delta) => {
+      const removed = domains.getState().applyDelta(delta);
+      stats.getState().forget(removed.map((uuid) => domainKey(delta.hostId, uuid)));
+    }),
+    api.on('stats/tick', (tick) => stats.getState().applyTick(tick)),
+    api.on('prompts/request', (request) => prompts.getState().enqueue(request)),
+    api.on('prompts/dismiss', ({ promptId }) => prompts.getState().dismiss(promptId)),
+    hosts.subscribe((next, previous) => {
+      for (const [hostId, view] of Object.entries(next.byId)) {
+        const before = previous.byId[hostId]?.status.state;
+        if (view.status.state === 'connected' && before !== 'connected') loadDomains(stores, hostId);
+      }
+      for (const hostId of Object.keys(previous.byId)) {
+        if (!next.byId[hostId]) {
+          domains.getState().forgetHost(hostId);
+          stats.getState().forgetHost(hostId);
+        }
+      }
+    }),
+    domains.subscribe((next, previous) => {
+      if (next.byHost === previous.byHost) return;
+      ui.getState().pruneSelection((key) => {
+        const { hostId, uuid } = parseDomainKey(key);
+        return next.byHost[hostId]?.[uuid] !== undefined && hosts.getState().byId[hostId] !== undefined;
+      });
+    }),
+  ];
+  if (api.onTransportState) {
+    stops.push(
+      api.onTransportState((state) => {
+        const wasDown = session.getState().transport === 'down';
+        session.getState().setTransport(state);
+        if (state === 'up' && wasDown) void syncStores(stores);
+      }),
+    );
+  }
+  return () => {
+    for (const stop of stops) stop();
+  };
+}

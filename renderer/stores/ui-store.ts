@@ -1,0 +1,107 @@
+import { createStore } from 'zustand/vanilla';
+import type { DomainKey } from './domain-key';
+import { pruned, rangeBetween, toggled } from './selection';
+
+export type SortColumn = 'name' | 'state' | 'vcpus' | 'memory' | 'cpu';
+export type SortDirection = 'asc' | 'desc';
+export type StateFilter = 'all' | 'running' | 'paused' | 'shutoff' | 'other';
+export const stateFilters: readonly StateFilter[] = ['all', 'running', 'paused', 'shutoff', 'other'];
+
+/** A question for the confirm dialog; `titleKey` etc. are i18n keys. */
+export type ConfirmRequest = {
+  titleKey: string;
+  messageKey: string;
+  confirmKey: string;
+  params: Record<string, string | number>;
+};
+
+type PendingConfirm = ConfirmRequest & { resolve: (confirmed: boolean) => void };
+
+export type UiState = {
+  selection: ReadonlySet<DomainKey>;
+  /** Where a Shift-click or Shift+arrow range starts. */
+  anchor: DomainKey | null;
+  /** The list row that has keyboard focus (a ListRow id). */
+  focusedRow: string | null;
+  filterText: string;
+  stateFilter: StateFilter;
+  sort: { column: SortColumn; direction: SortDirection };
+  collapsedHosts: Readonly<Record<string, true>>;
+  pendingConfirm: PendingConfirm | null;
+  selectOnly(key: DomainKey): void;
+  toggleSelected(key: DomainKey): void;
+  /** Selects anchor..key in `ordered` (the visible VM keys), keeping the anchor. */
+  selectRange(ordered: readonly DomainKey[], key: DomainKey): void;
+  selectKeys(keys: readonly DomainKey[]): void;
+  clearSelection(): void;
+  pruneSelection(exists: (key: DomainKey) => boolean): void;
+  setFocusedRow(rowId: string | null): void;
+  setFilterText(text: string): void;
+  setStateFilter(filter: StateFilter): void;
+  /** Clicking the sorted column flips the direction; another column sorts ascending. */
+  sortBy(column: SortColumn): void;
+  toggleCollapsed(hostId: string): void;
+  setCollapsed(hostId: string, collapsed: boolean): void;
+  /** Opens the confirm dialog; resolves true when the user confirms. */
+  confirm(request: ConfirmRequest): Promise<boolean>;
+  resolveConfirm(confirmed: boolean): void;
+};
+
+export function createUiStore() {
+  return createStore<UiState>()((set, get) => ({
+    selection: new Set(),
+    anchor: null,
+    focusedRow: null,
+    filterText: '',
+    stateFilter: 'all',
+    sort: { column: 'name', direction: 'asc' },
+    collapsedHosts: {},
+    pendingConfirm: null,
+    selectOnly: (key) => set({ selection: new Set([key]), anchor: key }),
+    toggleSelected: (key) => set((state) => ({ selection: toggled(state.selection, key), anchor: key })),
+    selectRange: (ordered, key) =>
+      set((state) => ({
+        selection: new Set(rangeBetween(ordered, state.anchor, key)),
+        anchor: state.anchor ?? key,
+      })),
+    selectKeys: (keys) => set({ selection: new Set(keys), anchor: keys[0] ?? null }),
+    clearSelection: () => set({ selection: new Set(), anchor: null }),
+    pruneSelection(exists) {
+      const state = get();
+      const selection = pruned(state.selection, exists);
+      if (selection !== state.selection) {
+        set({ selection, anchor: state.anchor && exists(state.anchor) ? state.anchor : null });
+      }
+    },
+    setFocusedRow: (focusedRow) => set({ focusedRow }),
+    setFilterText: (filterText) => set({ filterText }),
+    setStateFilter: (stateFilter) => set({ stateFilter }),
+    sortBy: (column) =>
+      set((state) => ({
+        sort: {
+          column,
+          direction: state.sort.column === column && state.sort.direction === 'asc' ? 'desc' : 'asc',
+        },
+      })),
+    toggleCollapsed: (hostId) => get().setCollapsed(hostId, !get().collapsedHosts[hostId]),
+    setCollapsed: (hostId, collapsed) =>
+      set((state) => {
+        const collapsedHosts = { ...state.collapsedHosts };
+        if (collapsed) collapsedHosts[hostId] = true;
+        else delete collapsedHosts[hostId];
+        return { collapsedHosts };
+      }),
+    confirm(request) {
+      get().pendingConfirm?.resolve(false);
+      return new Promise<boolean>((resolve) => set({ pendingConfirm: { ...request, resolve } }));
+    },
+    resolveConfirm(confirmed) {
+      const pending = get().pendingConfirm;
+      if (!pending) return;
+      set({ pendingConfirm: null });
+      pending.resolve(confirmed);
+    },
+  }));
+}
+
+export type UiStore = ReturnType<typeof createUiStore>;
