@@ -33,6 +33,17 @@ describe('buildRows', () => {
     ]);
   });
 
+  it('orders VMs that share a title by their names', () => {
+    const same = (id: string, name: string) => summary(id, { name, title: 'Test guest' });
+    const rows = buildRows(
+      ['h1'],
+      hosts,
+      { h1: { a: same('a', 'vm-10'), b: same('b', 'vm-2'), c: same('c', 'vm-1') } },
+      query,
+    );
+    expect(rows.map((r) => (r.kind === 'domain' ? r.uuid : r.hostId))).toEqual(['h1', 'c', 'b', 'a']);
+  });
+
   it('hides the VMs of a collapsed host', () => {
     expect(names(buildRows(['h1'], hosts, byHost, { ...query, collapsedHosts: { h1: true } }))).toEqual([
       '[h1]',

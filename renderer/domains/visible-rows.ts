@@ -29,9 +29,12 @@ export function matchesFilter(domain: DomainSummary, text: string, stateFilter: 
   return domain.name.toLowerCase().includes(needle) || (domain.title ?? '').toLowerCase().includes(needle);
 }
 
+const collate = (a: string, b: string): number =>
+  a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
+
+/** By what the row shows (title, else name), then by the name itself, so equal titles stay ordered. */
 const byName = (a: DomainSummary, b: DomainSummary): number =>
-  displayName(a).localeCompare(displayName(b), undefined, { numeric: true, sensitivity: 'base' }) ||
-  a.uuid.localeCompare(b.uuid);
+  collate(displayName(a), displayName(b)) || collate(a.name, b.name) || a.uuid.localeCompare(b.uuid);
 
 /** Compares two VMs of one host by a column; missing values sort last; ties fall back to the name. */
 export function compareDomains(
