@@ -32,6 +32,18 @@ export class ManagerPage {
     await dialog.getByRole('button', { name: 'Connect' }).click();
   }
 
+  /** Adds the test host with its key and trusts its host key, as a first-time user would. */
+  async connectTestHost(host: {
+    host: string;
+    port: number;
+    user: string;
+    uri: string;
+    privateKeyPath: string;
+  }) {
+    await this.addSshConnection({ ...host, privateKey: host.privateKeyPath });
+    await this.hostKeyDialog().getByRole('button', { name: 'Trust' }).click();
+  }
+
   hostKeyDialog(): Locator {
     return this.page.getByRole('alertdialog', { name: 'Unknown host key' });
   }

@@ -42,14 +42,7 @@ test('add an SSH connection, trust the host key, run the tiny guest and force it
 });
 
 test('a VM started outside VirtDesk turns running in the list by itself', async ({ app, testHost }) => {
-  await app.addSshConnection({
-    host: testHost.host,
-    port: testHost.port,
-    user: testHost.user,
-    uri: testHost.uri,
-    privateKey: testHost.privateKeyPath,
-  });
-  await app.hostKeyDialog().getByRole('button', { name: 'Trust' }).click();
+  await app.connectTestHost(testHost);
   const row = app.vmRow('vd-tiny');
   await expect(row).toContainText(/shut off/i);
   await hostVirsh(['start', 'vd-tiny']);

@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { HostInput } from '../../../shared/api/hosts';
 import { connectByKey, createHarness, type Harness } from '../testing/backend-harness';
 
 // Real sshd on 127.0.0.1, real libvirt (qemu:///session) for the test user: see e2e/host/.
@@ -38,14 +39,7 @@ describe('connecting over SSH to the test host', () => {
     h.setPromptPolicy((p) =>
       p.kind === 'host-key' ? { accepted: false } : { accepted: true, answers: ['x'] },
     );
-    const view = await h.call('hosts/add', {
-      transport: 'ssh',
-      host: host.host,
-      port: host.port,
-      user: host.user,
-      uri: host.uri,
-    });
-    const status = await h.call('hosts/connect', { hostId: view.config.id });
+    const { status } = await addAndConnect(h);
     expect(status).toMatchObject({ state: 'failed', error: { code: 'host-key-rejected' } });
     expect(h.prompts.map((p) => p.kind)).toEqual(['host-key']);
   });
@@ -60,14 +54,7 @@ describe('connecting over SSH to the test host', () => {
       `[127.0.0.1]:${host.port} ssh-ed25519 ${blob.toString('base64')}\n`,
     );
     h.setPromptPolicy(() => ({ accepted: true, answers: [host.password ?? ''] }));
-    const view = await h.call('hosts/add', {
-      transport: 'ssh',
-      host: host.host,
-      port: host.port,
-      user: host.user,
-      uri: host.uri,
-    });
-    const status = await h.call('hosts/connect', { hostId: view.config.id });
+    const { status } = await addAndConnect(h);
     expect(status).toMatchObject({ state: 'failed', error: { code: 'host-key-changed' } });
     expect(status.error?.message).toMatch(/man-in-the-middle/);
     expect(h.prompts).toEqual([]);
@@ -76,21 +63,14 @@ describe('connecting over SSH to the test host', () => {
   // The password exists only when the test host runs as root (it creates the user); otherwise skipped.
   it.runIf(host.password)('by password, asked in the app; a wrong one is asked again', async () => {
     const h = await harness();
-    writeFileSync(join(h.homeDir, '.ssh', 'known_hosts'), `${host.knownHostsLine}\n`);
+    knowHostKey(h);
     let asked = 0;
     h.setPromptPolicy((p) =>
       p.kind === 'password'
         ? { accepted: true, answers: [++asked === 1 ? 'wrong' : host.password!] }
         : undefined,
     );
-    const view = await h.call('hosts/add', {
-      transport: 'ssh',
-      host: host.host,
-      port: host.port,
-      user: host.user,
-      uri: host.uri,
-    });
-    expect((await h.call('hosts/connect', { hostId: view.config.id })).state).toBe('connected');
+    expect((await addAndConnect(h)).status.state).toBe('connected');
     expect(h.prompts.map((p) => p.kind)).toEqual(['password', 'password']);
     expect(h.prompts[0]).toMatchObject({ user: host.user, host: host.host });
     // Nothing secret reached the data dir.
@@ -99,19 +79,12 @@ describe('connecting over SSH to the test host', () => {
 
   it('with a passphrase-protected key, asking for the passphrase', async () => {
     const h = await harness();
-    writeFileSync(join(h.homeDir, '.ssh', 'known_hosts'), `${host.knownHostsLine}\n`);
+    knowHostKey(h);
     h.setPromptPolicy((p) =>
       p.kind === 'passphrase' ? { accepted: true, answers: [host.passphrase] } : undefined,
     );
-    const view = await h.call('hosts/add', {
-      transport: 'ssh',
-      host: host.host,
-      port: host.port,
-      user: host.user,
-      uri: host.uri,
-      privateKeyPath: host.passphraseKeyPath,
-    });
-    expect((await h.call('hosts/connect', { hostId: view.config.id })).state).toBe('connected');
+    const { status } = await addAndConnect(h, { privateKeyPath: host.passphraseKeyPath });
+    expect(status.state).toBe('connected');
     expect(h.prompts).toEqual([
       expect.objectContaining({ kind: 'passphrase', keyPath: host.passphraseKeyPath }),
     ]);
@@ -119,7 +92,7 @@ describe('connecting over SSH to the test host', () => {
 
   it('through a ~/.ssh/config alias (HostName, Port, User, IdentityFile) and the user known_hosts', async () => {
     const h = await harness();
-    writeFileSync(join(h.homeDir, '.ssh', 'known_hosts'), `${host.knownHostsLine}\n`);
+    knowHostKey(h);
     writeFileSync(
       join(h.homeDir, '.ssh', 'config'),
       `Host kvm-lab\n  HostName ${host.host}\n  Port ${host.port}\n  User ${host.user}\n  IdentityFile ${host.privateKeyPath}\n`,
@@ -134,55 +107,57 @@ describe('connecting over SSH to the test host', () => {
 
   it('reports refused authentication after the server refused every method', async () => {
     const h = await harness();
-    writeFileSync(join(h.homeDir, '.ssh', 'known_hosts'), `${host.knownHostsLine}\n`);
+    knowHostKey(h);
     const stranger = join(h.homeDir, '.ssh', 'id_ed25519');
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', stranger]);
     h.setPromptPolicy((p) =>
       p.kind === 'password' ? { accepted: true, answers: ['not-the-password'] } : undefined,
     );
-    const view = await h.call('hosts/add', {
-      transport: 'ssh',
-      host: host.host,
-      port: host.port,
-      user: host.user,
-      uri: host.uri,
-    });
-    const status = await h.call('hosts/connect', { hostId: view.config.id });
+    const { status } = await addAndConnect(h);
     expect(status).toMatchObject({ state: 'failed', error: { code: 'auth-failed' } });
     expect(status.error?.message).toContain(`${host.user}@${host.host}`);
   });
 
   it('says why a host cannot be reached: refused port, unknown name, unreachable libvirt URI', async () => {
     const h = await harness();
-    writeFileSync(join(h.homeDir, '.ssh', 'known_hosts'), `${host.knownHostsLine}\n`);
-    const add = (input: { host: string; port: number; uri: string }) =>
-      h.call('hosts/add', {
-        transport: 'ssh',
-        user: host.user,
-        privateKeyPath: host.privateKeyPath,
-        ...input,
-      });
-    const refused = await add({ host: '127.0.0.1', port: 1, uri: host.uri });
-    expect(await h.call('hosts/connect', { hostId: refused.config.id })).toMatchObject({
+    knowHostKey(h);
+    const key = { privateKeyPath: host.privateKeyPath };
+    expect((await addAndConnect(h, { ...key, host: '127.0.0.1', port: 1 })).status).toMatchObject({
       state: 'failed',
       error: { code: 'connect-refused' },
     });
-    const unknown = await add({ host: 'no-such-host.invalid', port: 22, uri: host.uri });
-    expect(await h.call('hosts/connect', { hostId: unknown.config.id })).toMatchObject({
-      state: 'failed',
-      error: { code: 'connect-dns' },
-    });
-    const badUri = await add({
-      host: host.host,
-      port: host.port,
-      uri: 'qemu+unix:///session?socket=/nonexistent',
-    });
-    expect(await h.call('hosts/connect', { hostId: badUri.config.id })).toMatchObject({
+    expect((await addAndConnect(h, { ...key, host: 'no-such-host.invalid', port: 22 })).status).toMatchObject(
+      {
+        state: 'failed',
+        error: { code: 'connect-dns' },
+      },
+    );
+    expect(
+      (await addAndConnect(h, { ...key, uri: 'qemu+unix:///session?socket=/nonexistent' })).status,
+    ).toMatchObject({
       state: 'failed',
       error: { code: 'libvirt-unreachable', message: expect.stringMatching(/connect/i) },
     });
   });
 });
+
+/** Adds the test host as an SSH connection (no key unless given) and tries to connect. */
+async function addAndConnect(h: Harness, extra: Partial<HostInput> = {}) {
+  const view = await h.call('hosts/add', {
+    transport: 'ssh',
+    host: host.host,
+    port: host.port,
+    user: host.user,
+    uri: host.uri,
+    ...extra,
+  });
+  return { hostId: view.config.id, status: await h.call('hosts/connect', { hostId: view.config.id }) };
+}
+
+/** The test host's key in the user's own ~/.ssh/known_hosts, so no host-key question comes up. */
+function knowHostKey(h: Harness): void {
+  writeFileSync(join(h.homeDir, '.ssh', 'known_hosts'), `${host.knownHostsLine}\n`);
+}
 
 function u32(n: number): Buffer {
   const b = Buffer.alloc(4);
