@@ -105,6 +105,25 @@ describe('connecting over SSH to the test host', () => {
     );
   });
 
+  it('through a ProxyJump host named in ~/.ssh/config (a second SSH connection tunnels the first)', async () => {
+    const h = await harness();
+    knowHostKey(h);
+    const entry = (alias: string, extra = '') =>
+      `Host ${alias}\n  HostName ${host.host}\n  Port ${host.port}\n  User ${host.user}\n  IdentityFile ${host.privateKeyPath}\n${extra}`;
+    writeFileSync(
+      join(h.homeDir, '.ssh', 'config'),
+      entry('lab-jump') + entry('lab-behind-jump', '  ProxyJump lab-jump\n'),
+    );
+    const sessionsBefore = sshdSessions();
+    const view = await h.call('hosts/add', { transport: 'ssh', host: 'lab-behind-jump', uri: host.uri });
+    expect((await h.call('hosts/connect', { hostId: view.config.id })).state).toBe('connected');
+    expect((await h.call('domains/list', { hostId: view.config.id })).map((d) => d.name)).toContain(
+      'vd-tiny',
+    );
+    // One connection to the jump host, one through it to the target.
+    expect(sshdSessions() - sessionsBefore).toBe(2);
+  });
+
   it('reports refused authentication after the server refused every method', async () => {
     const h = await harness();
     knowHostKey(h);
@@ -157,6 +176,13 @@ async function addAndConnect(h: Harness, extra: Partial<HostInput> = {}) {
 /** The test host's key in the user's own ~/.ssh/known_hosts, so no host-key question comes up. */
 function knowHostKey(h: Harness): void {
   writeFileSync(join(h.homeDir, '.ssh', 'known_hosts'), `${host.knownHostsLine}\n`);
+}
+
+/** Authenticated SSH connections of the test user, counted on the host. */
+function sshdSessions(): number {
+  // Privilege separation: each connection has a root "sshd: USER [priv]" monitor process.
+  const out = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+  return out.split('\n').filter((line) => line.trim() === `sshd: ${host.user} [priv]`).length;
 }
 
 function u32(n: number): Buffer {
