@@ -153,6 +153,7 @@ export class HostSession {
     } catch (error) {
       transport?.close();
       if (gen !== this.generation) return this.status;
+      this.generation++; // the closing transport must not be mistaken for a later drop
       const apiError = toApiError(error);
       this.teardown();
       if (isRetry && this.wanted && TRANSIENT.has(apiError.code)) this.scheduleRetry(apiError);
