@@ -1,8 +1,6 @@
-import { hostVirsh, serialLogSize, waitForSerialText } from '../host/test-host';
+import { hostVirsh, killSshSessions, serialLogSize, waitForSerialText } from '../host/test-host';
 import { expect, test } from '../fixtures';
-import type { ManagerPage } from '../pages/manager-page';
 import { openVmWindow } from '../pages/vm-window-page';
-import type { TestHost } from '../host/test-host';
 
 const GUESTS = ['vd-tiny', 'vd-vnc-pass', 'vd-spice', 'vd-serial2'];
 
@@ -13,17 +11,6 @@ test.afterEach(async () => {
   await Promise.all(GUESTS.map((g) => hostVirsh(['destroy', g])));
 });
 
-async function connect(app: ManagerPage, testHost: TestHost): Promise<void> {
-  await app.addSshConnection({
-    host: testHost.host,
-    port: testHost.port,
-    user: testHost.user,
-    uri: testHost.uri,
-    privateKey: testHost.privateKeyPath,
-  });
-  await app.hostKeyDialog().getByRole('button', { name: 'Trust' }).click();
-}
-
 /** Starts a guest on the host and waits until its firmware has printed on the serial console. */
 async function boot(name: string): Promise<void> {
   expect((await hostVirsh(['start', name])).code).toBe(0);
@@ -31,7 +18,7 @@ async function boot(name: string): Promise<void> {
 }
 
 test('the VNC console shows the guest screen, and Ctrl+Alt+Del reboots it', async ({ app, testHost }) => {
-  await connect(app, testHost);
+  await app.connectTestHost(testHost);
   await boot('vd-tiny');
   await expect(app.vmRow('vd-tiny')).toContainText(/running/i);
   const win = await openVmWindow(app, 'vd-tiny');
@@ -43,7 +30,7 @@ test('the VNC console shows the guest screen, and Ctrl+Alt+Del reboots it', asyn
 });
 
 test('the console follows the guest: not running, Run, and back on screen', async ({ app, testHost }) => {
-  await connect(app, testHost);
+  await app.connectTestHost(testHost);
   await expect(app.vmRow('vd-tiny')).toContainText(/shut off/i);
   const win = await openVmWindow(app, 'vd-tiny');
   await expect(win.root.getByText('Guest is not running')).toBeVisible();
@@ -56,7 +43,7 @@ test('the console follows the guest: not running, Run, and back on screen', asyn
 });
 
 test('the serial console shows the firmware banner', async ({ app, testHost }) => {
-  await connect(app, testHost);
+  await app.connectTestHost(testHost);
   await boot('vd-serial2');
   const win = await openVmWindow(app, 'vd-serial2');
   await win.tab('Serial console').click();
@@ -67,7 +54,7 @@ test('the serial console shows the firmware banner', async ({ app, testHost }) =
 });
 
 test('the SPICE console shows the guest screen', async ({ app, testHost }) => {
-  await connect(app, testHost);
+  await app.connectTestHost(testHost);
   await boot('vd-spice');
   const win = await openVmWindow(app, 'vd-spice');
   await expect(win.screen()).toHaveAttribute('data-protocol', 'spice', { timeout: 30_000 });
@@ -75,7 +62,7 @@ test('the SPICE console shows the guest screen', async ({ app, testHost }) => {
 });
 
 test('the password guest connects with the password from its XML', async ({ app, testHost }) => {
-  await connect(app, testHost);
+  await app.connectTestHost(testHost);
   await boot('vd-vnc-pass');
   const win = await openVmWindow(app, 'vd-vnc-pass');
   await win.expectRenderedScreen();
@@ -83,7 +70,7 @@ test('the password guest connects with the password from its XML', async ({ app,
 });
 
 test('several consoles are open at once, each in its own tab', async ({ app, testHost }) => {
-  await connect(app, testHost);
+  await app.connectTestHost(testHost);
   await Promise.all([boot('vd-tiny'), boot('vd-vnc-pass')]);
   const tiny = await openVmWindow(app, 'vd-tiny');
   await tiny.expectRenderedScreen();
@@ -91,4 +78,17 @@ test('several consoles are open at once, each in its own tab', async ({ app, tes
   await pass.expectRenderedScreen();
   await app.page.getByRole('tab', { name: 'vd-tiny', exact: true }).click();
   await expect(tiny.screen()).toHaveAttribute('data-connected', 'true');
+});
+
+test('when the SSH connection drops, the console says so and comes back with the host', async ({
+  app,
+  testHost,
+}) => {
+  await app.connectTestHost(testHost);
+  await boot('vd-tiny');
+  const win = await openVmWindow(app, 'vd-tiny');
+  await win.expectRenderedScreen();
+  await killSshSessions();
+  await expect(win.root.getByText('The connection to the host was lost. Reconnecting…')).toBeVisible();
+  await win.expectRenderedScreen();
 });
