@@ -31,7 +31,9 @@ export function openVncDisplay(
     refused = true;
     callbacks.onStatus({ state: 'password-required', wrong: true });
   });
+  let ended = false;
   rfb.addEventListener('disconnect', (e) => {
+    ended = true;
     if (refused) return;
     const clean = (e as CustomEvent<{ clean: boolean }>).detail.clean;
     callbacks.onStatus({ state: 'disconnected', message: '', clean });
@@ -69,7 +71,10 @@ export function openVncDisplay(
       ),
     focus: () => rfb.focus({ preventScroll: true }),
     blur: () => rfb.blur(),
-    disconnect: () => rfb.disconnect(),
+    disconnect: () => {
+      if (!ended) rfb.disconnect();
+      ended = true;
+    },
   };
 }
 
