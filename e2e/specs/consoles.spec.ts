@@ -1,6 +1,6 @@
 import { hostVirsh, killSshSessions, serialLogSize, waitForSerialText } from '../host/test-host';
 import { expect, test } from '../fixtures';
-import { openVmWindow } from '../pages/vm-window-page';
+import { openVmWindow, VmWindowPage } from '../pages/vm-window-page';
 
 const GUESTS = ['vd-tiny', 'vd-vnc-pass', 'vd-spice', 'vd-serial2'];
 
@@ -91,4 +91,17 @@ test('when the SSH connection drops, the console says so and comes back with the
   await killSshSessions();
   await expect(win.root.getByText('The connection to the host was lost. Reconnecting…')).toBeVisible();
   await win.expectRenderedScreen();
+});
+
+test('a console detaches into its own window', async ({ app, testHost }) => {
+  await app.connectTestHost(testHost);
+  await boot('vd-tiny');
+  const win = await openVmWindow(app, 'vd-tiny');
+  await win.expectRenderedScreen();
+  const [popup] = await Promise.all([
+    app.page.context().waitForEvent('page'),
+    win.root.getByRole('button', { name: 'Open in new window' }).click(),
+  ]);
+  await expect(win.root).toHaveCount(0);
+  await new VmWindowPage(popup, 'vd-tiny').expectRenderedScreen();
 });
