@@ -98,6 +98,19 @@ describe('graphical consoles', () => {
     await h.call('consoles/close', { consoleId: pass.consoleId });
   });
 
+  it('offers a remembered password when the XML has none, and forgets it on request', async () => {
+    const uuid = await uuidOf('vd-tiny');
+    await h.call('consoles/remember-password', { hostId, uuid, password: 'kept-in-memory' });
+    const c = await h.call('consoles/open', { hostId, uuid });
+    expect(c).toMatchObject({ passwordSource: 'remembered', password: 'kept-in-memory' });
+    await h.call('consoles/close', { consoleId: c.consoleId });
+    await h.call('consoles/remember-password', { hostId, uuid, password: null });
+    const again = await h.call('consoles/open', { hostId, uuid });
+    expect(again.passwordSource).toBe('none');
+    expect(again.password).toBeUndefined();
+    await h.call('consoles/close', { consoleId: again.consoleId });
+  });
+
   it('refuses a reused token, a wrong token and a foreign origin', async () => {
     const c = await h.call('consoles/open', { hostId, uuid: await uuidOf('vd-tiny') });
     const [fresh] = (await h.call('consoles/tokens', { consoleId: c.consoleId, count: 1 })).tokens;
