@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStores } from '../common/stores-context';
 import { ConsoleToolbar } from './console-toolbar';
 import { useConsoleT } from './console-strings';
@@ -38,6 +38,10 @@ export function GraphicsConsole(props: GraphicsConsoleProps) {
   const [viewerMessage, setViewerMessage] = useState('');
 
   const connected = view.kind === 'display' && view.status.state === 'connected';
+  // Each new connection starts with this VM's clipboard switch.
+  useEffect(() => {
+    if (connected) client.current?.setClipboardSharing(clipboardOn);
+  }, [connected, clipboardOn, client]);
   let overlay: React.ReactNode = null;
   if (view.kind === 'not-running')
     overlay = (
