@@ -13,10 +13,14 @@ const root = join(import.meta.dirname, '..', '..');
 const host = await ensureTestHost();
 const dataDir = mkdtempSync(join(tmpdir(), 'vd-shot-'));
 writeFileSync(join(dataDir, 'known_hosts'), `${host.knownHostsLine}\n`);
-const server = spawn(process.execPath, ['--import', 'tsx', 'electron/serve.ts', '--data-dir', dataDir, '--no-open'], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'electron/serve.ts', '--data-dir', dataDir, '--no-open'],
+  {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const url = await new Promise<string>((resolve) => {
   let out = '';
   server.stdout!.on('data', (d: Buffer) => {
@@ -25,7 +29,10 @@ const url = await new Promise<string>((resolve) => {
     if (m) resolve(m[1]!);
   });
 });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 const page = await browser.newPage({ viewport: { width: 1280, height: 640 }, deviceScaleFactor: 1 });
 await page.goto(url);
 await page.getByRole('button', { name: /demo/i }).click();
@@ -41,7 +48,10 @@ await dialog.getByLabel('Private key').fill(host.privateKeyPath);
 await dialog.getByRole('button', { name: 'Connect' }).click();
 await page.getByRole('row', { name: 'vd-tiny', exact: true }).waitFor();
 await hostVirsh(['start', 'vd-tiny']);
-await page.getByRole('row', { name: 'vd-tiny', exact: true }).getByText(/running/i).waitFor();
+await page
+  .getByRole('row', { name: 'vd-tiny', exact: true })
+  .getByText(/running/i)
+  .waitFor();
 await page.getByRole('row', { name: 'vd-tiny', exact: true }).click();
 await page.waitForTimeout(5000); // let a few stats ticks draw the sparklines
 await page.screenshot({ path: join(root, 'assets', 'screenshot.png') });
