@@ -20,16 +20,35 @@ function rendererUrl(): string {
   return process.env['ELECTRON_RENDERER_URL'] ?? `file://${join(__dirname, '../renderer/index.html')}`;
 }
 
-/** Every IPC message must come from our own window's top frame, loaded from our own renderer. */
+const rendererBase = (): string => rendererUrl().replace(/index\.html$/, '');
+
+/** The main window and detached VM windows: the only pages allowed to call the backend. */
+const appWindows = new Set<BrowserWindow>();
+
+const SECURE_PREFERENCES = {
+  preload: join(__dirname, '../preload/preload.cjs'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+} as const;
+
+/** Every IPC message must come from the top frame of one of our windows, showing our renderer. */
 function trustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
+  const window = BrowserWindow.fromWebContents(event.sender);
   return Boolean(
-    mainWindow &&
-    event.sender === mainWindow.webContents &&
+    window &&
+    appWindows.has(window) &&
     frame &&
-    frame === mainWindow.webContents.mainFrame &&
-    frame.url.startsWith(rendererUrl().replace(/index\.html$/, '')),
+    frame === event.sender.mainFrame &&
+    frame.url.startsWith(rendererBase()),
   );
+}
+
+function track(window: BrowserWindow): void {
+  appWindows.add(window);
+  window.on('closed', () => appWindows.delete(window));
 }
 
 function registerIpc(b: Backend): void {
@@ -40,7 +59,9 @@ function registerIpc(b: Backend): void {
       return b.dispatch(name, request);
     });
   }
-  b.bus.subscribe((name, payload) => mainWindow?.webContents.send(ipcEventChannel, { name, payload }));
+  b.bus.subscribe((name, payload) => {
+    for (const window of appWindows) window.webContents.send(ipcEventChannel, { name, payload });
+  });
 }
 
 function createWindow(): void {
@@ -48,14 +69,9 @@ function createWindow(): void {
     width: 1200,
     height: 780,
     title: 'VirtDesk',
-    webPreferences: {
-      preload: join(__dirname, '../preload/preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+    webPreferences: SECURE_PREFERENCES,
   });
+  track(mainWindow);
   mainWindow.on('closed', () => (mainWindow = undefined));
   void mainWindow.loadURL(rendererUrl());
 }
@@ -65,10 +81,18 @@ app.on('web-contents-created', (_event, contents) => {
     if (!url.startsWith(rendererUrl())) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    // The one allow-listed opener: documentation links go to the system browser; nothing opens in-app.
+    // A detached VM window is our own page again, with the same locked-down preferences.
+    if (url.startsWith(`${rendererUrl()}?`)) {
+      return {
+        action: 'allow',
+        overrideBrowserWindowOptions: { width: 1024, height: 800, webPreferences: SECURE_PREFERENCES },
+      };
+    }
+    // The one allow-listed opener: documentation links go to the system browser; nothing else opens.
     if (/^https:\/\/(libvirt\.org|www\.qemu\.org)\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  contents.on('did-create-window', (window) => track(window));
 });
 
 // Tests and portable installs point VirtDesk at another data directory.

@@ -41,19 +41,14 @@ export function VmWindowsDock({ store }: { store: VmWindowsStore }) {
               page={w.page}
               onPage={(page) => store.getState().setPage(w.hostId, w.uuid, page)}
               onClose={() => store.getState().close(w.hostId, w.uuid)}
-              onDetach={
-                // Electron's window opener allows no in-app windows; detaching is for browser mode.
-                window.virtdesk
-                  ? undefined
-                  : () => {
-                      const opened = window.open(
-                        detachedUrl(w.hostId, w.uuid, w.page),
-                        '_blank',
-                        'popup,width=1024,height=800',
-                      );
-                      if (opened) store.getState().close(w.hostId, w.uuid);
-                    }
-              }
+              onDetach={() => {
+                const opened = window.open(
+                  detachedUrl(w.hostId, w.uuid, w.page),
+                  '_blank',
+                  'popup,width=1024,height=800',
+                );
+                if (opened) store.getState().close(w.hostId, w.uuid);
+              }}
             />
           </div>
         );
