@@ -69,6 +69,30 @@ test('the password guest connects with the password from its XML', async ({ app,
   await expect(win.passwordDialog()).toHaveCount(0);
 });
 
+test('when the password in the XML is refused, the console asks for it and connects', async ({
+  app,
+  testHost,
+}) => {
+  await app.connectTestHost(testHost);
+  await boot('vd-vnc-pass');
+  // Change the password in the running QEMU only: the XML still says the old one.
+  const changed = await hostVirsh([
+    'qemu-monitor-command',
+    'vd-vnc-pass',
+    '--hmp',
+    'set_password vnc vd-changed',
+  ]);
+  expect(changed.code, changed.stderr).toBe(0);
+  const win = await openVmWindow(app, 'vd-vnc-pass');
+  const dialog = win.passwordDialog();
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByRole('alert')).toContainText('not accepted');
+  await dialog.getByLabel('Password', { exact: true }).fill('vd-changed');
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await win.expectRenderedScreen();
+  await expect(dialog).toHaveCount(0);
+});
+
 test('several consoles are open at once, each in its own tab', async ({ app, testHost }) => {
   await app.connectTestHost(testHost);
   await Promise.all([boot('vd-tiny'), boot('vd-vnc-pass')]);
