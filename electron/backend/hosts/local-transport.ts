@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { spawnLocalPty } from './local-pty';
 import type { ExecOptions, RemoteProcess, Transport } from './transport';
 
 /** Runs commands on this machine, no SSH: the "local" connection type. */
@@ -11,8 +12,8 @@ export class LocalTransport implements Transport {
   private readonly children = new Set<RemoteProcess>();
 
   async exec(command: string, options: ExecOptions = {}): Promise<RemoteProcess> {
-    if (options.pty) throw new Error('PTY sessions on local connections are not supported yet');
-    const child = spawn('sh', ['-c', command], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const pty = options.pty ? spawnLocalPty(command, options.pty) : undefined;
+    const child = pty?.child ?? spawn('sh', ['-c', command], { stdio: ['pipe', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => {
       child.once('close', (code) => resolve(code));
       child.once('error', () => resolve(127));
@@ -27,6 +28,7 @@ export class LocalTransport implements Transport {
         if (child.exitCode === null) child.kill('SIGTERM');
       },
       exited,
+      ...(pty ? { resize: (rows: number, cols: number) => pty.resize(rows, cols) } : {}),
       pause: () => child.stdout.pause(),
       resume: () => child.stdout.resume(),
     };
