@@ -17,7 +17,7 @@ import { connectByKey, createHarness } from '../electron/backend/testing/backend
 
 const run = promisify(execFile);
 const GUESTS = 200;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(7)} ms`;

@@ -29,6 +29,7 @@ const TRANSIENT: ReadonlySet<string> = new Set([
   'libvirt-unreachable',
 ]);
 const DETAILS_BATCH = 100;
+const PARALLEL_READ_FROM = 40;
 
 const defaultRetryDelay = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt);
 
@@ -229,13 +230,33 @@ export class HostSession {
    */
   private async reload(gen: number, beforeFirstPaint?: () => Promise<void>): Promise<void> {
     const shell = this.requireShell(beforeFirstPaint !== undefined);
+    // Many VMs: a second, short-lived virsh shares the XML read (virsh is single-threaded; libvirtd is not).
+    const helper = this.transport
+      ? VirshShell.open(this.transport, this.config.uri).catch(() => undefined)
+      : undefined;
+    try {
+      await this.readAll(gen, shell, helper, beforeFirstPaint);
+    } finally {
+      void helper?.then((h) => h?.close());
+    }
+  }
+
+  private async readAll(
+    gen: number,
+    shell: VirshShell,
+    helperShell: Promise<VirshShell | undefined> | undefined,
+    beforeFirstPaint?: () => Promise<void>,
+  ): Promise<void> {
     const list = await readDomainList(shell);
     if (gen !== this.generation) return;
     await beforeFirstPaint?.();
     this.domains.clear();
     for (const d of list) this.domains.set(d.uuid, d);
     this.deps.bus.emit('domains/delta', { hostId: this.config.id, reset: true, upsert: list, remove: [] });
-    const pending = list.map((d) => readDomainDetails(shell, d).catch(() => undefined));
+    const helper = list.length >= PARALLEL_READ_FROM ? await helperShell : undefined;
+    const pending = list.map((d, i) =>
+      readDomainDetails(helper && i % 2 ? helper : shell, d).catch(() => undefined),
+    );
     for (let i = 0; i < pending.length; i += DETAILS_BATCH) {
       const details = await Promise.all(pending.slice(i, i + DETAILS_BATCH));
       if (gen !== this.generation) return;
