@@ -34,11 +34,11 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   dataDir: async ({}, use) => use(mkdtempSync(join(tmpdir(), 'vd-e2e-'))),
   testHost: async ({}, use) => use(await readTestHost()),
-  app: async ({ dataDir }, use, testInfo) => {
+  app: async ({ dataDir, deviceScaleFactor }, use, testInfo) => {
     const opened =
       process.env['VIRTDESK_E2E_TARGET'] === 'electron'
         ? await openElectron(dataDir)
-        : await openServe(dataDir);
+        : await openServe(dataDir, deviceScaleFactor ?? 1);
     await opened.page
       .context()
       .tracing.start({ screenshots: true, snapshots: true })
@@ -59,7 +59,10 @@ export const test = base.extend<Fixtures>({
 
 export { expect } from '@playwright/test';
 
-async function openServe(dataDir: string): Promise<{ page: Page; close: () => Promise<void> }> {
+async function openServe(
+  dataDir: string,
+  deviceScaleFactor: number,
+): Promise<{ page: Page; close: () => Promise<void> }> {
   const server = spawn(
     process.execPath,
     ['--import', 'tsx', join(root, 'electron/serve.ts'), '--port', '0', '--data-dir', dataDir, '--no-open'],
@@ -67,7 +70,8 @@ async function openServe(dataDir: string): Promise<{ page: Page; close: () => Pr
   );
   const url = await waitForUrl(server);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // `test.use({ deviceScaleFactor })` tries HiDPI and fractional scaling.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor });
   const page = await context.newPage();
   await page.goto(url);
   return {

@@ -93,12 +93,13 @@ export function GraphicsConsole(props: GraphicsConsoleProps) {
         name={props.name}
         clipboard={{ on: clipboardOn, set: setClipboardOn }}
       />
-      {grabbed && connected && (
-        <p className="grab-hint" role="status">
-          {t('grabHint')}
-        </p>
-      )}
       <div className="console-stage">
+        {/* Floats over the screen: showing it must not move the canvas under the pointer. */}
+        {grabbed && connected && (
+          <p className="grab-hint" role="status">
+            {t('grabHint')}
+          </p>
+        )}
         <div
           className="console-screen"
           ref={screen}
