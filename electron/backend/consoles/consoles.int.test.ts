@@ -9,7 +9,13 @@ import {
   sshConnectionsOf,
   waitForSerialText,
 } from '../../../e2e/host/test-host';
-import { clearEvents, connectByKey, createHarness, type Harness } from '../testing/backend-harness';
+import {
+  clearEvents,
+  connectByKey,
+  createHarness,
+  pollUntil,
+  type Harness,
+} from '../testing/backend-harness';
 import { closed, openSocket, spiceLink, TEST_ORIGIN, vncHandshake } from './testing/console-probes';
 
 // Real sshd + libvirt + QEMU guests: vd-tiny (VNC), vd-vnc-pass, vd-spice (SPICE + QXL), vd-serial2.
@@ -24,15 +30,7 @@ async function uuidOf(name: string): Promise<string> {
   return found.uuid;
 }
 
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
+const until = pollUntil;
 
 const refusedOnPort = (port: number) =>
   new Promise<boolean>((resolve) => {

@@ -132,3 +132,18 @@ export async function connectByKey(h: Harness, host: SshTestHost): Promise<strin
   if (status.state !== 'connected') throw new Error(`Could not connect: ${JSON.stringify(status.error)}`);
   return view.config.id;
 }
+
+/** Reads until `ok` holds or the (bounded) time is up; returns the last value read. */
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  ok: (v: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
