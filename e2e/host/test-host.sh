@@ -217,7 +217,7 @@ stop_session_daemons() {
 
 # domain_xml NAME [SERIAL_LOG_FILE] [TYPE] [VARIANT]
 # VARIANT: vnc (default) | vnc-pass (VNC with password VNC_PASSWORD) | spice (SPICE + QXL) |
-#          serial2 (a second pty serial port)
+#          serial2 (a second pty serial port) | vnc-socket (VNC on a unix socket, no TCP port)
 VNC_PASSWORD='vd-pass1' # VNC uses at most 8 characters
 domain_xml() {
   local name="$1" logfile="${2:-}" type="${3:-qemu}" variant="${4:-vnc}" logline='' extra_serial=''
@@ -238,6 +238,11 @@ domain_xml() {
       <image compression='off'/>
     </graphics>"
       video='qxl'
+      ;;
+    vnc-socket)
+      graphics="    <graphics type='vnc'>
+      <listen type='socket'/>
+    </graphics>"
       ;;
     serial2)
       extra_serial="    <serial type='pty'>
@@ -421,7 +426,7 @@ ensure_libvirt() {
 kvm_usable() { as_user test -r /dev/kvm -a -w /dev/kvm 2>/dev/null; }
 
 # Console guests, all like vd-tiny (SeaBIOS, no disk, no NIC, serial log): NAME:VARIANT.
-CONSOLE_GUESTS=(vd-vnc-pass:vnc-pass vd-spice:spice vd-serial2:serial2)
+CONSOLE_GUESTS=(vd-vnc-pass:vnc-pass vd-spice:spice vd-serial2:serial2 vd-vnc-socket:vnc-socket)
 
 # define_guest NAME VARIANT: define it unless it exists (idempotent).
 define_guest() {

@@ -20,7 +20,7 @@ import { closed, openSocket, spiceLink, TEST_ORIGIN, vncHandshake } from './test
 
 // Real sshd + libvirt + QEMU guests: vd-tiny (VNC), vd-vnc-pass, vd-spice (SPICE + QXL), vd-serial2.
 const host = inject('testHost');
-const GUESTS = ['vd-tiny', 'vd-vnc-pass', 'vd-spice', 'vd-serial2'];
+const GUESTS = ['vd-tiny', 'vd-vnc-pass', 'vd-spice', 'vd-serial2', 'vd-vnc-socket'];
 let h: Harness;
 let hostId: string;
 
@@ -85,6 +85,16 @@ describe('graphical consoles', () => {
         (p) => p.length === 0,
       ),
     ).toEqual([]);
+  });
+
+  it('reaches a display that listens on a unix socket (OpenSSH streamlocal forwarding)', async () => {
+    const c = await h.call('consoles/open', { hostId, uuid: await uuidOf('vd-vnc-socket') });
+    expect(c.protocol).toBe('vnc');
+    const ws = await openSocket(c.url, c.tokens[0]!);
+    expect(await vncHandshake(ws)).toMatchObject({ name: 'QEMU (vd-vnc-socket)' });
+    expect(await sshConnectionsOf(host)).toBe(1);
+    ws.close();
+    await h.call('consoles/close', { consoleId: c.consoleId });
   });
 
   it('takes the password from the XML when the user may read it', async () => {
