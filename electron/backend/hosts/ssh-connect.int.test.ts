@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { HostInput } from '../../../shared/api/hosts';
-import { connectByKey, createHarness, type Harness } from '../testing/backend-harness';
+import { addSshHost, connectByKey, createHarness, type Harness } from '../testing/backend-harness';
 
 // Real sshd on 127.0.0.1, real libvirt (qemu:///session) for the test user: see e2e/host/.
 const host = inject('testHost');
@@ -162,15 +162,8 @@ describe('connecting over SSH to the test host', () => {
 
 /** Adds the test host as an SSH connection (no key unless given) and tries to connect. */
 async function addAndConnect(h: Harness, extra: Partial<HostInput> = {}) {
-  const view = await h.call('hosts/add', {
-    transport: 'ssh',
-    host: host.host,
-    port: host.port,
-    user: host.user,
-    uri: host.uri,
-    ...extra,
-  });
-  return { hostId: view.config.id, status: await h.call('hosts/connect', { hostId: view.config.id }) };
+  const hostId = await addSshHost(h, host, extra);
+  return { hostId, status: await h.call('hosts/connect', { hostId }) };
 }
 
 /** The test host's key in the user's own ~/.ssh/known_hosts, so no host-key question comes up. */

@@ -10,6 +10,7 @@ import type {
   EventPayload,
 } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
+import type { HostInput } from '../../../shared/api/hosts';
 import type { PromptRequest } from '../../../shared/api/prompts';
 import { createBackend, type Backend } from '../create-backend';
 
@@ -114,23 +115,33 @@ interface SshTestHost {
   hostKeySha256: string;
 }
 
-/** Adds the test host as an SSH connection with its key, trusts its host key, and waits until connected. */
-export async function connectByKey(h: Harness, host: SshTestHost): Promise<string> {
-  h.setPromptPolicy((p) =>
-    p.kind === 'host-key' && p.fingerprint === host.hostKeySha256 ? { accepted: true } : undefined,
-  );
+/** Adds the test host as an SSH connection (fields of the test host, overridden by `extra`). */
+export async function addSshHost(
+  h: Harness,
+  host: SshTestHost,
+  extra: Partial<HostInput> = {},
+): Promise<string> {
   const view = await h.call('hosts/add', {
     transport: 'ssh',
     host: host.host,
     port: host.port,
     user: host.user,
     uri: host.uri,
-    privateKeyPath: host.privateKeyPath,
     autoconnect: false,
+    ...extra,
   });
-  const status = await h.call('hosts/connect', { hostId: view.config.id });
-  if (status.state !== 'connected') throw new Error(`Could not connect: ${JSON.stringify(status.error)}`);
   return view.config.id;
+}
+
+/** Adds the test host as an SSH connection with its key, trusts its host key, and waits until connected. */
+export async function connectByKey(h: Harness, host: SshTestHost): Promise<string> {
+  h.setPromptPolicy((p) =>
+    p.kind === 'host-key' && p.fingerprint === host.hostKeySha256 ? { accepted: true } : undefined,
+  );
+  const hostId = await addSshHost(h, host, { privateKeyPath: host.privateKeyPath });
+  const status = await h.call('hosts/connect', { hostId });
+  if (status.state !== 'connected') throw new Error(`Could not connect: ${JSON.stringify(status.error)}`);
+  return hostId;
 }
 
 /** Reads until `ok` holds or the (bounded) time is up; returns the last value read. */
