@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['electron/**/*.int.test.ts', 'e2e/host/**/*.int.test.ts'],
+          include: ['electron/**/*.int.test.ts', 'shared/**/*.int.test.ts', 'e2e/host/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
