@@ -426,7 +426,7 @@ ensure_libvirt() {
 kvm_usable() { as_user test -r /dev/kvm -a -w /dev/kvm 2>/dev/null; }
 
 # Console guests, all like vd-tiny (SeaBIOS, no disk, no NIC, serial log): NAME:VARIANT.
-CONSOLE_GUESTS=(vd-vnc-pass:vnc-pass vd-spice:spice vd-serial2:serial2 vd-vnc-socket:vnc-socket)
+CONSOLE_GUESTS=(vd-vnc-pass:vnc-pass vd-spice:spice vd-spice2:spice vd-serial2:serial2 vd-vnc-socket:vnc-socket)
 
 # define_guest NAME VARIANT: define it unless it exists (idempotent).
 define_guest() {

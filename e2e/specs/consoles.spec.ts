@@ -2,7 +2,7 @@ import { hostVirsh, killSshSessions, serialLogSize, waitForSerialText } from '..
 import { expect, test } from '../fixtures';
 import { openVmWindow, VmWindowPage } from '../pages/vm-window-page';
 
-const GUESTS = ['vd-tiny', 'vd-vnc-pass', 'vd-spice', 'vd-serial2'];
+const GUESTS = ['vd-tiny', 'vd-vnc-pass', 'vd-spice', 'vd-spice2', 'vd-serial2'];
 
 test.beforeEach(async () => {
   await Promise.all(GUESTS.map((g) => hostVirsh(['destroy', g])));
@@ -102,6 +102,31 @@ test('several consoles are open at once, each in its own tab', async ({ app, tes
   await pass.expectRenderedScreen();
   await app.page.getByRole('tab', { name: 'vd-tiny', exact: true }).click();
   await expect(tiny.screen()).toHaveAttribute('data-connected', 'true');
+});
+
+test('two SPICE consoles at once: a reboot of one leaves both showing their own screen', async ({
+  app,
+  testHost,
+}) => {
+  const errors: string[] = [];
+  app.page.on('pageerror', (e) => errors.push(e.message));
+  await app.connectTestHost(testHost);
+  await Promise.all([boot('vd-spice'), boot('vd-spice2')]);
+  const first = await openVmWindow(app, 'vd-spice');
+  await first.expectRenderedScreen();
+  const second = await openVmWindow(app, 'vd-spice2');
+  await second.expectRenderedScreen();
+  // A reset makes the guest's display start over: spice-html5 drops and recreates its surface.
+  const before = await serialLogSize('vd-spice2');
+  await hostVirsh(['reset', 'vd-spice2']);
+  await waitForSerialText('vd-spice2', 'No bootable device', 60_000, before);
+  await second.expectRenderedScreen();
+  await expect(second.screen().locator('canvas')).toHaveCount(1);
+  await app.page.getByRole('tab', { name: 'vd-spice', exact: true }).click();
+  await first.expectRenderedScreen();
+  await expect(first.screen().locator('canvas')).toHaveCount(1);
+  // Without the fix, spice-html5 threw here (it looked up the other console's canvas by id).
+  expect(errors).toEqual([]);
 });
 
 test('when the SSH connection drops, the console says so and comes back with the host', async ({

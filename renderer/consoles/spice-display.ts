@@ -4,6 +4,7 @@ import { SpiceMiniData, SpiceMsgcKeyDown, SpiceMsgcKeyUp } from '@spice-project/
 import type { DisplayCallbacks, DisplayClient, DisplayTarget, ScaleMode } from './display-client';
 import { keyDef, spiceKeyCode } from './key-combos';
 import { registerSpiceTokens } from './spice-socket-tokens';
+import './spice-html5-fixes';
 
 let screens = 0;
 

@@ -58,3 +58,15 @@ declare module '@spice-project/spice-html5/src/spicemsg.js' {
 declare module '@spice-project/spice-html5/src/enums.js' {
   export const Constants: Record<string, number>;
 }
+
+declare module '@spice-project/spice-html5/src/display.js' {
+  export interface SpiceSurface {
+    canvas?: HTMLCanvasElement;
+  }
+  export class SpiceDisplayConn {
+    surfaces: Record<number, SpiceSurface | undefined>;
+    primary_surface: number | undefined;
+    unhook_events(): void;
+    delete_surface(surfaceId: number): void;
+  }
+}
