@@ -142,6 +142,7 @@ describe('test host', () => {
     }
   });
 
+  // Only a test host run as root creates its own user with a password; otherwise there is none.
   it.skipIf(host.password === null)('ssh2 authenticates with the password', async () => {
     const c = await connect({ password: host.password ?? '', tryKeyboard: false });
     try {
