@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../events/event-bus';
 import { PromptBroker } from '../prompts/prompt-broker';
@@ -11,7 +10,6 @@ import { KnownHosts } from './known-hosts';
 import { LocalTransport } from './local-transport';
 import { SecretMemory } from './ssh-auth';
 import { SshTransport } from './ssh-transport';
-import type { ExecOptions, RemoteProcess } from './transport';
 
 describe('why a host cannot be reached', () => {
   it('times out on a server that accepts TCP but never speaks SSH', async () => {
@@ -45,23 +43,9 @@ describe('why a host cannot be reached', () => {
     const bin = mkdtempSync(join(tmpdir(), 'vd-novirsh-'));
     mkdirSync(join(bin, 'b'));
     symlinkSync('/bin/sh', join(bin, 'b', 'sh'));
-    class NoVirshTransport extends LocalTransport {
-      override async exec(command: string, _options: ExecOptions = {}): Promise<RemoteProcess> {
-        const child = spawn('/bin/sh', ['-c', command], { env: { PATH: join(bin, 'b') } });
-        const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
-        return {
-          stdout: child.stdout,
-          stderr: child.stderr,
-          write: (d) => child.stdin.write(d),
-          end: () => child.stdin.end(),
-          close: () => child.kill(),
-          exited,
-          pause: () => child.stdout.pause(),
-          resume: () => child.stdout.resume(),
-        };
-      }
-    }
-    await expect(VirshShell.open(new NoVirshTransport(), 'qemu:///system')).rejects.toMatchObject({
+    await expect(
+      VirshShell.open(new LocalTransport({ PATH: join(bin, 'b') }), 'qemu:///system'),
+    ).rejects.toMatchObject({
       code: 'virsh-missing',
       message: expect.stringMatching(/virsh is not installed/),
     });

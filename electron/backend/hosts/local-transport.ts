@@ -11,9 +11,13 @@ export class LocalTransport implements Transport {
   readonly closed = new Promise<Error | undefined>((resolve) => (this.resolveClosed = resolve));
   private readonly children = new Set<RemoteProcess>();
 
+  /** `env`: the environment commands run in (default: this process's). */
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+
   async exec(command: string, options: ExecOptions = {}): Promise<RemoteProcess> {
     const pty = options.pty ? spawnLocalPty(command, options.pty) : undefined;
-    const child = pty?.child ?? spawn('sh', ['-c', command], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child =
+      pty?.child ?? spawn('sh', ['-c', command], { stdio: ['pipe', 'pipe', 'pipe'], env: this.env });
     const exited = new Promise<number | null>((resolve) => {
       child.once('close', (code) => resolve(code));
       child.once('error', () => resolve(127));
