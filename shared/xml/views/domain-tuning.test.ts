@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDomainXml, serializeDomainXml } from '../objects';
-import { lineChanges } from '../testing/edit-assert';
-import { expectValid, fixture } from '../testing/validate';
+import { parseDomainXml } from '../objects';
+import { editFixture as edit } from '../testing/edit-assert';
+import { fixture } from '../testing/validate';
 import { readClock, readFeatures, writeClock, writeFeatures } from './domain-features';
 import {
   readBlkiotune,
@@ -11,15 +11,6 @@ import {
   writeLifecycle,
   writeNumatune,
 } from './domain-tuning';
-
-function edit(name: string, change: (doc: ReturnType<typeof parseDomainXml>) => void) {
-  const before = fixture(name);
-  const doc = parseDomainXml(before);
-  change(doc);
-  const after = serializeDomainXml(doc);
-  expectValid(after, 'domain');
-  return { ...lineChanges(before, after), after };
-}
 
 describe('numatune, blkiotune, resource, lifecycle, pm', () => {
   it('reads them from the kitchen sink', () => {

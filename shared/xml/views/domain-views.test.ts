@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseDomainXml, serializeDomainXml } from '../objects';
+import { parseDomainXml } from '../objects';
 import { GiB, KiB, MiB } from '../units';
-import { lineChanges } from '../testing/edit-assert';
-import { expectValid, fixture } from '../testing/validate';
+import { editFixture as edit } from '../testing/edit-assert';
+import { fixture } from '../testing/validate';
 import { readGeneral, writeGeneral } from './domain-general';
 import { getMetadata, listMetadata, setMetadata } from './domain-metadata';
 import {
@@ -15,16 +15,6 @@ import {
 } from './domain-memory';
 import { readCpu, readCputune, readVcpu, writeCpu, writeCputune, writeVcpu } from './domain-cpu';
 import { readOs, writeOs } from './domain-os';
-
-/** Apply `edit` to a fixture; return the line changes and the edited XML (validated). */
-function edit(name: string, change: (doc: ReturnType<typeof parseDomainXml>) => void, validate = true) {
-  const before = fixture(name);
-  const doc = parseDomainXml(before);
-  change(doc);
-  const after = serializeDomainXml(doc);
-  if (validate) expectValid(after, 'domain');
-  return { ...lineChanges(before, after), after, doc };
-}
 
 describe('general and metadata', () => {
   it('reads name, title and a multi-line unicode description with entities decoded', () => {

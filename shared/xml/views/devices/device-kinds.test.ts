@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseDomainXml, serializeDomainXml } from '../../objects';
-import { lineChanges } from '../../testing/edit-assert';
-import { expectValid, fixture } from '../../testing/validate';
+import { parseDomainXml } from '../../objects';
+import { editFixture as edit } from '../../testing/edit-assert';
+import { fixture } from '../../testing/validate';
 import { deviceXml, findDevice, parseDeviceXml, removeDevice, replaceDeviceXml } from './device-list';
 import { DEVICE_FIELDS, addNewDevice, createDevice, readDevice, updateDevice } from './device-views';
-
-type Doc = ReturnType<typeof parseDomainXml>;
-
-function edit(name: string, change: (doc: Doc) => void) {
-  const before = fixture(name);
-  const doc = parseDomainXml(before);
-  change(doc);
-  const after = serializeDomainXml(doc);
-  expectValid(after, 'domain');
-  return { ...lineChanges(before, after), after, doc };
-}
 
 describe('graphics', () => {
   it('reads VNC and SPICE, including passwords', () => {

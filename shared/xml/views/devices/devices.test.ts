@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDomainXml, serializeDomainXml } from '../../objects';
-import { lineChanges } from '../../testing/edit-assert';
-import { expectValid, fixture } from '../../testing/validate';
+import { editFixture as edit } from '../../testing/edit-assert';
+import { fixture } from '../../testing/validate';
 import {
   addDevice,
   diskSuffix,
@@ -11,17 +11,6 @@ import {
   removeDevice,
 } from './device-list';
 import { addNewDevice, readDevice, updateDevice } from './device-views';
-
-type Doc = ReturnType<typeof parseDomainXml>;
-
-function edit(name: string, change: (doc: Doc) => void) {
-  const before = fixture(name);
-  const doc = parseDomainXml(before);
-  change(doc);
-  const after = serializeDomainXml(doc);
-  expectValid(after, 'domain');
-  return { ...lineChanges(before, after), after, doc };
-}
 
 describe('device keys', () => {
   it('gives every csr1kv device a stable, unique key', () => {
