@@ -1,4 +1,4 @@
-import { shellCommand } from '../virsh/quote';
+import { hostScript, shellCommand } from '../virsh/quote';
 import { parseEventLine, type DomainEventLine } from '../virsh/parse-event';
 import type { RemoteProcess, Transport } from '../hosts/transport';
 
@@ -21,10 +21,10 @@ export class DomainEventStream {
     // host until its next write. A watchdog reading our stdin ends it as soon as the channel closes.
     // (An asynchronous list's stdin is /dev/null in sh, hence the copy of stdin on fd 3.)
     const script =
-      `LC_ALL=C.UTF-8; export LC_ALL; exec 3<&0; ${virsh} </dev/null 2>&1 & child=$!; ` +
+      `exec 3<&0; ${virsh} </dev/null 2>&1 & child=$!; ` +
       `( cat <&3 >/dev/null; kill $child 2>/dev/null ) >/dev/null 2>&1 & exec 3<&-; ` +
       `wait $child`;
-    const proc = await transport.exec(shellCommand(['sh', '-c', script]));
+    const proc = await transport.exec(hostScript(script));
     const stream = new DomainEventStream(proc);
     proc.stdout.setEncoding('utf8');
     proc.stdout.on('data', (chunk: string) => {

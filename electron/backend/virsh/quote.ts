@@ -30,3 +30,11 @@ export function virshLine(argv: readonly string[]): string {
   }
   return argv.map(quoteArg).join(' ');
 }
+
+/**
+ * A script for the host, run by `sh` whatever the user's login shell, in a UTF-8 C locale so virsh's
+ * output is parseable and names keep their characters. `body` must already quote its words.
+ */
+export function hostScript(body: string): string {
+  return shellCommand(['sh', '-c', `LC_ALL=C.UTF-8; export LC_ALL; ${body}`]);
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
 import type { RemoteProcess, Transport } from '../hosts/transport';
-import { shellCommand, virshLine } from './quote';
+import { hostScript, shellCommand, virshLine } from './quote';
 import { markerCommand, VirshFramer, type VirshReply } from './virsh-framer';
 
 const VIRSH_MISSING_EXIT = 127;
@@ -38,8 +38,8 @@ export class VirshShell {
     const virsh = shellCommand(['virsh', '-q', '-c', uri]);
     const script =
       `command -v virsh >/dev/null 2>&1 || { echo 'virsh: command not found' >&2; exit ${VIRSH_MISSING_EXIT}; }; ` +
-      `LC_ALL=C.UTF-8; export LC_ALL; exec ${virsh} 2>&1`;
-    const proc = await transport.exec(shellCommand(['sh', '-c', script]));
+      `exec ${virsh} 2>&1`;
+    const proc = await transport.exec(hostScript(script));
     const shell = new VirshShell(proc);
     let startupOutput = '';
     proc.stdout.on('data', (chunk: string) => {
