@@ -22,6 +22,8 @@ export interface BackendOptions {
   version?: string;
   log?: (message: string) => void;
   retryDelayMs?: (attempt: number) => number;
+  /** How long the network may stay silent while connecting (default 20 s; a person's time never counts). */
+  sshReadyTimeoutMs?: number;
   /** Where remembered secrets go (desktop: safeStorage from main.ts); default: memory only. */
   secretStore?: SecretStore;
   /** Origins allowed on console WebSockets besides those added later with allowConsoleOrigins. */
@@ -64,6 +66,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       agentSocket: options.agentSocket,
       prefs: () => prefs,
       ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
+      ...(options.sshReadyTimeoutMs ? { readyTimeoutMs: options.sshReadyTimeoutMs } : {}),
     },
   );
   const consoleOrigins = new Set(options.consoleOrigins ?? []);

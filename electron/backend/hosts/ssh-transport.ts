@@ -4,7 +4,8 @@ import { ApiError } from '../../../shared/api/errors';
 import type { PromptBroker } from '../prompts/prompt-broker';
 import { authAttempts, type SecretMemory } from './ssh-auth';
 import { classifyConnectError } from './connect-errors';
-import { fingerprintSha256, keyTypeOf, type KnownHosts } from './known-hosts';
+import { fingerprintSha256, keyTypeOf, type HostKeyVerdict, type KnownHosts } from './known-hosts';
+import { NetworkDeadline } from './network-deadline';
 import type { ExecOptions, RemoteProcess, Transport } from './transport';
 
 export interface SshEndpoint {
@@ -22,7 +23,26 @@ export interface SshDeps {
   secrets: SecretMemory;
   homeDir: string;
   agentSocket: string | undefined;
+  /** How long the network may stay silent during connect and handshake (never counts a person's time). */
   readyTimeoutMs?: number;
+}
+
+/** ssh2's host key algorithms (with Ed25519), in its own order of preference. */
+const HOST_KEY_ALGORITHMS = [
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'rsa-sha2-512',
+  'rsa-sha2-256',
+  'ssh-rsa',
+];
+
+/** Known key types first (OpenSSH does the same): a server with several host keys shows the known one. */
+export function hostKeyAlgorithmOrder(knownTypes: readonly string[]): string[] {
+  const keyTypeOfAlgorithm = (a: string) => (a.startsWith('rsa-sha2-') ? 'ssh-rsa' : a);
+  const known = HOST_KEY_ALGORITHMS.filter((a) => knownTypes.includes(keyTypeOfAlgorithm(a)));
+  return [...known, ...HOST_KEY_ALGORITHMS.filter((a) => !known.includes(a))];
 }
 
 /** One SSH connection (ssh2) that carries every channel to a host. */
@@ -63,6 +83,16 @@ export class SshTransport implements Transport {
     let hostKeyProblem: ApiError | undefined;
     let cancelled = false;
     let methodsLeft: AuthenticationType[] | null = null;
+    let onError: (error: Error & { level?: string }) => void = () => undefined;
+    const deadline = new NetworkDeadline(deps.readyTimeoutMs ?? 20_000, () => {
+      const error: Error & { level?: string } = new Error('Timed out while waiting for handshake');
+      error.level = 'client-timeout';
+      onError(error);
+    });
+    const prompts = { ask: deps.prompts.ask.bind(deps.prompts) };
+    const personPrompts: typeof prompts = {
+      ask: (question) => deadline.whilePersonAnswers(() => prompts.ask(question)),
+    };
     const attempts = authAttempts(
       {
         hostId: deps.hostId,
@@ -72,23 +102,25 @@ export class SshTransport implements Transport {
         identitiesOnly: endpoint.identitiesOnly,
         homeDir: deps.homeDir,
         agentSocket: deps.agentSocket,
-        prompts: deps.prompts,
+        prompts: personPrompts,
         secrets: deps.secrets,
         onCancelled: () => (cancelled = true),
       },
       () => methodsLeft,
     );
+    const knownTypes = await deps.knownHosts.knownKeyTypes(endpoint.host, endpoint.port);
     const config: ConnectConfig = {
       host: endpoint.host,
       port: endpoint.port,
       username: endpoint.user,
       ...(sock ? { sock } : {}),
-      readyTimeout: deps.readyTimeoutMs ?? 20_000,
+      readyTimeout: 0, // ssh2's own timer would run while a person reads a fingerprint: see `deadline`
       keepaliveInterval: 10_000,
       keepaliveCountMax: 3,
       tryKeyboard: true,
+      algorithms: { serverHostKey: hostKeyAlgorithmOrder(knownTypes) as never },
       hostVerifier: (key: Buffer, verify: (valid: boolean) => void) => {
-        void checkHostKey(endpoint, key, deps).then(
+        void checkHostKey(endpoint, key, deps.knownHosts, personPrompts, deps.hostId).then(
           () => verify(true),
           (error: ApiError) => {
             hostKeyProblem = error;
@@ -107,11 +139,16 @@ export class SshTransport implements Transport {
       },
     };
     return new Promise<SshTransport>((resolve, reject) => {
-      const onError = (error: Error & { level?: string }) => {
+      let settled = false;
+      onError = (error: Error & { level?: string }) => {
+        if (settled) return;
+        settled = true;
+        deadline.stop();
         client.removeListener('ready', onReady);
         // ssh2 may report more errors while it tears down; an unheard 'error' would crash the app.
         client.on('error', () => undefined);
-        client.end();
+        if (error.level === 'client-timeout') client.destroy();
+        else client.end();
         if (hostKeyProblem) return reject(hostKeyProblem);
         if (cancelled && error.level === 'client-authentication') {
           return reject(new ApiError('auth-cancelled', `Authentication to ${endpoint.host} was cancelled`));
@@ -119,11 +156,15 @@ export class SshTransport implements Transport {
         reject(classifyConnectError(error, endpoint.host, endpoint.port, endpoint.user));
       };
       const onReady = () => {
+        if (settled) return;
+        settled = true;
+        deadline.stop();
         client.removeListener('error', onError);
         resolve(new SshTransport(client, via));
       };
       client.once('error', onError);
       client.once('ready', onReady);
+      deadline.start();
       client.connect(config);
     });
   }
@@ -195,8 +236,14 @@ function channelProcess(channel: ClientChannel, pty: boolean): RemoteProcess {
   };
 }
 
-async function checkHostKey(endpoint: SshEndpoint, key: Buffer, deps: SshDeps): Promise<void> {
-  const verdict = await deps.knownHosts.verify(endpoint.host, endpoint.port, key);
+async function checkHostKey(
+  endpoint: SshEndpoint,
+  key: Buffer,
+  knownHosts: KnownHosts,
+  prompts: Pick<PromptBroker, 'ask'>,
+  hostId: string,
+): Promise<void> {
+  const verdict = await knownHosts.verify(endpoint.host, endpoint.port, key);
   const fingerprint = fingerprintSha256(key);
   const where = `${endpoint.host}${endpoint.port === 22 ? '' : `:${endpoint.port}`}`;
   switch (verdict.kind) {
@@ -204,16 +251,10 @@ async function checkHostKey(endpoint: SshEndpoint, key: Buffer, deps: SshDeps): 
       return;
     case 'changed':
     case 'revoked':
-      throw new ApiError(
-        'host-key-changed',
-        `WARNING: the host key of ${where} has changed (now ${keyTypeOf(key)} ${fingerprint}; ` +
-          `${verdict.kind === 'revoked' ? 'this key is marked @revoked' : 'another key is recorded'} in ` +
-          `${verdict.file}:${verdict.line}). Someone could be intercepting the connection (man-in-the-middle), ` +
-          `or the host was reinstalled. VirtDesk refused to connect and sent no credentials.`,
-      );
+      throw new ApiError('host-key-changed', changedKeyMessage(where, keyTypeOf(key), fingerprint, verdict));
     case 'unknown': {
-      const reply = await deps.prompts.ask({
-        hostId: deps.hostId,
+      const reply = await prompts.ask({
+        hostId,
         kind: 'host-key',
         host: where,
         keyType: keyTypeOf(key),
@@ -222,7 +263,32 @@ async function checkHostKey(endpoint: SshEndpoint, key: Buffer, deps: SshDeps): 
       if (!reply.accepted) {
         throw new ApiError('host-key-rejected', `The host key of ${where} (${fingerprint}) was not trusted`);
       }
-      await deps.knownHosts.trust(endpoint.host, endpoint.port, key);
+      await knownHosts.trust(endpoint.host, endpoint.port, key);
     }
   }
+}
+
+/** OpenSSH's "REMOTE HOST IDENTIFICATION HAS CHANGED", with what to do about it. */
+function changedKeyMessage(
+  where: string,
+  keyType: string,
+  fingerprint: string,
+  verdict: Extract<HostKeyVerdict, { kind: 'changed' | 'revoked' }>,
+): string {
+  const head = `WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED for ${where}: it presented ${keyType} ${fingerprint}`;
+  const mitm =
+    'Someone could be intercepting the connection (man-in-the-middle), or the host was reinstalled. ' +
+    'VirtDesk refused to connect and sent no credentials.';
+  if (verdict.kind === 'revoked') {
+    return `${head}, a key marked @revoked in ${verdict.file}:${verdict.line}. ${mitm} A revoked key is never accepted.`;
+  }
+  const recorded =
+    verdict.knownType === keyType
+      ? `another ${verdict.knownType} key is recorded`
+      : `the recorded key is of another type (${verdict.knownType})`;
+  return (
+    `${head}, but ${recorded} in ${verdict.file}:${verdict.line}. ${mitm} ` +
+    `If you have checked with the host's administrator that its key really changed, remove the old key ` +
+    `with: ssh-keygen -R '${verdict.name}' -f '${verdict.file}' — then connect again and compare the new fingerprint.`
+  );
 }
