@@ -29,12 +29,20 @@ const DONE: Record<DomainAction, string> = {
   undefine: 'deleted',
 };
 
+export interface DomainActionRunners {
+  /** The host's shared virsh shell: quick verbs. */
+  shell: VirshRunner;
+  /** Verbs that can take minutes (save, restore), so they never hold up the shared shell's queue. */
+  long: VirshRunner;
+}
+
 /** Runs one lifecycle action; the domain is always addressed by UUID, never by a name on a command line. */
 export async function runDomainAction(
-  virsh: VirshRunner,
+  runners: DomainActionRunners,
   domain: DomainSummary,
   action: DomainAction,
 ): Promise<string> {
+  const virsh = runners.shell;
   const ref = ['--domain', domain.uuid];
   switch (action) {
     case 'autostart-on':
@@ -49,10 +57,10 @@ export async function runDomainAction(
     case 'restore':
       if (!domain.hasManagedSave)
         throw new ApiError('invalid-request', `${domain.name} has no saved state to restore`);
-      await virsh.run(['start', ...ref]);
+      await runners.long.run(['start', ...ref]);
       break;
     case 'managedsave':
-      await virsh.run([VERB[action], ...ref], 30 * 60_000);
+      await runners.long.run([VERB[action], ...ref]);
       break;
     default:
       await virsh.run([VERB[action], ...ref]);
@@ -72,8 +80,10 @@ async function undefine(virsh: VirshRunner, domain: DomainSummary): Promise<void
   try {
     await virsh.run(['undefine', ...ref, ...flags]);
   } catch (error) {
-    if (error instanceof ApiError && /nvram/i.test(error.message)) {
-      await virsh.run(['undefine', ...ref, ...flags, '--nvram']);
-    } else throw error;
+    if (!(error instanceof ApiError)) throw error;
+    // A transient VM vanishes when it stops: the VM is gone, which is what Delete asked for.
+    if (error.code === 'domain-not-found') return;
+    if (/nvram/i.test(error.message)) await virsh.run(['undefine', ...ref, ...flags, '--nvram']);
+    else throw error;
   }
 }

@@ -8,6 +8,8 @@ import { DomainEventStream } from '../events/domain-event-stream';
 import type { EventBus } from '../events/event-bus';
 import { StatsPoller } from '../stats/stats-poller';
 import { parseKeyValues } from '../virsh/parse-list';
+import { VirshApart } from '../virsh/virsh-apart';
+import type { VirshRunner } from '../virsh/virsh-runner';
 import { VirshShell } from '../virsh/virsh-shell';
 import type { SshDeps } from './ssh-transport';
 import { openTransport } from './open-transport';
@@ -99,9 +101,20 @@ export class HostSession {
     const shell = this.requireShell();
     const domain = this.domains.get(uuid);
     if (!domain) throw new ApiError('domain-not-found', `No VM with UUID ${uuid} on ${this.label()}`);
-    const message = await runDomainAction(shell, domain, action);
+    const message = await runDomainAction({ shell, long: this.longRunner(shell) }, domain, action);
     const summary = await this.refresh(uuid);
     return summary ? { summary, message } : { message };
+  }
+
+  /**
+   * Where verbs that can take minutes run: their own virsh on their own channel, so the shared
+   * shell's queue (stats, other actions) goes on. test:/// keeps its state inside the one shell
+   * process, so there they stay on it (where a queued command's limit counts from its own start).
+   */
+  private longRunner(shell: VirshShell): VirshRunner {
+    if (this.config.uri.startsWith('test:') || !this.transport)
+      return { run: (argv) => shell.run(argv, 60 * 60_000) };
+    return new VirshApart(this.transport, this.config.uri);
   }
 
   /** The live connection, for streams with their own channels (consoles). */
