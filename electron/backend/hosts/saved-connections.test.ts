@@ -18,7 +18,7 @@ async function call<T>(backend: Backend, name: string, request: unknown): Promis
 type View = { config: { id: string; name: string } };
 
 describe('saved connections', () => {
-  it('keeps all fifty connections added at once, after a restart', async () => {
+  it('keeps all fifty connections added at once, after a restart', { timeout: 30_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'vd-conns-'));
     const first = await backendOn(dataDir);
     const names = Array.from({ length: 50 }, (_, i) => `lab-${i}`);
@@ -32,7 +32,7 @@ describe('saved connections', () => {
     second.dispose();
   });
 
-  it('keeps a rename made while another connection is added', async () => {
+  it('keeps a rename made while another connection is added', { timeout: 30_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'vd-conns-'));
     const backend = await backendOn(dataDir);
     const renamed: string[] = [];
