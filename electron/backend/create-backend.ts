@@ -8,6 +8,7 @@ import { EventBus } from './events/event-bus';
 import { HostManager, ConnectionsFile } from './hosts/host-manager';
 import { KnownHosts } from './hosts/known-hosts';
 import { SecretMemory } from './hosts/ssh-auth';
+import { JobManager } from './jobs/job-manager';
 import { JsonFile } from './prefs/json-file';
 import { PromptBroker } from './prompts/prompt-broker';
 import { ConsoleManager } from './consoles/console-manager';
@@ -45,6 +46,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const homeDir = options.homeDir ?? homedir();
   const bus = new EventBus();
   const prompts = new PromptBroker(bus);
+  const jobs = new JobManager(bus);
   const knownHosts = new KnownHosts([
     { path: join(options.dataDir, 'known_hosts'), writable: true },
     { path: join(homeDir, '.ssh', 'known_hosts'), writable: false },
@@ -65,6 +67,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       homeDir,
       agentSocket: options.agentSocket,
       prefs: () => prefs,
+      jobs,
       ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
       ...(options.sshReadyTimeoutMs ? { readyTimeoutMs: options.sshReadyTimeoutMs } : {}),
     },
@@ -83,6 +86,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     hosts,
     prompts,
     consoles,
+    jobs,
     info: () => ({
       version: options.version ?? '0.1.0',
       firstRun: !loaded.existed && hosts.list().length === 0,
@@ -107,6 +111,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       for (const origin of origins) consoleOrigins.add(origin);
     },
     dispose: () => {
+      jobs.dispose();
       consoles.dispose();
       hosts.dispose();
     },

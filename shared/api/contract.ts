@@ -5,9 +5,8 @@ import { DomainAction, DomainDelta, DomainSummary, StatsTick } from './domains';
 import { PromptAnswer, PromptRequest } from './prompts';
 import { Prefs } from './prefs';
 import { consoleCalls, consoleEvents } from './consoles';
-
-const hostRef = z.object({ hostId: z.string().min(1).max(64) });
-const domainRef = hostRef.extend({ uuid: z.string().min(1).max(64) });
+import { jobCalls, jobEvents } from './jobs';
+import { domainRef, hostRef } from './refs';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -47,6 +46,7 @@ export const calls = {
   'prefs/get': { request: z.object({}), response: Prefs },
   'prefs/set': { request: Prefs.partial(), response: Prefs },
   ...consoleCalls,
+  ...jobCalls,
 } as const;
 
 /** Streams the backend pushes. */
@@ -58,6 +58,7 @@ export const events = {
   'prompts/request': PromptRequest,
   'prompts/dismiss': z.object({ promptId: z.string() }),
   ...consoleEvents,
+  ...jobEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -21,6 +21,7 @@ export const errorCodes = [
   'connection-lost',
   'storage-error',
   'console-unavailable',
+  'cancelled',
   'internal',
 ] as const;
 

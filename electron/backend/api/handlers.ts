@@ -5,6 +5,8 @@ import type { PromptBroker } from '../prompts/prompt-broker';
 import type { Handlers } from './dispatch';
 import type { ConsoleManager } from '../consoles/console-manager';
 import { consoleHandlers } from '../consoles/console-handlers';
+import { jobHandlers } from '../jobs/job-handlers';
+import type { JobManager } from '../jobs/job-manager';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -12,10 +14,11 @@ export interface HandlerDeps {
   info: () => CallResponse<'app/info'>;
   prefs: { get: () => Prefs; set: (patch: Partial<Prefs>) => Promise<Prefs> };
   consoles: ConsoleManager;
+  jobs: JobManager;
 }
 
 /** Each contract call → the service that does it. Requests arrive already validated. */
-export function createHandlers({ hosts, prompts, info, prefs, consoles }: HandlerDeps): Handlers {
+export function createHandlers({ hosts, prompts, info, prefs, consoles, jobs }: HandlerDeps): Handlers {
   return {
     'app/info': async () => info(),
     'hosts/list': async () => hosts.list(),
@@ -40,5 +43,6 @@ export function createHandlers({ hosts, prompts, info, prefs, consoles }: Handle
     'prefs/get': async () => prefs.get(),
     'prefs/set': (patch) => prefs.set(patch),
     ...consoleHandlers(consoles),
+    ...jobHandlers(jobs),
   };
 }

@@ -8,12 +8,21 @@ import { StatsPoller } from '../stats/stats-poller';
 import { VirshApart } from '../virsh/virsh-apart';
 import type { VirshRunner } from '../virsh/virsh-runner';
 import type { VirshShell } from '../virsh/virsh-shell';
+import type { JobKind } from '../../../shared/api/jobs';
+import type { JobManager } from '../jobs/job-manager';
 import { HostConnection, type HostConnectionDeps, type LiveHost } from './host-connection';
 import type { Transport } from './transport';
 
 export interface HostSessionDeps extends HostConnectionDeps {
   prefs: () => Prefs;
+  jobs: JobManager;
 }
+
+/** Lifecycle actions that can take minutes: they run as jobs (progress in the jobs panel, Cancel). */
+const LONG_ACTIONS: Partial<Record<DomainAction, { kind: JobKind; verb: string; phase: string }>> = {
+  managedsave: { kind: 'domain-save', verb: 'Save', phase: 'Saving memory to disk' },
+  restore: { kind: 'domain-restore', verb: 'Restore', phase: 'Restoring memory from disk' },
+};
 
 /**
  * One host as the rest of the backend sees it: its connection (transport, shell, reconnect) and the
@@ -24,7 +33,10 @@ export class HostSession {
   private readonly link: HostConnection;
   private readonly stats: StatsPoller;
 
-  constructor(config: HostConfig, deps: HostSessionDeps) {
+  constructor(
+    config: HostConfig,
+    private readonly deps: HostSessionDeps,
+  ) {
     this.domains = new DomainCollection(config.id, deps.bus);
     this.link = new HostConnection(config, deps, [this.domains]);
     this.stats = new StatsPoller({
@@ -69,7 +81,27 @@ export class HostSession {
     const host = this.live();
     const domain = this.domains.get(uuid);
     if (!domain) throw new ApiError('domain-not-found', `No VM with UUID ${uuid} on ${this.link.label()}`);
-    const message = await runDomainAction({ shell: host.shell, long: longRunner(host) }, domain, action);
+    const runners = { shell: host.shell, long: longRunner(host) };
+    const long = LONG_ACTIONS[action];
+    const message = long
+      ? (
+          await this.deps.jobs.start({
+            hostId: host.hostId,
+            kind: long.kind,
+            title: `${long.verb} ${domain.name}`,
+            phase: long.phase,
+            cancellable: true,
+            run: async ({ signal }) => {
+              // libvirt aborts a running save/restore job of the domain; virsh then fails, and the
+              // job reports "cancelled".
+              signal.addEventListener('abort', () => {
+                host.shell.run(['domjobabort', '--domain', uuid]).catch(() => undefined);
+              });
+              return { message: await runDomainAction(runners, domain, action) };
+            },
+          }).finished
+        ).message
+      : await runDomainAction(runners, domain, action);
     const summary = await this.domains.refresh(host, uuid);
     return summary ? { summary, message } : { message };
   }
