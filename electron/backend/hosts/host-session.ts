@@ -8,7 +8,7 @@ import { StatsPoller } from '../stats/stats-poller';
 import { VirshApart } from '../virsh/virsh-apart';
 import type { VirshRunner } from '../virsh/virsh-runner';
 import type { VirshShell } from '../virsh/virsh-shell';
-import type { JobKind } from '../../../shared/api/jobs';
+import { domainActionTable } from '../../../shared/api/domain-action-table';
 import type { JobManager } from '../jobs/job-manager';
 import { HostConnection, type HostConnectionDeps, type LiveHost } from './host-connection';
 import type { Transport } from './transport';
@@ -17,12 +17,6 @@ export interface HostSessionDeps extends HostConnectionDeps {
   prefs: () => Prefs;
   jobs: JobManager;
 }
-
-/** Lifecycle actions that can take minutes: they run as jobs (progress in the jobs panel, Cancel). */
-const LONG_ACTIONS: Partial<Record<DomainAction, { kind: JobKind; verb: string; phase: string }>> = {
-  managedsave: { kind: 'domain-save', verb: 'Save', phase: 'Saving memory to disk' },
-  restore: { kind: 'domain-restore', verb: 'Restore', phase: 'Restoring memory from disk' },
-};
 
 /**
  * One host as the rest of the backend sees it: its connection (transport, shell, reconnect) and the
@@ -82,13 +76,13 @@ export class HostSession {
     const domain = this.domains.get(uuid);
     if (!domain) throw new ApiError('domain-not-found', `No VM with UUID ${uuid} on ${this.link.label()}`);
     const runners = { shell: host.shell, long: longRunner(host) };
-    const long = LONG_ACTIONS[action];
+    const long = domainActionTable[action].job;
     const message = long
       ? (
           await this.deps.jobs.start({
             hostId: host.hostId,
             kind: long.kind,
-            title: `${long.verb} ${domain.name}`,
+            title: `${long.title} ${domain.name}`,
             phase: long.phase,
             cancellable: true,
             run: async ({ signal }) => {
