@@ -12,8 +12,16 @@ export default defineConfig({
             'scripts/**/*.test.ts',
             'renderer/**/*.test.{ts,tsx}',
           ],
-          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/*.pack.test.ts', 'node_modules/**'],
           environment: 'node',
+        },
+      },
+      {
+        // `npm run dist` end to end with a stand-in Electron: a build and a package, ~30 s.
+        test: {
+          name: 'packaging',
+          include: ['scripts/**/*.pack.test.ts'],
+          testTimeout: 180_000,
         },
       },
       {
