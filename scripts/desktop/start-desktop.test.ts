@@ -86,7 +86,7 @@ describe('npm start', () => {
 
   it('runs the Electron ELECTRON_OVERRIDE_DIST_PATH points to and hands its exit status back', async () => {
     const dist = join(tmp, 'dist');
-    writeStandInDist(dist, version, record, 7);
+    writeStandInDist(dist, version, record, { exitCode: 7 });
     const env = downloadEnv(await unreachableMirror(), join(tmp, 'cache'), {
       ELECTRON_OVERRIDE_DIST_PATH: dist,
     });

@@ -14,8 +14,11 @@ export interface StandInLaunch {
   pageTitle: string | null;
 }
 
-/** The stand-in's source: a Node script run by this very Node, whatever is on PATH. */
-export function standInSource(recordFile: string, exitCode: number): string {
+/**
+ * The stand-in's source: a Node script run by this very Node, whatever is on PATH. With `stayOpen`
+ * it prints `stand-in window: <url>` and stays up like a window until SIGTERM.
+ */
+export function standInSource(recordFile: string, exitCode: number, stayOpen = false): string {
   return `#!${process.execPath}
 // Stand-in for Electron (see scripts/desktop/testing/stand-in-electron.ts).
 const { appendFileSync } = require('node:fs');
@@ -28,7 +31,10 @@ const rendererUrl = process.env.ELECTRON_RENDERER_URL || null;
   }
   const launch = { argv: process.argv.slice(2), cwd: process.cwd(), rendererUrl, pageTitle };
   appendFileSync(${JSON.stringify(recordFile)}, JSON.stringify(launch) + '\\n');
-  process.exit(${exitCode});
+  if (!${stayOpen}) process.exit(${exitCode});
+  console.log('stand-in window: ' + rendererUrl);
+  process.on('SIGTERM', () => process.exit(${exitCode}));
+  setInterval(() => {}, 1 << 30);
 })();
 `;
 }
@@ -42,10 +48,15 @@ export function readLaunches(recordFile: string): StandInLaunch[] {
 }
 
 /** A dist directory laid out like Electron's (`electron` and `version`), for ELECTRON_OVERRIDE_DIST_PATH. */
-export function writeStandInDist(dir: string, version: string, recordFile: string, exitCode = 0): string {
+export function writeStandInDist(
+  dir: string,
+  version: string,
+  recordFile: string,
+  { exitCode = 0, stayOpen = false } = {},
+): string {
   mkdirSync(dir, { recursive: true });
   const binary = join(dir, 'electron');
-  writeFileSync(binary, standInSource(recordFile, exitCode));
+  writeFileSync(binary, standInSource(recordFile, exitCode, stayOpen));
   chmodSync(binary, 0o755);
   writeFileSync(join(dir, 'version'), `v${version}`);
   return binary;
