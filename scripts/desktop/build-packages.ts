@@ -4,22 +4,11 @@
  * `npm start`: electron-builder then finds the same release zip in Electron's download cache, and a
  * machine that cannot reach the download is told so in one line before anything is built.
  */
-import type { StdioOptions } from 'node:child_process';
-import { ensureElectronBinary, type ElectronPackage } from './electron-binary';
+import type { DesktopCommand } from './desktop-command';
+import { ensureElectronBinary } from './electron-binary';
 import { runTool, toolBin } from './run-tool';
 
-export interface PackagesBuild {
-  root: string;
-  electron: ElectronPackage;
-  env: NodeJS.ProcessEnv;
-  /** Passed on to electron-builder (`npm run dist -- --dir`, `--arm64` …). */
-  args: string[];
-  out: (line: string) => void;
-  err: (line: string) => void;
-  toolStdio?: StdioOptions;
-}
-
-export async function buildPackages(build: PackagesBuild): Promise<number> {
+export async function buildPackages(build: DesktopCommand): Promise<number> {
   const found = await ensureElectronBinary(build.electron, build.env, build.out);
   if (!found.ok) {
     build.err(`VirtDesk cannot build the desktop packages: ${found.reason}.`);

@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { projectElectronPackage } from './electron-binary';
-import { startDesktop, type DesktopStart } from './start-desktop';
+import type { DesktopCommand } from './desktop-command';
+import { startDesktop } from './start-desktop';
 import {
   copyElectronPackage,
   downloadEnv,
@@ -39,7 +40,7 @@ afterEach(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-function start(overrides: Partial<DesktopStart>): Promise<number> {
+function start(overrides: Partial<DesktopCommand>): Promise<number> {
   return startDesktop({
     root,
     electron: overrides.electron ?? copyElectronPackage(join(tmp, 'project')),

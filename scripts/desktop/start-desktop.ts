@@ -3,26 +3,14 @@
  * then run `electron-vite dev` on it. A machine that cannot fetch it gets one line that says so and
  * points to `npm run serve`, not electron-vite's "Error: Electron uninstall" stack.
  */
-import type { StdioOptions } from 'node:child_process';
-import { ensureElectronBinary, type ElectronPackage } from './electron-binary';
+import type { DesktopCommand } from './desktop-command';
+import { ensureElectronBinary } from './electron-binary';
 import { runTool, toolBin } from './run-tool';
 
-export const BROWSER_HINT = '`npm run serve` runs the same app in a browser';
-
-export interface DesktopStart {
-  root: string;
-  electron: ElectronPackage;
-  env: NodeJS.ProcessEnv;
-  /** Passed on to electron-vite (`npm start -- --inspect` …). */
-  args: string[];
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /** electron-vite's own output; the terminal unless a test collects it. */
-  toolStdio?: StdioOptions;
-}
+const BROWSER_HINT = '`npm run serve` runs the same app in a browser';
 
 /** Resolves to the exit status for `npm start`: the app's own, or 1 when it could not start. */
-export async function startDesktop(start: DesktopStart): Promise<number> {
+export async function startDesktop(start: DesktopCommand): Promise<number> {
   let binary = start.env['ELECTRON_EXEC_PATH']; // electron-vite's own override: the user chose a binary
   if (!binary) {
     const found = await ensureElectronBinary(start.electron, start.env, start.out);
