@@ -124,6 +124,25 @@ describe('other devices', () => {
     expect(() => readDevice(doc, 'disk', 'graphics:vnc')).toThrow(/is a <graphics>, not a <disk>/);
   });
 
+  it('a PCI host device has no USB bus, a USB one no PCI address (both live in <source><address>)', () => {
+    const usb = `<hostdev mode='subsystem' type='usb' managed='yes'><source><address bus='1' device='2'/></source></hostdev>`;
+    const doc = parseDomainXml(`<domain type='kvm'><name>h</name><devices>${usb}</devices></domain>`);
+    const usbKey = 'hostdev:usb/1.2';
+    expect(readDevice(doc, 'hostdev', usbKey)).toEqual({
+      mode: 'subsystem',
+      type: 'usb',
+      managed: true,
+      usbBus: 1,
+      usbDevice: 2,
+    });
+    expect(() => updateDevice(doc, 'hostdev', usbKey, { sourcePci: '0000:01:00.0' })).toThrow(/only a pci/);
+    const r = edit('kitchen-sink.xml', (ks) => {
+      expect(readDevice(ks, 'hostdev', 'hostdev:pci/0000:1d:00.0')).not.toHaveProperty('usbBus');
+      updateDevice(ks, 'hostdev', 'hostdev:pci/0000:1d:00.0', { sourcePci: '0000:1d:00.1' });
+    });
+    expect(r.added).toEqual(["<address domain='0x0000' bus='0x1d' slot='0x00' function='0x1'/>"]);
+  });
+
   it('adds a PCI host device, a watchdog and a vsock in device order; each validates', () => {
     const r = edit('csr1kv-1.xml', (doc) => {
       addNewDevice(doc, 'hostdev', {
