@@ -131,6 +131,13 @@ describe('memory', () => {
     expect(r.added).toEqual(["<page size='2048' unit='KiB'/>"]);
   });
 
+  it('dropping the explicit page sizes keeps hugepages on, at the host’s default size', () => {
+    const r = edit('csr1kv-1.xml', (doc) => writeMemoryBacking(doc, { pages: undefined }));
+    expect(r.removed).toEqual(['<hugepages>', "<page size='1048576' unit='KiB'/>", '</hugepages>']);
+    expect(r.added).toEqual(['<hugepages/>']);
+    expect(readMemoryBacking(r.doc)).toMatchObject({ hugepages: true, locked: true });
+  });
+
   it('removing the last memoryBacking setting prunes the empty element', () => {
     const r = edit('csr1kv-1.xml', (doc) =>
       writeMemoryBacking(doc, { hugepages: false, locked: false, nosharepages: false }),
