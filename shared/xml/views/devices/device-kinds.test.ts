@@ -12,16 +12,14 @@ describe('graphics', () => {
       type: 'vnc',
       port: -1,
       autoport: true,
-      listenType: 'address',
-      listenAddress: '0.0.0.0',
+      listens: [{ type: 'address', address: '0.0.0.0' }],
       keymap: 'en-us',
       passwd: 's3cr&t',
     });
     expect(readDevice(doc, 'graphics', 'graphics:spice')).toMatchObject({
       port: 5901,
       tlsPort: 5902,
-      listenType: 'network',
-      listenNetwork: 'default',
+      listens: [{ type: 'network', network: 'default' }],
       passwd: "it's-secret",
       imageCompression: 'off',
       gl: false,
@@ -30,7 +28,7 @@ describe('graphics', () => {
 
   it('moving VNC to localhost keeps the legacy listen attribute in step and the password intact', () => {
     const r = edit('kitchen-sink.xml', (doc) =>
-      updateDevice(doc, 'graphics', 'graphics:vnc', { listenAddress: '127.0.0.1' }),
+      updateDevice(doc, 'graphics', 'graphics:vnc', { listens: [{ type: 'address', address: '127.0.0.1' }] }),
     );
     expect(r.removed).toEqual([
       "<graphics type='vnc' port='-1' autoport='yes' listen='0.0.0.0' keymap='en-us' passwd='s3cr&amp;t'>",
