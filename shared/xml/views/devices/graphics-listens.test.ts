@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { XmlDocument } from '../../document';
-import { parseDomainXml } from '../../objects';
 import { editFixture as edit } from '../../testing/edit-assert';
+import { GRAPHICS_FIXTURES, listensIn } from '../../testing/graphics-shapes';
 import { fixture, libvirtRoundTrip } from '../../testing/validate';
-import { listDevices } from './device-list';
-import { readDeviceElement, updateDevice } from './device-views';
+import { updateDevice } from './device-views';
 import type { GraphicsListen } from './graphics-listens';
 
-const listensOf = (doc: XmlDocument) =>
-  listDevices(doc, 'graphics').map((d) => readDeviceElement('graphics', d.element).listens);
-const listensIn = (xml: string) => listensOf(parseDomainXml(xml));
 /** What libvirt itself reads: our reading of its own re-formatting (explicit children, mirrors in step). */
 const libvirtListens = (xml: string) => listensIn(libvirtRoundTrip(xml));
-
-const GRAPHICS_FIXTURES = [
-  'graphics-listen-attr-socket-child.xml',
-  'libvirt/graphics-listen-back-compat.xml',
-  'libvirt/graphics-listen-network2.xml',
-  'libvirt/graphics-spice-auto-socket.x86_64-latest.xml',
-  'libvirt/graphics-spice-socket.x86_64-latest.xml',
-  'libvirt/graphics-spice.x86_64-latest.xml',
-  'libvirt/graphics-vnc-none.xml',
-  'libvirt/graphics-vnc-socket-attr-listen-address.xml',
-  'libvirt/graphics-vnc-socket-attr-listen-socket.xml',
-  'csr1kv-1.xml',
-];
 
 describe('graphics listens', () => {
   it.each(GRAPHICS_FIXTURES)('%s: reads the listens libvirt reads', (file) => {
