@@ -7,6 +7,9 @@ import type { GraphicsListen } from './graphics-listens';
 
 /** What libvirt itself reads: our reading of its own re-formatting (explicit children, mirrors in step). */
 const libvirtListens = (xml: string) => listensIn(libvirtRoundTrip(xml));
+/** A fixture whose VNC display gets `listens`: the changed lines and the edited XML. */
+const setVncListens = (file: string, listens: GraphicsListen[] | undefined) =>
+  edit(file, (doc) => updateDevice(doc, 'graphics', 'graphics:vnc', { listens }));
 
 describe('graphics listens', () => {
   it.each(GRAPHICS_FIXTURES)('%s: reads the listens libvirt reads', (file) => {
@@ -29,30 +32,30 @@ describe('graphics listens', () => {
 
   it('moving a socket display to another socket drops the stale address libvirt ignored', () => {
     const listens: GraphicsListen[] = [{ type: 'socket', socket: '/run/vd/vnc.sock' }];
-    const r = edit('graphics-listen-attr-socket-child.xml', (doc) =>
-      updateDevice(doc, 'graphics', 'graphics:vnc', { listens }),
-    );
-    expect(r.removed).toEqual([
-      "<graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1' passwd='s0ck&amp;t'>",
-      "<listen type='socket' socket='/run/user/1000/libvirt/qemu/socket-display.vnc'/>",
-    ]);
-    expect(r.added).toEqual([
-      "<graphics type='vnc' port='-1' autoport='yes' passwd='s0ck&amp;t'>",
-      "<listen type='socket' socket='/run/vd/vnc.sock'/>",
-    ]);
+    const r = setVncListens('graphics-listen-attr-socket-child.xml', listens);
+    expect(r).toMatchObject({
+      removed: [
+        "<graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1' passwd='s0ck&amp;t'>",
+        "<listen type='socket' socket='/run/user/1000/libvirt/qemu/socket-display.vnc'/>",
+      ],
+      added: [
+        "<graphics type='vnc' port='-1' autoport='yes' passwd='s0ck&amp;t'>",
+        "<listen type='socket' socket='/run/vd/vnc.sock'/>",
+      ],
+    });
     expect(libvirtListens(r.after)[0]).toEqual(listens);
   });
 
   it('moving a VNC socket display to TCP drops the socket attribute that would override it', () => {
     const listens: GraphicsListen[] = [{ type: 'address', address: '127.0.0.1' }];
-    const r = edit('libvirt/graphics-vnc-socket-attr-listen-socket.xml', (doc) =>
-      updateDevice(doc, 'graphics', 'graphics:vnc', { listens }),
-    );
-    expect(r.removed).toEqual([
-      "<graphics type='vnc' socket='/tmp/vnc.sock'>",
-      "<listen type='socket' socket='/tmp/vnc.sock'/>",
-    ]);
-    expect(r.added).toEqual(["<graphics type='vnc'>", "<listen type='address' address='127.0.0.1'/>"]);
+    const r = setVncListens('libvirt/graphics-vnc-socket-attr-listen-socket.xml', listens);
+    expect(r).toMatchObject({
+      removed: [
+        "<graphics type='vnc' socket='/tmp/vnc.sock'>",
+        "<listen type='socket' socket='/tmp/vnc.sock'/>",
+      ],
+      added: ["<graphics type='vnc'>", "<listen type='address' address='127.0.0.1'/>"],
+    });
     expect(libvirtListens(r.after)[0]).toEqual(listens);
   });
 
@@ -61,45 +64,38 @@ describe('graphics listens', () => {
       { type: 'address', address: '192.0.2.9' },
       { type: 'network', network: 'Bobsnetwork' },
     ];
-    const r = edit('libvirt/graphics-listen-network2.xml', (doc) =>
-      updateDevice(doc, 'graphics', 'graphics:vnc', { listens }),
-    );
+    const r = setVncListens('libvirt/graphics-listen-network2.xml', listens);
+    expect(r.removed).toHaveLength(2);
     expect(r.added).toEqual([
       "<graphics type='vnc' port='-1' autoport='yes' listen='192.0.2.9'>",
       "<listen type='address' address='192.0.2.9'/>",
     ]);
-    expect(r.removed).toHaveLength(2);
     expect(libvirtListens(r.after)[0]).toEqual(listens);
   });
 
   it('a display defined by the legacy attribute alone gets a new address in that attribute', () => {
     const listens: GraphicsListen[] = [{ type: 'address', address: '0.0.0.0' }];
-    const r = edit('libvirt/graphics-listen-back-compat.xml', (doc) =>
-      updateDevice(doc, 'graphics', 'graphics:vnc', { listens }),
-    );
-    expect(r.removed).toEqual(["<graphics type='vnc' listen='192.168.123.123'/>"]);
-    expect(r.added).toEqual(["<graphics type='vnc' listen='0.0.0.0'/>"]);
+    const r = setVncListens('libvirt/graphics-listen-back-compat.xml', listens);
+    expect(r).toMatchObject({
+      removed: ["<graphics type='vnc' listen='192.168.123.123'/>"],
+      added: ["<graphics type='vnc' listen='0.0.0.0'/>"],
+    });
     expect(libvirtListens(r.after)[0]).toEqual(listens);
   });
 
   it('switching a display off the network (listen none) and back to libvirt’s default', () => {
-    const none = edit('kitchen-sink.xml', (doc) =>
-      updateDevice(doc, 'graphics', 'graphics:vnc', { listens: [{ type: 'none' }] }),
-    );
-    expect(none.added).toEqual([
-      "<graphics type='vnc' port='-1' autoport='yes' keymap='en-us' passwd='s3cr&amp;t'>",
+    const attrs = "type='vnc' port='-1' autoport='yes' keymap='en-us' passwd='s3cr&amp;t'";
+    expect(setVncListens('kitchen-sink.xml', [{ type: 'none' }]).added).toEqual([
+      `<graphics ${attrs}>`,
       "<listen type='none'/>",
     ]);
-    const byDefault = edit('kitchen-sink.xml', (doc) =>
-      updateDevice(doc, 'graphics', 'graphics:vnc', { listens: undefined }),
-    );
-    expect(byDefault.removed).toEqual([
-      "<graphics type='vnc' port='-1' autoport='yes' listen='0.0.0.0' keymap='en-us' passwd='s3cr&amp;t'>",
-      "<listen type='address' address='0.0.0.0'/>",
-      '</graphics>',
-    ]);
-    expect(byDefault.added).toEqual([
-      "<graphics type='vnc' port='-1' autoport='yes' keymap='en-us' passwd='s3cr&amp;t'/>",
-    ]);
+    expect(setVncListens('kitchen-sink.xml', undefined)).toMatchObject({
+      removed: [
+        "<graphics type='vnc' port='-1' autoport='yes' listen='0.0.0.0' keymap='en-us' passwd='s3cr&amp;t'>",
+        "<listen type='address' address='0.0.0.0'/>",
+        '</graphics>',
+      ],
+      added: [`<graphics ${attrs}/>`],
+    });
   });
 });
