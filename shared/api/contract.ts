@@ -5,6 +5,7 @@ import { DomainAction, DomainDelta, DomainSummary, StatsTick } from './domains';
 import { PromptAnswer, PromptRequest } from './prompts';
 import { Prefs } from './prefs';
 import { consoleCalls, consoleEvents } from './consoles';
+import { domainStorageCalls } from './domain-storage';
 import { jobCalls, jobEvents } from './jobs';
 import { domainRef, hostRef } from './refs';
 
@@ -47,6 +48,7 @@ export const calls = {
   'prefs/set': { request: Prefs.partial(), response: Prefs },
   ...consoleCalls,
   ...jobCalls,
+  ...domainStorageCalls,
 } as const;
 
 /** Streams the backend pushes. */
