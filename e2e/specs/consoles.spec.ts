@@ -1,4 +1,10 @@
-import { hostVirsh, killSshSessions, serialLogSize, waitForSerialText } from '../host/test-host';
+import {
+  bootGuest as boot,
+  hostVirsh,
+  killSshSessions,
+  serialLogSize,
+  waitForSerialText,
+} from '../host/test-host';
 import { expect, test } from '../fixtures';
 import { openVmWindow, VmWindowPage } from '../pages/vm-window-page';
 
@@ -10,12 +16,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await Promise.all(GUESTS.map((g) => hostVirsh(['destroy', g])));
 });
-
-/** Starts a guest on the host and waits until its firmware has printed on the serial console. */
-async function boot(name: string): Promise<void> {
-  expect((await hostVirsh(['start', name])).code).toBe(0);
-  await waitForSerialText(name, 'No bootable device', 60_000);
-}
 
 test('the VNC console shows the guest screen, and Ctrl+Alt+Del reboots it', async ({ app, testHost }) => {
   await app.connectTestHost(testHost);
