@@ -35,6 +35,4 @@ export interface DisplayTarget {
   url: string;
   tokens: string[];
   password?: string | undefined;
-  /** Asks the backend for more single-use tokens (SPICE opens one connection per channel). */
-  moreTokens: (count: number) => Promise<string[]>;
 }

@@ -62,8 +62,6 @@ export function useGraphicsSession(input: GraphicsSessionInput) {
             url: s.url,
             tokens: s.tokens,
             password: password.current ?? s.password,
-            moreTokens: (count) =>
-              api.call('consoles/tokens', { consoleId: s.consoleId, count }).then((r) => r.tokens),
           },
           {
             onStatus: (status) => {
