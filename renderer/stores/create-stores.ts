@@ -4,6 +4,7 @@ import { createActivityStore } from './activity-store';
 import { createDomainActionRunner } from './domain-action-runner';
 import { domainKey, parseDomainKey } from './domain-key';
 import { createDomainsStore } from './domains-store';
+import { createHostOverviewStore } from './host-overview-store';
 import { createHostsStore } from './hosts-store';
 import { createPrefsStore } from './prefs-store';
 import { createPromptsStore } from './prompts-store';
@@ -23,8 +24,22 @@ export function createStores(api: RendererApi) {
   const prefs = createPrefsStore(api);
   const ui = createUiStore();
   const consoles = createVmWindowsStore();
+  const hostOverview = createHostOverviewStore(api);
   const actions = createDomainActionRunner({ api, domains, activity, prefs, ui });
-  return { api, activity, session, hosts, domains, stats, prompts, prefs, ui, actions, consoles };
+  return {
+    api,
+    activity,
+    session,
+    hosts,
+    domains,
+    stats,
+    prompts,
+    prefs,
+    ui,
+    actions,
+    consoles,
+    hostOverview,
+  };
 }
 
 export type Stores = ReturnType<typeof createStores>;

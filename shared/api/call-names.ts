@@ -33,6 +33,8 @@ export const CALL_NAMES = [
   'jobs/clear',
   'domains/disks',
   'domains/delete',
+  'hosts/overview',
+  'hosts/readiness',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

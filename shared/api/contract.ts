@@ -6,6 +6,7 @@ import { PromptAnswer, PromptRequest } from './prompts';
 import { Prefs } from './prefs';
 import { consoleCalls, consoleEvents } from './consoles';
 import { domainStorageCalls } from './domain-storage';
+import { hostOverviewCalls } from './host-overview';
 import { jobCalls, jobEvents } from './jobs';
 import { domainRef, hostRef } from './refs';
 
@@ -49,6 +50,7 @@ export const calls = {
   ...consoleCalls,
   ...jobCalls,
   ...domainStorageCalls,
+  ...hostOverviewCalls,
 } as const;
 
 /** Streams the backend pushes. */

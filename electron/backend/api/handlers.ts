@@ -6,6 +6,7 @@ import type { Handlers } from './dispatch';
 import type { ConsoleManager } from '../consoles/console-manager';
 import { consoleHandlers } from '../consoles/console-handlers';
 import { jobHandlers } from '../jobs/job-handlers';
+import { overviewHandlers } from '../hosts/overview/overview-handlers';
 import type { JobManager } from '../jobs/job-manager';
 
 export interface HandlerDeps {
@@ -47,5 +48,6 @@ export function createHandlers({ hosts, prompts, info, prefs, consoles, jobs }: 
     'prefs/set': (patch) => prefs.set(patch),
     ...consoleHandlers(consoles),
     ...jobHandlers(jobs),
+    ...overviewHandlers(hosts),
   };
 }
