@@ -31,6 +31,13 @@ export const CALL_NAMES = [
   'jobs/list',
   'jobs/cancel',
   'jobs/clear',
+  'pools/list',
+  'pools/capabilities',
+  'pools/find-sources',
+  'pools/define',
+  'pools/action',
+  'pools/delete',
+  'pools/xml',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -45,4 +52,5 @@ export const EVENT_NAMES = [
   'jobs/started',
   'jobs/progress',
   'jobs/finished',
+  'pools/delta',
 ] as const satisfies readonly EventName[];

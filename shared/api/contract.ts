@@ -6,6 +6,7 @@ import { PromptAnswer, PromptRequest } from './prompts';
 import { Prefs } from './prefs';
 import { consoleCalls, consoleEvents } from './consoles';
 import { jobCalls, jobEvents } from './jobs';
+import { poolCalls, poolEvents } from './pools';
 import { domainRef, hostRef } from './refs';
 
 /**
@@ -47,6 +48,7 @@ export const calls = {
   'prefs/set': { request: Prefs.partial(), response: Prefs },
   ...consoleCalls,
   ...jobCalls,
+  ...poolCalls,
 } as const;
 
 /** Streams the backend pushes. */
@@ -59,6 +61,7 @@ export const events = {
   'prompts/dismiss': z.object({ promptId: z.string() }),
   ...consoleEvents,
   ...jobEvents,
+  ...poolEvents,
 } as const;
 
 export type Calls = typeof calls;
