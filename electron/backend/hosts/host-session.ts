@@ -4,6 +4,7 @@ import type { HostConfig, HostStatus } from '../../../shared/api/hosts';
 import type { Prefs } from '../../../shared/api/prefs';
 import { runDomainAction } from '../domains/domain-actions';
 import { DomainCollection } from '../domains/domain-collection';
+import { PoolCollection } from '../storage/pools/pool-collection';
 import { StatsPoller } from '../stats/stats-poller';
 import { VirshApart } from '../virsh/virsh-apart';
 import type { VirshRunner } from '../virsh/virsh-runner';
@@ -30,6 +31,7 @@ const LONG_ACTIONS: Partial<Record<DomainAction, { kind: JobKind; verb: string; 
  */
 export class HostSession {
   readonly domains: DomainCollection;
+  readonly pools: PoolCollection;
   private readonly link: HostConnection;
   private readonly stats: StatsPoller;
 
@@ -38,7 +40,8 @@ export class HostSession {
     private readonly deps: HostSessionDeps,
   ) {
     this.domains = new DomainCollection(config.id, deps.bus);
-    this.link = new HostConnection(config, deps, [this.domains]);
+    this.pools = new PoolCollection(config.id, deps.bus);
+    this.link = new HostConnection(config, deps, [this.domains, this.pools]);
     this.stats = new StatsPoller({
       hostId: config.id,
       bus: deps.bus,
