@@ -4,6 +4,8 @@ import type { ActivityState } from '../stores/activity-store';
 import type { Stores } from '../stores/create-stores';
 import type { DomainsState } from '../stores/domains-store';
 import type { HostsState } from '../stores/hosts-store';
+import type { HostWindowsState } from '../stores/host-windows-store';
+import type { PoolsState } from '../stores/pools-store';
 import type { PrefsState } from '../stores/prefs-store';
 import type { PromptsState } from '../stores/prompts-store';
 import type { SessionState } from '../stores/session-store';
@@ -32,6 +34,8 @@ type StoreStates = {
   prompts: PromptsState;
   prefs: PrefsState;
   ui: UiState;
+  pools: PoolsState;
+  hostWindows: HostWindowsState;
 };
 
 /** Reads a slice of one store and re-renders when that slice changes (the selector must return stable values). */

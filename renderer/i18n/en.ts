@@ -1,3 +1,5 @@
+import { enHostDetails } from './en-storage-pools';
+
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
   app: {
@@ -207,6 +209,7 @@ export const en = {
     actionFailed: '{{action}} “{{name}}” failed: {{message}}',
     startupWarning: '{{message}}',
   },
+  ...enHostDetails,
 };
 
 export type Resources = typeof en;

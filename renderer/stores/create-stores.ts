@@ -4,7 +4,9 @@ import { createActivityStore } from './activity-store';
 import { createDomainActionRunner } from './domain-action-runner';
 import { domainKey, parseDomainKey } from './domain-key';
 import { createDomainsStore } from './domains-store';
+import { createHostWindowsStore } from './host-windows-store';
 import { createHostsStore } from './hosts-store';
+import { createPoolsStore } from './pools-store';
 import { createPrefsStore } from './prefs-store';
 import { createPromptsStore } from './prompts-store';
 import { createSessionStore } from './session-store';
@@ -24,7 +26,23 @@ export function createStores(api: RendererApi) {
   const ui = createUiStore();
   const consoles = createVmWindowsStore();
   const actions = createDomainActionRunner({ api, domains, activity, prefs, ui });
-  return { api, activity, session, hosts, domains, stats, prompts, prefs, ui, actions, consoles };
+  const pools = createPoolsStore(api);
+  const hostWindows = createHostWindowsStore();
+  return {
+    api,
+    activity,
+    session,
+    hosts,
+    domains,
+    stats,
+    prompts,
+    prefs,
+    ui,
+    actions,
+    consoles,
+    pools,
+    hostWindows,
+  };
 }
 
 export type Stores = ReturnType<typeof createStores>;
@@ -86,6 +104,7 @@ export function startStores(stores: Stores): () => void {
       stats.getState().forget(removed.map((uuid) => domainKey(delta.hostId, uuid)));
     }),
     api.on('stats/tick', (tick) => stats.getState().applyTick(tick)),
+    api.on('pools/delta', (delta) => stores.pools.getState().applyDelta(delta)),
     api.on('prompts/request', (request) => prompts.getState().enqueue(request)),
     api.on('prompts/dismiss', ({ promptId }) => prompts.getState().dismiss(promptId)),
     hosts.subscribe((next, previous) => {
@@ -97,6 +116,8 @@ export function startStores(stores: Stores): () => void {
         if (!next.byId[hostId]) {
           domains.getState().forgetHost(hostId);
           stats.getState().forgetHost(hostId);
+          stores.pools.getState().forgetHost(hostId);
+          if (stores.hostWindows.getState().open?.hostId === hostId) stores.hostWindows.getState().close();
         }
       }
     }),

@@ -5,7 +5,7 @@ import { PoolSpec } from './pool-spec';
 
 /** Every pool type libvirt knows that VirtDesk can create (`virsh pool-capabilities` says which a host runs). */
 export { PoolType, PoolSpec, NETFS_FORMATS, poolSpecProblem } from './pool-spec';
-export { PoolAction, POOL_ACTIONS, poolActionAllowed, poolActionById } from './pool-actions';
+export { PoolAction, POOL_ACTIONS, poolActionAllowed, poolActionById, poolDeletable } from './pool-actions';
 
 /** `virsh pool-info`'s State line: running, inactive, building, degraded, inaccessible. */
 export const PoolState = z.enum(['running', 'inactive', 'building', 'degraded', 'inaccessible']);
