@@ -31,6 +31,8 @@ export const CALL_NAMES = [
   'jobs/list',
   'jobs/cancel',
   'jobs/clear',
+  'domains/disks',
+  'domains/delete',
   'pools/list',
   'pools/capabilities',
   'pools/find-sources',

@@ -5,6 +5,7 @@ import { DomainAction, DomainDelta, DomainSummary, StatsTick } from './domains';
 import { PromptAnswer, PromptRequest } from './prompts';
 import { Prefs } from './prefs';
 import { consoleCalls, consoleEvents } from './consoles';
+import { domainStorageCalls } from './domain-storage';
 import { jobCalls, jobEvents } from './jobs';
 import { poolCalls, poolEvents } from './pools';
 import { domainRef, hostRef } from './refs';
@@ -48,6 +49,7 @@ export const calls = {
   'prefs/set': { request: Prefs.partial(), response: Prefs },
   ...consoleCalls,
   ...jobCalls,
+  ...domainStorageCalls,
   ...poolCalls,
 } as const;
 
