@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { hostRef } from './refs';
-import { PoolAction } from './pool-actions';
+import { PoolAction } from './pool-action-table';
 import { PoolSpec } from './pool-spec';
 
 /** Every pool type libvirt knows that VirtDesk can create (`virsh pool-capabilities` says which a host runs). */
 export { PoolType, PoolSpec, NETFS_FORMATS, poolSpecProblem } from './pool-spec';
-export { PoolAction, POOL_ACTIONS, poolActionAllowed, poolActionById, poolDeletable } from './pool-actions';
+export {
+  PoolAction,
+  POOL_ACTIONS,
+  poolActionAllowed,
+  poolActionById,
+  poolDeletable,
+} from './pool-action-table';
 
 /** `virsh pool-info`'s State line: running, inactive, building, degraded, inaccessible. */
 export const PoolState = z.enum(['running', 'inactive', 'building', 'degraded', 'inaccessible']);

@@ -10,15 +10,6 @@ import type { LiveHost } from '../../hosts/host-connection';
 import type { JobManager } from '../../jobs/job-manager';
 import type { PoolCollection } from './pool-collection';
 
-const DONE: Record<PoolAction, string> = {
-  start: 'started',
-  stop: 'stopped',
-  refresh: 'refreshed',
-  'autostart-on': 'now starts with the host',
-  'autostart-off': 'no longer starts with the host',
-  build: 'built',
-};
-
 /** `pool-build` as a job, on its own channel (it can format a disk or create a volume group). */
 export async function buildPool(host: LiveHost, jobs: JobManager, ref: string, name: string): Promise<void> {
   const runner = longRunner(host);
@@ -51,7 +42,7 @@ export async function runPoolAction(
   if (spec.job) await buildPool(host, jobs, uuid, pool.name);
   else await host.shell.run([spec.verb[0], '--pool', uuid, ...spec.verb.slice(1)]);
   const summary = await pools.refresh(host, uuid);
-  const message = `Pool “${pool.name}” ${DONE[action]}`;
+  const message = `Pool “${pool.name}” ${spec.done}`;
   return summary ? { summary, message } : { message };
 }
 

@@ -14,6 +14,8 @@ export interface PoolActionSpec {
   id: PoolAction;
   /** The virsh command and its flags; the pool (by UUID) follows. */
   verb: readonly [string, ...string[]];
+  /** For the message "Pool “name” <done>". */
+  done: string;
   /** States in which the action makes sense. */
   states: readonly string[];
   /** Extra condition beyond the state (persistence, current autostart). */
@@ -30,12 +32,27 @@ const ACTIVE = ['running', 'degraded', 'building', 'inaccessible'] as const;
  * apart (`pools/delete`: stop, optionally `pool-delete`, undefine), as it asks twice.
  */
 export const POOL_ACTIONS: readonly PoolActionSpec[] = [
-  { id: 'start', verb: ['pool-start'], states: ['inactive'], destructive: false, job: false },
-  { id: 'stop', verb: ['pool-destroy'], states: ACTIVE, destructive: false, job: false },
-  { id: 'refresh', verb: ['pool-refresh'], states: ['running', 'degraded'], destructive: false, job: false },
+  {
+    id: 'start',
+    verb: ['pool-start'],
+    done: 'started',
+    states: ['inactive'],
+    destructive: false,
+    job: false,
+  },
+  { id: 'stop', verb: ['pool-destroy'], done: 'stopped', states: ACTIVE, destructive: false, job: false },
+  {
+    id: 'refresh',
+    verb: ['pool-refresh'],
+    done: 'refreshed',
+    states: ['running', 'degraded'],
+    destructive: false,
+    job: false,
+  },
   {
     id: 'autostart-on',
     verb: ['pool-autostart'],
+    done: 'now starts with the host',
     states: [...ACTIVE, 'inactive'],
     when: (p) => p.persistent && !p.autostart,
     destructive: false,
@@ -44,12 +61,13 @@ export const POOL_ACTIONS: readonly PoolActionSpec[] = [
   {
     id: 'autostart-off',
     verb: ['pool-autostart', '--disable'],
+    done: 'no longer starts with the host',
     states: [...ACTIVE, 'inactive'],
     when: (p) => p.autostart,
     destructive: false,
     job: false,
   },
-  { id: 'build', verb: ['pool-build'], states: ['inactive'], destructive: false, job: true },
+  { id: 'build', verb: ['pool-build'], done: 'built', states: ['inactive'], destructive: false, job: true },
 ];
 
 export function poolActionById(id: PoolAction): PoolActionSpec {

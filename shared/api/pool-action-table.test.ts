@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POOL_ACTIONS, PoolAction, poolActionAllowed, poolDeletable } from './pool-actions';
+import { POOL_ACTIONS, PoolAction, poolActionAllowed, poolDeletable } from './pool-action-table';
 
 const pool = (state: string, persistent = true, autostart = false) => ({ state, persistent, autostart });
 
