@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PoolType, type PoolCapabilities } from '../../../shared/api/pools';
 import { toApiError } from '../../api/api-error-from';
 import { Dialog } from '../../common/dialog';
+import { FormError } from '../../common/form-error';
 import { useStores } from '../../common/stores-context';
 import { TextField } from '../../common/text-field';
 import { PoolFormFields } from './pool-form-fields';
@@ -98,16 +99,8 @@ export function AddPoolDialog({
             {t(`pools.add.${key}`)}
           </label>
         ))}
-        {touched && problem && (
-          <p role="alert" className="form-error">
-            {problem}
-          </p>
-        )}
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
+        <FormError message={touched ? problem : undefined} />
+        <FormError message={error} />
         <div className="dialog-buttons">
           <button type="button" onClick={onClose}>
             {t('actions.cancel')}

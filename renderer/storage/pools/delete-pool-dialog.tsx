@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PoolSummary } from '../../../shared/api/pools';
 import { toApiError } from '../../api/api-error-from';
 import { Dialog } from '../../common/dialog';
+import { FormError } from '../../common/form-error';
 import { useStores } from '../../common/stores-context';
 
 /** Delete (undefine) a pool; deleting its storage too is a checkbox plus a second, explicit confirmation. */
@@ -61,11 +62,7 @@ export function DeletePoolDialog({
         />
         {t('pools.delete.alsoStorage')}
       </label>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="dialog-buttons">
         <button type="button" className="dialog-cancel" onClick={onClose}>
           {t('actions.cancel')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PoolSummary } from '../../../shared/api/pools';
 import { toApiError } from '../../api/api-error-from';
 import { Dialog } from '../../common/dialog';
+import { FormError } from '../../common/form-error';
 import { useStores } from '../../common/stores-context';
 
 /** The pool's XML as libvirt prints it (read only). */
@@ -35,9 +36,7 @@ export function PoolXmlDialog({
   return (
     <Dialog title={title} onCancel={onClose} className="pool-xml">
       {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
+        <FormError message={error} />
       ) : (
         <textarea
           readOnly

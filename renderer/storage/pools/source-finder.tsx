@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PoolSource } from '../../../shared/api/pools';
 import { toApiError } from '../../api/api-error-from';
+import { FormError } from '../../common/form-error';
 import { useStores } from '../../common/stores-context';
 import { applySource, describeSource, isDiscoverable, type PoolForm } from './pool-form';
 
@@ -43,11 +44,7 @@ export function SourceFinder({
       <button type="button" disabled={busy} onClick={() => void find()}>
         {busy ? t('pools.add.discovering') : t('pools.add.discover')}
       </button>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {sources && (
         <ul aria-label={t('pools.add.sources')}>
           {sources.length === 0 && <li>{t('pools.add.noSources')}</li>}

@@ -11,6 +11,17 @@ const device = (path: string) => el('device', { path });
 const format = (type: string | undefined) => (type && type !== 'auto' ? [el('format', { type })] : []);
 const target = (path: string | undefined) => (path ? [el('target', {}, textEl('path', path))] : []);
 
+/** iSCSI (through the host's initiator) and iSCSI direct (libiscsi) name their target alike. */
+function iscsiSource(spec: {
+  host: string;
+  port?: number | undefined;
+  target: string;
+  initiator?: string | undefined;
+}) {
+  const initiator = spec.initiator ? [el('initiator', {}, el('iqn', { name: spec.initiator }))] : [];
+  return el('source', {}, host(spec.host, spec.port), device(spec.target), ...initiator);
+}
+
 /** The `<source>` and `<target>` children for the spec's type. */
 function parts(spec: PoolSpec): XmlElement[] {
   switch (spec.type) {
@@ -44,26 +55,9 @@ function parts(spec: PoolSpec): XmlElement[] {
         ...target(spec.targetPath),
       ];
     case 'iscsi':
-      return [
-        el(
-          'source',
-          {},
-          host(spec.host, spec.port),
-          device(spec.target),
-          ...(spec.initiator ? [el('initiator', {}, el('iqn', { name: spec.initiator }))] : []),
-        ),
-        ...target(spec.targetPath),
-      ];
+      return [iscsiSource(spec), ...target(spec.targetPath)];
     case 'iscsi-direct':
-      return [
-        el(
-          'source',
-          {},
-          host(spec.host, spec.port),
-          device(spec.target),
-          el('initiator', {}, el('iqn', { name: spec.initiator })),
-        ),
-      ];
+      return [iscsiSource(spec)];
     case 'scsi':
       return [
         el('source', {}, el('adapter', { type: 'scsi_host', name: spec.adapter })),
