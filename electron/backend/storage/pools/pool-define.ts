@@ -3,7 +3,7 @@ import { poolSpecProblem, type PoolSpec, type PoolSummary } from '../../../../sh
 import { newPoolXml } from '../../../../shared/xml/build/new-pool';
 import type { LiveHost } from '../../hosts/host-connection';
 import type { JobManager } from '../../jobs/job-manager';
-import { putXml, XML_FILE } from '../../virsh/put-xml';
+import { putXmlOn, XML_FILE } from '../../virsh/put-xml';
 import { readPoolCapabilities } from './pool-queries';
 import type { PoolCollection } from './pool-collection';
 import { buildPool } from './pool-verbs';
@@ -47,7 +47,7 @@ export async function definePool(
 ): Promise<{ summary?: PoolSummary; message: string }> {
   const { spec } = request;
   await refuseBadRequest(host, pools, spec);
-  await putXml(host.transport, host.uri, ['pool-define', XML_FILE], newPoolXml(spec));
+  await putXmlOn(host, ['pool-define', XML_FILE], newPoolXml(spec));
   let built = false;
   let step = 'build';
   try {
