@@ -25,6 +25,14 @@ describe('pools on the demo connection (test:///default)', () => {
     expect(caps.types.map((t) => t.type)).toContain('iscsi');
   });
 
+  it('finds sources the way the wizard asks for them', async () => {
+    const vgs = await h.call('pools/find-sources', { hostId, type: 'logical' });
+    expect(vgs.map((s) => s.name)).toEqual(['testvg1', 'testvg2']);
+    expect(vgs[0]!.devices).toEqual(['/dev/sda20']);
+    const nfs = await h.call('pools/find-sources', { hostId, type: 'netfs', host: 'nas.example' });
+    expect(nfs[0]).toMatchObject({ host: 'nas.example', format: 'nfs' });
+  });
+
   it('defines, builds, starts, stops and deletes a pool, leaving no temp file', async () => {
     const started = Date.now();
     const defined = await h.call('pools/define', {
