@@ -11,6 +11,7 @@ import { createStores, startStores, syncStores } from './stores/create-stores';
 import './styles/base.css';
 import './styles/list.css';
 import './styles/dialogs.css';
+import './styles/host-details.css';
 
 // Composition root: the one place that picks the transport and wires stores, i18n and React.
 const api = createApi();

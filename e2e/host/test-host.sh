@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # VirtDesk test host: a real OpenSSH server on 127.0.0.1 + real libvirt (qemu:///session) for a
-# dedicated unprivileged user + tiny disk-less QEMU guests. Integration (vitest) and e2e
+# dedicated unprivileged user + tiny disk-less QEMU guests + a dir pool (vd-images). Integration (vitest) and e2e
 # (Playwright) tests connect to it exactly as VirtDesk connects to a user's server.
 #
 #   test-host.sh up                 bring up / repair; prints host.json on stdout (idempotent)
@@ -457,6 +457,20 @@ ensure_console_guests() {
   for g in "${CONSOLE_GUESTS[@]}"; do define_guest "${g%%:*}" "${g#*:}"; done
 }
 
+# The test user's own dir pool (session mode), built, started and autostarted (idempotent).
+POOL=vd-images
+ensure_pool() {
+  if ! uvirsh pool-info "$POOL" >/dev/null 2>&1; then
+    log "defining the dir pool $POOL in $TEST_HOME/vd-images"
+    uvirsh pool-define-as "$POOL" dir --target "$TEST_HOME/vd-images" >/dev/null
+    uvirsh pool-build "$POOL" >/dev/null
+    uvirsh pool-autostart "$POOL" >/dev/null
+  fi
+  local info
+  info="$(uvirsh pool-info "$POOL")"
+  if ! grep -q '^State: *running' <<<"$info"; then uvirsh pool-start "$POOL" >/dev/null; fi
+}
+
 write_host_json() {
   local port pub fp pid dtype
   port="$(<"$PORT_FILE")"
@@ -467,7 +481,7 @@ write_host_json() {
   VD_HOST_JSON="$HOST_JSON" VD_PORT="$port" VD_USER="$TEST_USER" VD_DEDICATED="$DEDICATED" \
     VD_PASSWORD_FILE="$PASSWORD_FILE" VD_KEY="$CLIENT_KEY" VD_PASS_KEY="$PASS_KEY" \
     VD_PASSPHRASE="$PASSPHRASE" VD_PUB="$pub" VD_FP="$fp" VD_URI="$URI" VD_RUNTIME="$RUNTIME_DIR" \
-    VD_STATE="$STATE" VD_SERIAL="$SERIAL_DIR" VD_PID="$pid" VD_KVM="$([[ $dtype == kvm ]] && echo 1 || echo 0)" VD_VNC_PASSWORD="$VNC_PASSWORD" \
+    VD_STATE="$STATE" VD_SERIAL="$SERIAL_DIR" VD_HOME="$TEST_HOME" VD_PID="$pid" VD_KVM="$([[ $dtype == kvm ]] && echo 1 || echo 0)" VD_VNC_PASSWORD="$VNC_PASSWORD" \
     python3 - <<'PY'
 import json, os
 e = os.environ
@@ -491,6 +505,7 @@ doc = {
     "runtimeDir": e["VD_RUNTIME"],
     "stateDir": e["VD_STATE"],
     "serialLogDir": e["VD_SERIAL"],
+    "home": e["VD_HOME"],
     "sshdPid": int(e["VD_PID"]),
     "kvm": e["VD_KVM"] == "1",
     "vncPassword": e["VD_VNC_PASSWORD"],
@@ -525,6 +540,8 @@ cmd_up() {
   if user_exists; then
     RUNTIME_DIR="$(runtime_dir)"
     if [[ -d "$RUNTIME_DIR" ]] && healthy; then
+      ensure_pool
+      grep -q '"home"' "$HOST_JSON" || write_host_json
       cat "$HOST_JSON"
       return 0
     fi
@@ -543,6 +560,7 @@ cmd_up() {
   ensure_libvirt
   ensure_tiny
   ensure_console_guests
+  ensure_pool
   write_host_json
   cat "$HOST_JSON"
 }

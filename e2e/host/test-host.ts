@@ -31,6 +31,8 @@ export interface TestHost {
   stateDir: string;
   /** Serial output of guest NAME is logged to `${serialLogDir}/${NAME}.log`. */
   serialLogDir: string;
+  /** The test user's home directory (where tests put the storage they create). */
+  home: string;
   sshdPid: number;
   /** true when vd-tiny runs under KVM; false = TCG. */
   kvm: boolean;

@@ -12,6 +12,7 @@ import { StatusLine } from './status-line';
 import { Toolbar } from './toolbar';
 import { WelcomePanel } from './welcome-panel';
 import { ConsolesPane } from '../consoles/consoles-pane';
+import { HostDetailsWindow } from '../host-details/host-details-window';
 
 /** The manager window: toolbar, alerts, the host/VM list (or the welcome panel), status line. */
 export function App() {
@@ -51,6 +52,7 @@ export function App() {
       </div>
       {dialog === 'add-connection' && <AddConnectionDialog onClose={close} />}
       {dialog === 'preferences' && <PreferencesDialog onClose={close} />}
+      <HostDetailsWindow />
       <ConfirmDialog />
       <PromptDialogs />
     </>

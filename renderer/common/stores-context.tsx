@@ -5,6 +5,8 @@ import type { Stores } from '../stores/create-stores';
 import type { DomainsState } from '../stores/domains-store';
 import type { HostOverviewState } from '../stores/host-overview-store';
 import type { HostsState } from '../stores/hosts-store';
+import type { HostWindowsState } from '../stores/host-windows-store';
+import type { PoolsState } from '../stores/pools-store';
 import type { PrefsState } from '../stores/prefs-store';
 import type { PromptsState } from '../stores/prompts-store';
 import type { SessionState } from '../stores/session-store';
@@ -34,6 +36,8 @@ type StoreStates = {
   prefs: PrefsState;
   ui: UiState;
   hostOverview: HostOverviewState;
+  pools: PoolsState;
+  hostWindows: HostWindowsState;
 };
 
 /** Reads a slice of one store and re-renders when that slice changes (the selector must return stable values). */

@@ -3,7 +3,7 @@ import { Menu } from '../common/menu';
 import { useStoreState, useStores } from '../common/stores-context';
 import { hostDisplayName } from './host-display-name';
 
-/** Connect, Disconnect, Remove connection (asks first). */
+/** Connect, Disconnect, Details (the host details window), Remove connection (asks first). */
 export function HostContextMenu({
   hostId,
   position,
@@ -14,7 +14,7 @@ export function HostContextMenu({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { hosts, ui } = useStores();
+  const { hosts, ui, hostWindows } = useStores();
   const view = useStoreState('hosts', (state) => state.byId[hostId]);
   if (!view) return null;
   const name = hostDisplayName(view.config);
@@ -48,6 +48,11 @@ export function HostContextMenu({
           label: t('hosts.disconnect'),
           disabled: state === 'disconnected' || state === 'failed',
           onSelect: () => void hosts.getState().disconnect(hostId),
+        },
+        {
+          id: 'details',
+          label: t('hostDetails.open'),
+          onSelect: () => hostWindows.getState().show(hostId),
         },
         { id: 'remove', label: t('hosts.remove'), onSelect: () => void remove() },
       ]}

@@ -28,7 +28,7 @@ export const HostRow = memo(function HostRow({
   ...events
 }: Props) {
   const { t } = useTranslation();
-  const { hosts } = useStores();
+  const { hosts, hostWindows } = useStores();
   const view = useStoreState('hosts', (state) => state.byId[row.hostId]);
   const busy = useStoreState('hosts', (state) => state.busy[row.hostId]);
   const collapsed = useStoreState('ui', (state) => state.collapsedHosts[row.hostId] === true);
@@ -81,6 +81,16 @@ export const HostRow = memo(function HostRow({
         {connected ? t('list.vmCount', { count }) : ''}
       </div>
       <div role="gridcell" className="cell cell-host-actions">
+        <button
+          type="button"
+          aria-label={t('hostDetails.openFor', { name: hostDisplayName(view.config) })}
+          onClick={(event) => {
+            event.stopPropagation();
+            hostWindows.getState().show(row.hostId);
+          }}
+        >
+          {t('hostDetails.open')}
+        </button>
         {canDisconnect ? (
           <button
             type="button"

@@ -1,4 +1,5 @@
 import { enConsoles } from './en-consoles';
+import { enHostDetails } from './en-storage-pools';
 
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
@@ -242,6 +243,7 @@ export const en = {
     actionFailed: '{{action}} “{{name}}” failed: {{message}}',
     startupWarning: '{{message}}',
   },
+  ...enHostDetails,
 };
 
 export type Resources = typeof en;

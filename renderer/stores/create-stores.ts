@@ -5,7 +5,9 @@ import { createDomainActionRunner } from './domain-action-runner';
 import { domainKey, parseDomainKey } from './domain-key';
 import { createDomainsStore } from './domains-store';
 import { createHostOverviewStore } from './host-overview-store';
+import { createHostWindowsStore } from './host-windows-store';
 import { createHostsStore } from './hosts-store';
+import { createPoolsStore } from './pools-store';
 import { createPrefsStore } from './prefs-store';
 import { createPromptsStore } from './prompts-store';
 import { createSessionStore } from './session-store';
@@ -26,6 +28,8 @@ export function createStores(api: RendererApi) {
   const consoles = createVmWindowsStore();
   const hostOverview = createHostOverviewStore(api);
   const actions = createDomainActionRunner({ api, domains, activity, prefs, ui });
+  const pools = createPoolsStore(api);
+  const hostWindows = createHostWindowsStore();
   return {
     api,
     activity,
@@ -39,6 +43,8 @@ export function createStores(api: RendererApi) {
     actions,
     consoles,
     hostOverview,
+    pools,
+    hostWindows,
   };
 }
 
@@ -101,6 +107,7 @@ export function startStores(stores: Stores): () => void {
       stats.getState().forget(removed.map((uuid) => domainKey(delta.hostId, uuid)));
     }),
     api.on('stats/tick', (tick) => stats.getState().applyTick(tick)),
+    api.on('pools/delta', (delta) => stores.pools.getState().applyDelta(delta)),
     api.on('prompts/request', (request) => prompts.getState().enqueue(request)),
     api.on('prompts/dismiss', ({ promptId }) => prompts.getState().dismiss(promptId)),
     hosts.subscribe((next, previous) => {
@@ -112,6 +119,8 @@ export function startStores(stores: Stores): () => void {
         if (!next.byId[hostId]) {
           domains.getState().forgetHost(hostId);
           stats.getState().forgetHost(hostId);
+          stores.pools.getState().forgetHost(hostId);
+          if (stores.hostWindows.getState().open?.hostId === hostId) stores.hostWindows.getState().close();
         }
       }
     }),

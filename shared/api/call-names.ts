@@ -35,6 +35,13 @@ export const CALL_NAMES = [
   'domains/delete',
   'hosts/overview',
   'hosts/readiness',
+  'pools/list',
+  'pools/capabilities',
+  'pools/find-sources',
+  'pools/define',
+  'pools/action',
+  'pools/delete',
+  'pools/xml',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -49,4 +56,5 @@ export const EVENT_NAMES = [
   'jobs/started',
   'jobs/progress',
   'jobs/finished',
+  'pools/delta',
 ] as const satisfies readonly EventName[];

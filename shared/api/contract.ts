@@ -8,6 +8,7 @@ import { consoleCalls, consoleEvents } from './consoles';
 import { domainStorageCalls } from './domain-storage';
 import { hostOverviewCalls } from './host-overview';
 import { jobCalls, jobEvents } from './jobs';
+import { poolCalls, poolEvents } from './pools';
 import { domainRef, hostRef } from './refs';
 
 /**
@@ -51,6 +52,7 @@ export const calls = {
   ...jobCalls,
   ...domainStorageCalls,
   ...hostOverviewCalls,
+  ...poolCalls,
 } as const;
 
 /** Streams the backend pushes. */
@@ -63,6 +65,7 @@ export const events = {
   'prompts/dismiss': z.object({ promptId: z.string() }),
   ...consoleEvents,
   ...jobEvents,
+  ...poolEvents,
 } as const;
 
 export type Calls = typeof calls;

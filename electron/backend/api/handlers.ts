@@ -8,6 +8,7 @@ import { consoleHandlers } from '../consoles/console-handlers';
 import { jobHandlers } from '../jobs/job-handlers';
 import { overviewHandlers } from '../hosts/overview/overview-handlers';
 import type { JobManager } from '../jobs/job-manager';
+import { poolHandlers } from '../storage/pools/pool-handlers';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -49,5 +50,6 @@ export function createHandlers({ hosts, prompts, info, prefs, consoles, jobs }: 
     ...consoleHandlers(consoles),
     ...jobHandlers(jobs),
     ...overviewHandlers(hosts),
+    ...poolHandlers(hosts, jobs),
   };
 }

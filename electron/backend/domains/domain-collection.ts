@@ -1,8 +1,6 @@
 import type { DomainSummary } from '../../../shared/api/domains';
-import { ObjectCollection } from '../collections/object-collection';
-import { listenForEvents } from '../collections/event-listening';
+import { NamedObjectCollection } from '../collections/named-collection';
 import type { EventBus } from '../events/event-bus';
-import type { VirshEventStream } from '../events/virsh-event-stream';
 import type { LiveHost } from '../hosts/host-connection';
 import { parseEventLine } from '../virsh/parse-event';
 import { VirshShell } from '../virsh/virsh-shell';
@@ -15,60 +13,24 @@ const PARALLEL_READ_FROM = 40;
  * The host's VMs: names and states first (one paint), then every domain's XML, pipelined; kept
  * fresh by `virsh event --all --loop` (one re-read of the domain an event names).
  */
-export class DomainCollection extends ObjectCollection<DomainSummary> {
-  private stream: VirshEventStream | undefined;
-  private readonly refreshTimers = new Map<string, NodeJS.Timeout>();
-
+export class DomainCollection extends NamedObjectCollection<DomainSummary> {
   constructor(hostId: string, bus: EventBus) {
-    super(
-      hostId,
-      (delta) => bus.emit('domains/delta', delta),
-      (d) => d.uuid,
-    );
-  }
-
-  findByName(name: string): DomainSummary | undefined {
-    return this.find((d) => d.name === name);
+    super(hostId, (delta) => bus.emit('domains/delta', delta), {
+      verb: 'event',
+      nameIn: (line) => parseEventLine(line)?.domain,
+    });
   }
 
   protected async load(host: LiveHost): Promise<void> {
     await Promise.all([this.startEvents(host), this.reload(host, true)]);
   }
 
-  protected stopListening(): void {
-    for (const timer of this.refreshTimers.values()) clearTimeout(timer);
-    this.refreshTimers.clear();
-    this.stream?.close();
-    this.stream = undefined;
+  protected readOne(host: LiveHost, ref: string): Promise<DomainSummary | undefined> {
+    return readOneDomain(host.shell, ref);
   }
 
-  /** Re-reads one domain and pushes the change; `ref` is a UUID or (for new domains) a name. */
-  async refresh(host: LiveHost, ref: string): Promise<DomainSummary | undefined> {
-    const known = this.get(ref) ?? this.findByName(ref);
-    const summary = await readOneDomain(host.shell, ref);
-    if (!host.current()) return summary;
-    const gone = known && (!summary || summary.uuid !== known.uuid) ? [known.uuid] : [];
-    this.change(summary ? [summary] : [], gone);
-    return summary;
-  }
-
-  private async startEvents(host: LiveHost): Promise<void> {
-    this.stream = await listenForEvents(host, 'event', (line) => {
-      const event = parseEventLine(line);
-      if (event) this.onEvent(host, event.domain);
-    });
-  }
-
-  private onEvent(host: LiveHost, name: string): void {
-    const ref = this.findByName(name)?.uuid ?? name;
-    clearTimeout(this.refreshTimers.get(ref));
-    this.refreshTimers.set(
-      ref,
-      setTimeout(() => {
-        this.refreshTimers.delete(ref);
-        this.refresh(host, ref).catch(() => this.reload(host, false).catch(() => undefined));
-      }, 25),
-    );
+  protected reloadAll(host: LiveHost): Promise<void> {
+    return this.reload(host, false);
   }
 
   /**

@@ -6,6 +6,7 @@ import type { DomainDisk, VolumeDeletion } from '../../../shared/api/domain-stor
 import { runDomainAction } from '../domains/domain-actions';
 import { deleteVolumes, readDomainDisks } from '../domains/domain-disks';
 import { DomainCollection } from '../domains/domain-collection';
+import { PoolCollection } from '../storage/pools/pool-collection';
 import { StatsPoller } from '../stats/stats-poller';
 import { VirshApart } from '../virsh/virsh-apart';
 import type { VirshRunner } from '../virsh/virsh-runner';
@@ -26,6 +27,7 @@ export interface HostSessionDeps extends HostConnectionDeps {
  */
 export class HostSession {
   readonly domains: DomainCollection;
+  readonly pools: PoolCollection;
   private readonly link: HostConnection;
   private readonly stats: StatsPoller;
 
@@ -34,7 +36,8 @@ export class HostSession {
     private readonly deps: HostSessionDeps,
   ) {
     this.domains = new DomainCollection(config.id, deps.bus);
-    this.link = new HostConnection(config, deps, [this.domains]);
+    this.pools = new PoolCollection(config.id, deps.bus);
+    this.link = new HostConnection(config, deps, [this.domains, this.pools]);
     this.stats = new StatsPoller({
       hostId: config.id,
       bus: deps.bus,

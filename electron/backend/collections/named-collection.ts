@@ -1,0 +1,75 @@
+import type { VirshEventStream, VirshEventVerb } from '../events/virsh-event-stream';
+import type { LiveHost } from '../hosts/host-connection';
+import { listenForEvents } from './event-listening';
+import { ObjectCollection, type CollectionDelta } from './object-collection';
+
+/** How long events about one object are gathered before it is re-read (libvirt often sends several). */
+const EVENT_SETTLE_MS = 25;
+
+/**
+ * A kind whose objects have a UUID (the key) and a name (what its virsh events print): domains,
+ * pools, networks. An event re-reads the object it names (by the UUID it was known by, else by
+ * name); if that fails, the whole list is read again.
+ */
+export abstract class NamedObjectCollection<
+  T extends { uuid: string; name: string },
+> extends ObjectCollection<T> {
+  private stream: VirshEventStream | undefined;
+  private readonly refreshTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    hostId: string,
+    emit: (delta: CollectionDelta<T>) => void,
+    private readonly events: { verb: VirshEventVerb; nameIn: (line: string) => string | undefined },
+  ) {
+    super(hostId, emit, (item) => item.uuid);
+  }
+
+  findByName(name: string): T | undefined {
+    return this.find((item) => item.name === name);
+  }
+
+  /** Re-reads one object (UUID, or name for new ones) and pushes the change. */
+  async refresh(host: LiveHost, ref: string): Promise<T | undefined> {
+    const known = this.get(ref) ?? this.findByName(ref);
+    let summary = await this.readOne(host, known?.uuid ?? ref);
+    // Undefined and defined again under the same name: a new UUID.
+    if (!summary && known) summary = await this.readOne(host, known.name);
+    if (!host.current()) return summary;
+    const gone = known && (!summary || summary.uuid !== known.uuid) ? [known.uuid] : [];
+    this.change(summary ? [summary] : [], gone);
+    return summary;
+  }
+
+  /** One object by UUID or name; undefined when libvirt has none. */
+  protected abstract readOne(host: LiveHost, ref: string): Promise<T | undefined>;
+
+  /** The whole list again (after a re-read that failed). */
+  protected abstract reloadAll(host: LiveHost): Promise<void>;
+
+  protected async startEvents(host: LiveHost): Promise<void> {
+    this.stream = await listenForEvents(host, this.events.verb, (line) => {
+      const name = this.events.nameIn(line);
+      if (name !== undefined) this.onEvent(host, name);
+    });
+  }
+
+  protected stopListening(): void {
+    for (const timer of this.refreshTimers.values()) clearTimeout(timer);
+    this.refreshTimers.clear();
+    this.stream?.close();
+    this.stream = undefined;
+  }
+
+  private onEvent(host: LiveHost, name: string): void {
+    const ref = this.findByName(name)?.uuid ?? name;
+    clearTimeout(this.refreshTimers.get(ref));
+    this.refreshTimers.set(
+      ref,
+      setTimeout(() => {
+        this.refreshTimers.delete(ref);
+        this.refresh(host, ref).catch(() => this.reloadAll(host).catch(() => undefined));
+      }, EVENT_SETTLE_MS),
+    );
+  }
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { useStoreState } from '../common/stores-context';
+import { hostStateText } from '../hosts/host-state-text';
+
+/** What the connection already knows about the host: URI, hypervisor, CPUs, state. */
+export function HostOverview({ hostId }: { hostId: string }) {
+  const { t } = useTranslation();
+  const view = useStoreState('hosts', (state) => state.byId[hostId]);
+  if (!view) return null;
+  const { status } = view;
+  return (
+    <>
+      <dl className="host-overview">
+        <dt>{t('hostDetails.uri')}</dt>
+        <dd className="mono">{view.config.uri}</dd>
+        <dt>{t('hostDetails.hypervisor')}</dt>
+        <dd className="mono">{status.hypervisor ?? t('list.noValue')}</dd>
+        <dt>{t('hostDetails.cpus')}</dt>
+        <dd>{status.hostCpus ?? t('list.noValue')}</dd>
+        <dt>{t('hostDetails.state')}</dt>
+        <dd>{hostStateText(t, status)}</dd>
+      </dl>
+      <p className="field-hint">{t('hostDetails.overviewLater')}</p>
+    </>
+  );
+}
