@@ -11,18 +11,18 @@ import { VirshShell } from './virsh-shell';
 function slowVirsh(delays: Record<string, number>): Transport {
   const exec = async (): Promise<RemoteProcess> => {
     const stdout = new PassThrough();
-    let busyUntil = Date.now();
     let exit!: (code: number | null) => void;
     const exited = new Promise<number | null>((resolve) => (exit = resolve));
+    // One command after the other, as virsh works: each reply is written after the one before it.
+    let queue = Promise.resolve();
     const answer = (line: string, markerLine: string) => {
       const verb = /^'([^']*)'/.exec(line)?.[1] ?? '';
       const terminator = markerLine.replace(/^echo '([^']*)''([^']*)'$/, '$1$2');
-      const start = Math.max(Date.now(), busyUntil);
-      busyUntil = start + (delays[verb] ?? 0);
-      setTimeout(
-        () => stdout.write(`virsh # ${line}\n${verb} done\nvirsh # ${markerLine}\n${terminator}\n`),
-        busyUntil - Date.now(),
-      );
+      queue = queue
+        .then(() => new Promise((resolve) => setTimeout(resolve, delays[verb] ?? 0)))
+        .then(
+          () => void stdout.write(`virsh # ${line}\n${verb} done\nvirsh # ${markerLine}\n${terminator}\n`),
+        );
     };
     return {
       stdout,
