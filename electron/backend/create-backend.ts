@@ -43,10 +43,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const homeDir = options.homeDir ?? homedir();
   const bus = new EventBus();
   const prompts = new PromptBroker(bus);
-  const knownHosts = new KnownHosts([
-    { path: join(options.dataDir, 'known_hosts'), writable: true },
-    { path: join(homeDir, '.ssh', 'known_hosts'), writable: false },
-  ]);
+  // VirtDesk's own file; each connection adds its UserKnownHostsFile list (default ~/.ssh/known_hosts) read-only.
+  const knownHosts = new KnownHosts([{ path: join(options.dataDir, 'known_hosts'), writable: true }]);
   const prefsFile = new JsonFile(join(options.dataDir, 'prefs.json'), Prefs, () => Prefs.parse({}));
   const prefsLoad = await prefsFile.load();
   let prefs = prefsLoad.value;

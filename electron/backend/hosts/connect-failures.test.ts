@@ -21,7 +21,6 @@ describe('why a host cannot be reached', () => {
       await expect(
         SshTransport.connect(
           { host: '127.0.0.1', port, user: 'u', identityFiles: [], identitiesOnly: true },
-          [],
           {
             hostId: 'h',
             knownHosts: new KnownHosts([{ path: join(dir, 'known_hosts'), writable: true }]),

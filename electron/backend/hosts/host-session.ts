@@ -39,6 +39,8 @@ const defaultRetryDelay = (attempt: number) => Math.min(30_000, 1000 * 2 ** atte
  */
 export class HostSession {
   private status: HostStatus;
+  /** Notes from reading ~/.ssh/config for the current attempt, shown with every status. */
+  private notes: string[] = [];
   private transport: Transport | undefined;
   private shell: VirshShell | undefined;
   private eventStream: DomainEventStream | undefined;
@@ -125,8 +127,9 @@ export class HostSession {
     const hostId = this.config.id;
     if (!isRetry) this.setStatus({ hostId, state: 'connecting' });
     let transport: Transport | undefined;
+    this.notes = [];
     try {
-      transport = await openTransport(this.config, { ...this.deps, hostId });
+      transport = await openTransport(this.config, { ...this.deps, hostId }, this.notes);
       const shell = await VirshShell.open(transport, this.config.uri);
       if (gen !== this.generation) {
         shell.close();
@@ -303,7 +306,7 @@ export class HostSession {
   }
 
   private setStatus(status: HostStatus): void {
-    this.status = status;
+    this.status = this.notes.length > 0 ? { ...status, notes: [...this.notes] } : status;
     this.deps.bus.emit('hosts/status', status);
   }
 }

@@ -44,8 +44,20 @@ export function keyTypeOf(keyBlob: Buffer): string {
 export class KnownHosts {
   constructor(private readonly files: readonly KnownHostsFile[]) {}
 
-  async verify(host: string, port: number, keyBlob: Buffer): Promise<HostKeyVerdict> {
-    const name = knownHostsName(host, port);
+  /** These files, keeping the writable ones, plus `readOnly` (a connection's UserKnownHostsFile list). */
+  withReadOnly(readOnly: readonly string[]): KnownHosts {
+    return new KnownHosts([
+      ...this.files.filter((f) => f.writable),
+      ...readOnly.map((path) => ({ path, writable: false })),
+    ]);
+  }
+
+  verify(host: string, port: number, keyBlob: Buffer): Promise<HostKeyVerdict> {
+    return this.verifyName(knownHostsName(host, port), keyBlob);
+  }
+
+  /** Checks the key recorded for `name` exactly as given (`[host]:port`, or a HostKeyAlias). */
+  async verifyName(name: string, keyBlob: Buffer): Promise<HostKeyVerdict> {
     const keyType = keyTypeOf(keyBlob);
     const keyBase64 = keyBlob.toString('base64');
     const entries = (await Promise.all(this.files.map((f) => readEntries(f.path)))).flat();
@@ -62,11 +74,15 @@ export class KnownHosts {
   }
 
   /** Records a key the user trusted, in VirtDesk's own file. */
-  async trust(host: string, port: number, keyBlob: Buffer): Promise<void> {
+  trust(host: string, port: number, keyBlob: Buffer): Promise<void> {
+    return this.trustName(knownHostsName(host, port), keyBlob);
+  }
+
+  async trustName(name: string, keyBlob: Buffer): Promise<void> {
     const target = this.files.find((f) => f.writable);
     if (!target) throw new Error('No writable known_hosts file is configured');
     await mkdir(dirname(target.path), { recursive: true, mode: 0o700 });
-    const line = `${knownHostsName(host, port)} ${keyTypeOf(keyBlob)} ${keyBlob.toString('base64')}\n`;
+    const line = `${name} ${keyTypeOf(keyBlob)} ${keyBlob.toString('base64')}\n`;
     await appendFile(target.path, line, { mode: 0o600 });
   }
 }

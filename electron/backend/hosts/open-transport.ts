@@ -1,41 +1,51 @@
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
+import { join } from 'node:path';
 import type { HostConfig } from '../../../shared/api/hosts';
 import { LocalTransport } from './local-transport';
-import { loadSshConfig, resolveSshHost } from './ssh-config';
-import { SshTransport, type SshDeps, type SshEndpoint } from './ssh-transport';
+import { readConfigFile } from './ssh-config/config-files';
+import { planRoute, type LocalFacts, type Route } from './ssh-config/connection-route';
+import { SshTransport, type SshDeps } from './ssh-transport';
 import type { Transport } from './transport';
 
-/** Opens the transport a connection asks for; SSH settings come from the dialog, then ~/.ssh/config. */
-export async function openTransport(config: HostConfig, deps: SshDeps): Promise<Transport> {
+/**
+ * Opens the transport a connection asks for; SSH settings come from the dialog, then ~/.ssh/config.
+ * `notes` receives, before connecting, what VirtDesk did differently from ssh while reading the
+ * configuration (a Match exec it did not run), so they can be shown even if the connection fails.
+ */
+export async function openTransport(
+  config: HostConfig,
+  deps: SshDeps,
+  notes: string[] = [],
+): Promise<Transport> {
   if (config.transport === 'local') return new LocalTransport();
-  const localUser = safeLocalUser();
-  const blocks = await loadSshConfig(deps.homeDir);
-  const resolved = resolveSshHost(blocks, config.host, deps.homeDir, localUser);
-  const identityFiles = config.privateKeyPath ? [config.privateKeyPath] : resolved.identityFiles;
-  const target: SshEndpoint = {
-    host: resolved.hostName,
-    port: config.port ?? resolved.port ?? 22,
-    user: config.user || resolved.user || localUser,
-    identityFiles,
-    identitiesOnly: resolved.identitiesOnly || Boolean(config.privateKeyPath),
-  };
-  const jumps = resolved.proxyJump.map((hop) => {
-    const hopConfig = resolveSshHost(blocks, hop.host, deps.homeDir, localUser);
-    return {
-      host: hopConfig.hostName,
-      port: hop.port ?? hopConfig.port ?? 22,
-      user: hop.user ?? hopConfig.user ?? localUser,
-      identityFiles: hopConfig.identityFiles,
-      identitiesOnly: hopConfig.identitiesOnly,
-    };
-  });
-  return SshTransport.connect(target, jumps, deps);
+  const route = await routeFor(config, deps);
+  notes.push(...route.notes);
+  return SshTransport.connect(route.endpoint, deps);
 }
 
-function safeLocalUser(): string {
+/** Where an SSH connection goes and how, as ~/.ssh/config (and its Includes) resolve it. */
+export async function routeFor(
+  request: Pick<HostConfig, 'host' | 'user' | 'port' | 'privateKeyPath'>,
+  deps: Pick<SshDeps, 'homeDir' | 'agentSocket' | 'env'>,
+): Promise<Route> {
+  const sshConfig = await readConfigFile(join(deps.homeDir, '.ssh', 'config'), deps.homeDir);
+  return planRoute(sshConfig, request, localFacts(deps));
+}
+
+export function localFacts(deps: Pick<SshDeps, 'homeDir' | 'agentSocket' | 'env'>): LocalFacts {
+  let localUser = process.env['USER'] ?? 'root';
+  let uid = process.getuid?.() ?? 0;
   try {
-    return userInfo().username;
+    ({ username: localUser, uid } = userInfo());
   } catch {
-    return process.env['USER'] ?? 'root';
+    // no passwd entry (containers): keep the environment's idea
   }
+  return {
+    homeDir: deps.homeDir,
+    localUser,
+    localHost: hostname(),
+    uid,
+    env: deps.env ?? process.env,
+    agentSocket: deps.agentSocket,
+  };
 }

@@ -10,8 +10,8 @@ export interface SshEndpoint {
   identitiesOnly: boolean;
   /** The key file was chosen in the dialog: unreadable is an error (config files are skipped, as ssh does). */
   identityFilesRequired?: boolean;
-  /** The agent socket to use; undefined = no agent (IdentityAgent none, or none running). */
-  agent?: string | undefined;
+  /** The agent socket to use; null = none (IdentityAgent none); undefined = SSH_AUTH_SOCK. */
+  agent?: string | null;
   /** The user's known_hosts files (read only); VirtDesk's own file is always read and written too. */
   knownHostsFiles?: string[];
   /** The name looked up in known_hosts instead of `[host]:port` (HostKeyAlias). */

@@ -1,29 +1,26 @@
 import ssh2, { type AuthenticationType, type Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import type { Duplex } from 'node:stream';
 import { ApiError } from '../../../shared/api/errors';
-import type { PromptBroker } from '../prompts/prompt-broker';
 import { authAttempts, type SecretMemory } from './ssh-auth';
 import { classifyConnectError } from './connect-errors';
-import { fingerprintSha256, keyTypeOf, type KnownHosts } from './known-hosts';
+import { checkHostKey, type HostKeyDeps } from './host-key-check';
+import { startProxyCommand, type ProxyProcess } from './proxy-command';
+import type { SshEndpoint } from './ssh-endpoint';
 import type { ExecOptions, RemoteProcess, Transport } from './transport';
 
-export interface SshEndpoint {
-  host: string;
-  port: number;
-  user: string;
-  identityFiles: string[];
-  identitiesOnly: boolean;
+export type { SshEndpoint } from './ssh-endpoint';
+
+export interface SshDeps extends HostKeyDeps {
+  secrets: SecretMemory;
+  /** SSH_AUTH_SOCK as VirtDesk started with it (an endpoint's IdentityAgent may say otherwise). */
+  agentSocket: string | undefined;
+  /** Time allowed until the server shows its host key, unless ConnectTimeout says otherwise. */
+  readyTimeoutMs?: number;
+  /** Environment for ProxyCommand and ${VAR} in the configuration (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
-export interface SshDeps {
-  hostId: string;
-  knownHosts: KnownHosts;
-  prompts: PromptBroker;
-  secrets: SecretMemory;
-  homeDir: string;
-  agentSocket: string | undefined;
-  readyTimeoutMs?: number;
-}
+const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
 
 /** One SSH connection (ssh2) that carries every channel to a host. */
 export class SshTransport implements Transport {
@@ -33,36 +30,53 @@ export class SshTransport implements Transport {
   private constructor(
     private readonly client: Client,
     private readonly via: SshTransport | undefined,
+    private readonly proxy: ProxyProcess | undefined,
   ) {
     this.closed = new Promise((resolve) => {
       let lastError: Error | undefined;
       client.on('error', (error) => (lastError = error));
-      client.once('close', () => resolve(lastError ?? new Error('The SSH connection closed')));
+      client.once('close', () => {
+        proxy?.kill();
+        resolve(lastError ?? new Error('The SSH connection closed'));
+      });
     });
   }
 
-  /** Connects through `jumps` (outermost first) to `target`, verifying every host key before any credential. */
-  static async connect(target: SshEndpoint, jumps: SshEndpoint[], deps: SshDeps): Promise<SshTransport> {
+  /**
+   * Connects to `target`: through its ProxyJump hops (each an SSH connection tunnelling the next),
+   * through its ProxyCommand, or directly. Every host key is verified before any credential.
+   */
+  static async connect(target: SshEndpoint, deps: SshDeps): Promise<SshTransport> {
     let via: SshTransport | undefined;
+    let proxy: ProxyProcess | undefined;
     try {
-      for (const hop of jumps) via = await SshTransport.connectOne(hop, via, deps);
-      return await SshTransport.connectOne(target, via, deps);
+      let sock: Duplex | undefined;
+      if (target.via) {
+        via = await SshTransport.connect(target.via, deps);
+        sock = await via.connectTcp(target.host, target.port);
+      } else if (target.proxyCommand) {
+        proxy = startProxyCommand(target.proxyCommand, deps.env ?? process.env);
+        sock = proxy.stream;
+      }
+      return await SshTransport.connectOne(target, { sock, via, proxy }, deps);
     } catch (error) {
       via?.close();
+      proxy?.kill();
       throw error;
     }
   }
 
   private static async connectOne(
     endpoint: SshEndpoint,
-    via: SshTransport | undefined,
+    path: { sock: Duplex | undefined; via: SshTransport | undefined; proxy: ProxyProcess | undefined },
     deps: SshDeps,
   ): Promise<SshTransport> {
-    const sock = via ? await via.connectTcp(endpoint.host, endpoint.port) : undefined;
+    const { sock, via, proxy } = path;
     const client = new ssh2.Client();
     let hostKeyProblem: ApiError | undefined;
     let cancelled = false;
     let methodsLeft: AuthenticationType[] | null = null;
+    const agent = endpoint.agent === undefined ? deps.agentSocket : (endpoint.agent ?? undefined);
     const attempts = authAttempts(
       {
         hostId: deps.hostId,
@@ -70,24 +84,36 @@ export class SshTransport implements Transport {
         user: endpoint.user,
         identityFiles: endpoint.identityFiles,
         identitiesOnly: endpoint.identitiesOnly,
+        identityFilesRequired: endpoint.identityFilesRequired ?? true,
         homeDir: deps.homeDir,
-        agentSocket: deps.agentSocket,
+        agentSocket: agent,
         prompts: deps.prompts,
         secrets: deps.secrets,
         onCancelled: () => (cancelled = true),
       },
       () => methodsLeft,
     );
+    const limit =
+      endpoint.connectTimeoutMs === undefined
+        ? (deps.readyTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS)
+        : endpoint.connectTimeoutMs;
+    let answered = false;
     const config: ConnectConfig = {
       host: endpoint.host,
       port: endpoint.port,
       username: endpoint.user,
       ...(sock ? { sock } : {}),
-      readyTimeout: deps.readyTimeoutMs ?? 20_000,
-      keepaliveInterval: 10_000,
-      keepaliveCountMax: 3,
+      ...(endpoint.family === 4 ? { forceIPv4: true } : endpoint.family === 6 ? { forceIPv6: true } : {}),
+      ...(endpoint.bindAddress ? { localAddress: endpoint.bindAddress } : {}),
+      // ssh2's readyTimeout would also count the time a person takes to answer a question; the
+      // connect timer below stops once the server has shown its host key.
+      readyTimeout: 0,
+      keepaliveInterval: endpoint.keepaliveIntervalMs ?? 10_000,
+      keepaliveCountMax: endpoint.keepaliveCountMax ?? 3,
       tryKeyboard: true,
       hostVerifier: (key: Buffer, verify: (valid: boolean) => void) => {
+        answered = true;
+        clearTimeout(timer);
         void checkHostKey(endpoint, key, deps).then(
           () => verify(true),
           (error: ApiError) => {
@@ -106,22 +132,45 @@ export class SshTransport implements Transport {
         );
       },
     };
+    let timer: NodeJS.Timeout | undefined;
     return new Promise<SshTransport>((resolve, reject) => {
-      const onError = (error: Error & { level?: string }) => {
+      const where = `${endpoint.host}:${endpoint.port}`;
+      const fail = (problem: ApiError) => {
+        clearTimeout(timer);
         client.removeListener('ready', onReady);
         // ssh2 may report more errors while it tears down; an unheard 'error' would crash the app.
         client.on('error', () => undefined);
         client.end();
-        if (hostKeyProblem) return reject(hostKeyProblem);
+        reject(problem);
+      };
+      const onError = (error: Error & { level?: string }) => {
+        if (hostKeyProblem) return fail(hostKeyProblem);
         if (cancelled && error.level === 'client-authentication') {
-          return reject(new ApiError('auth-cancelled', `Authentication to ${endpoint.host} was cancelled`));
+          return fail(new ApiError('auth-cancelled', `Authentication to ${endpoint.host} was cancelled`));
         }
-        reject(classifyConnectError(error, endpoint.host, endpoint.port, endpoint.user));
+        if (proxy && !answered) {
+          void proxyFailure(proxy, endpoint).then((problem) =>
+            fail(problem ?? classifyConnectError(error, endpoint.host, endpoint.port, endpoint.user)),
+          );
+          return;
+        }
+        fail(classifyConnectError(error, endpoint.host, endpoint.port, endpoint.user));
       };
       const onReady = () => {
         client.removeListener('error', onError);
-        resolve(new SshTransport(client, via));
+        resolve(new SshTransport(client, via, proxy));
       };
+      if (limit) {
+        timer = setTimeout(() => {
+          sock?.destroy();
+          fail(
+            new ApiError(
+              'connect-timeout',
+              `Timed out after ${Math.round(limit / 1000)} s waiting for the SSH server at ${where} to answer`,
+            ),
+          );
+        }, limit);
+      }
       client.once('error', onError);
       client.once('ready', onReady);
       client.connect(config);
@@ -172,6 +221,7 @@ export class SshTransport implements Transport {
   close(): void {
     this.client.end();
     this.via?.close();
+    this.proxy?.kill();
   }
 }
 
@@ -195,34 +245,19 @@ function channelProcess(channel: ClientChannel, pty: boolean): RemoteProcess {
   };
 }
 
-async function checkHostKey(endpoint: SshEndpoint, key: Buffer, deps: SshDeps): Promise<void> {
-  const verdict = await deps.knownHosts.verify(endpoint.host, endpoint.port, key);
-  const fingerprint = fingerprintSha256(key);
-  const where = `${endpoint.host}${endpoint.port === 22 ? '' : `:${endpoint.port}`}`;
-  switch (verdict.kind) {
-    case 'match':
-      return;
-    case 'changed':
-    case 'revoked':
-      throw new ApiError(
-        'host-key-changed',
-        `WARNING: the host key of ${where} has changed (now ${keyTypeOf(key)} ${fingerprint}; ` +
-          `${verdict.kind === 'revoked' ? 'this key is marked @revoked' : 'another key is recorded'} in ` +
-          `${verdict.file}:${verdict.line}). Someone could be intercepting the connection (man-in-the-middle), ` +
-          `or the host was reinstalled. VirtDesk refused to connect and sent no credentials.`,
-      );
-    case 'unknown': {
-      const reply = await deps.prompts.ask({
-        hostId: deps.hostId,
-        kind: 'host-key',
-        host: where,
-        keyType: keyTypeOf(key),
-        fingerprint,
-      });
-      if (!reply.accepted) {
-        throw new ApiError('host-key-rejected', `The host key of ${where} (${fingerprint}) was not trusted`);
-      }
-      await deps.knownHosts.trust(endpoint.host, endpoint.port, key);
-    }
-  }
+/** Why a ProxyCommand did not carry the connection, once it has ended (bounded wait for its exit). */
+async function proxyFailure(proxy: ProxyProcess, endpoint: SshEndpoint): Promise<ApiError | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const ended = await Promise.race([
+    proxy.exited,
+    new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), 2000))),
+  ]);
+  clearTimeout(timer);
+  if (!ended) return undefined;
+  const how = ended.signal ? `was killed (${ended.signal})` : `exited with code ${ended.code}`;
+  const said = ended.stderr ? `: ${ended.stderr}` : '';
+  return new ApiError(
+    'proxy-failed',
+    `The ProxyCommand for ${endpoint.host} ${how} before the SSH handshake${said}`,
+  );
 }

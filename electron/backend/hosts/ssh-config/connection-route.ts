@@ -123,11 +123,11 @@ function agentSocket(
   value: string | undefined,
   path: (p: string) => string,
   local: LocalFacts,
-): string | undefined {
-  if (value === undefined || value === 'SSH_AUTH_SOCK') return local.agentSocket;
+): string | null {
+  if (value === undefined || value === 'SSH_AUTH_SOCK') return local.agentSocket ?? null;
   const expanded = path(value);
-  if (expanded === 'none') return undefined;
-  if (expanded.startsWith('$') && !expanded.startsWith('${')) return local.env[expanded.slice(1)];
+  if (expanded === 'none') return null;
+  if (expanded.startsWith('$') && !expanded.startsWith('${')) return local.env[expanded.slice(1)] ?? null;
   return expanded;
 }
 
