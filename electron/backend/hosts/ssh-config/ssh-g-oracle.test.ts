@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir, userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { hostname, userInfo } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfigFile } from './config-files';
 import type { LocalFacts } from './connection-route';
 import { resolveConfig } from './resolve-config';
 import { dumpLikeSshG, sshG } from './testing/ssh-g-dump';
+import { tempHome } from './testing/temp-config';
 
 // OpenSSH is the oracle: for each configuration, VirtDesk's resolution must print what
 // `ssh -F FILE -G ALIAS` prints (Debian's OpenSSH on this machine), for every option VirtDesk uses.
@@ -241,11 +241,7 @@ const cases: Case[] = [
 
 describe('ssh config resolution compared with `ssh -G` (OpenSSH as the oracle)', () => {
   it.each(cases)('$name', async (c) => {
-    const home = mkdtempSync(join(tmpdir(), 'vd-sshg-'));
-    for (const [path, text] of Object.entries(c.files)) {
-      mkdirSync(dirname(join(home, path)), { recursive: true });
-      writeFileSync(join(home, path), text, { mode: 0o600 });
-    }
+    const home = tempHome(c.files);
     const configPath = join(home, '.ssh', 'config');
     const local: LocalFacts = {
       homeDir: userInfo().homedir,
