@@ -1,4 +1,5 @@
 import ssh2, { type AuthenticationType, type Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { ApiError } from '../../../shared/api/errors';
 import { authAttempts, type SecretMemory } from './ssh-auth';
@@ -72,6 +73,15 @@ export class SshTransport implements Transport {
     deps: SshDeps,
   ): Promise<SshTransport> {
     const { sock, via, proxy } = path;
+    const literal = isIP(endpoint.host);
+    if (!sock && endpoint.family && literal && literal !== endpoint.family) {
+      // As ssh: an address of the other family cannot be reached at all.
+      throw new ApiError(
+        'connect-dns',
+        `Cannot connect to ${endpoint.host}: AddressFamily ${endpoint.family === 6 ? 'inet6' : 'inet'} ` +
+          `in your SSH configuration excludes IPv${literal} addresses`,
+      );
+    }
     const client = new ssh2.Client();
     let hostKeyProblem: ApiError | undefined;
     let cancelled = false;
