@@ -7,6 +7,7 @@ import { createHandlers } from './api/handlers';
 import { EventBus } from './events/event-bus';
 import { HostManager, ConnectionsFile } from './hosts/host-manager';
 import { KnownHosts } from './hosts/known-hosts';
+import { createSshConfigPreview } from './hosts/ssh-config/config-preview';
 import { SecretMemory } from './hosts/ssh-auth';
 import { JsonFile } from './prefs/json-file';
 import { PromptBroker } from './prompts/prompt-broker';
@@ -78,6 +79,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     hosts,
     prompts,
     consoles,
+    sshConfig: createSshConfigPreview({ homeDir, agentSocket: options.agentSocket }),
     info: () => ({
       version: options.version ?? '0.1.0',
       firstRun: !loaded.existed && hosts.list().length === 0,

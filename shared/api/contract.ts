@@ -5,6 +5,7 @@ import { DomainAction, DomainDelta, DomainSummary, StatsTick } from './domains';
 import { PromptAnswer, PromptRequest } from './prompts';
 import { Prefs } from './prefs';
 import { consoleCalls, consoleEvents } from './consoles';
+import { sshConfigCalls } from './ssh-config';
 
 const hostRef = z.object({ hostId: z.string().min(1).max(64) });
 const domainRef = hostRef.extend({ uuid: z.string().min(1).max(64) });
@@ -46,6 +47,7 @@ export const calls = {
   },
   'prefs/get': { request: z.object({}), response: Prefs },
   'prefs/set': { request: Prefs.partial(), response: Prefs },
+  ...sshConfigCalls,
   ...consoleCalls,
 } as const;
 

@@ -5,6 +5,7 @@ import type { PromptBroker } from '../prompts/prompt-broker';
 import type { Handlers } from './dispatch';
 import type { ConsoleManager } from '../consoles/console-manager';
 import { consoleHandlers } from '../consoles/console-handlers';
+import type { SshConfigPreview } from '../hosts/ssh-config/config-preview';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -12,10 +13,11 @@ export interface HandlerDeps {
   info: () => CallResponse<'app/info'>;
   prefs: { get: () => Prefs; set: (patch: Partial<Prefs>) => Promise<Prefs> };
   consoles: ConsoleManager;
+  sshConfig: SshConfigPreview;
 }
 
 /** Each contract call → the service that does it. Requests arrive already validated. */
-export function createHandlers({ hosts, prompts, info, prefs, consoles }: HandlerDeps): Handlers {
+export function createHandlers({ hosts, prompts, info, prefs, consoles, sshConfig }: HandlerDeps): Handlers {
   return {
     'app/info': async () => info(),
     'hosts/list': async () => hosts.list(),
@@ -39,6 +41,8 @@ export function createHandlers({ hosts, prompts, info, prefs, consoles }: Handle
     },
     'prefs/get': async () => prefs.get(),
     'prefs/set': (patch) => prefs.set(patch),
+    'ssh-config/aliases': () => sshConfig.aliases(),
+    'ssh-config/resolve': (request) => sshConfig.resolve(request),
     ...consoleHandlers(consoles),
   };
 }

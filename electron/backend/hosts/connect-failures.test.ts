@@ -8,7 +8,7 @@ import { PromptBroker } from '../prompts/prompt-broker';
 import { VirshShell } from '../virsh/virsh-shell';
 import { KnownHosts } from './known-hosts';
 import { LocalTransport } from './local-transport';
-import { routeFor } from './open-transport';
+import { routeFor } from './ssh-config/route-for';
 import { SecretMemory } from './ssh-auth';
 import { tempHome } from './ssh-config/testing/temp-config';
 import { SshTransport, type SshDeps } from './ssh-transport';

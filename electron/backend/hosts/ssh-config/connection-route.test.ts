@@ -126,10 +126,10 @@ describe('the route to a host, from ~/.ssh/config', () => {
   });
 
   it('does not run a Match exec, and says so in the notes', async () => {
-    const { endpoint, notes, home } = await route('Match exec "touch ~/ran"\n  Port 2022\n', { host: 'h' });
+    const { endpoint, notes } = await route('Match exec "touch ~/ran"\n  Port 2022\n', { host: 'h' });
     expect(endpoint.port).toBe(22);
     expect(notes).toEqual([
-      `h: ${home}/.ssh/config line 1: Match exec "touch ~/ran" was not run (VirtDesk never runs commands ` +
+      `h: ~/.ssh/config line 1: Match exec "touch ~/ran" was not run (VirtDesk never runs commands ` +
         'from the SSH configuration); the options of this block were not applied',
     ]);
   });

@@ -54,12 +54,10 @@ function planEndpoint(
   }
   const resolved = resolveConfig(config, { ...request, localUser: local.localUser });
   if (resolved.errors.length > 0) {
-    throw new ApiError(
-      'ssh-config-invalid',
-      `Your SSH configuration has errors: ${describe(resolved.errors)}`,
-    );
+    const problems = resolved.errors.map((e) => `${where(e, local.homeDir)}: ${e.message}`).join('; ');
+    throw new ApiError('ssh-config-invalid', `Your SSH configuration has errors: ${problems}`);
   }
-  notes.push(...resolved.notes.map((n) => `${request.host}: ${where(n)}: ${n.message}`));
+  notes.push(...resolved.notes.map((n) => `${request.host}: ${where(n, local.homeDir)}: ${n.message}`));
   const endpoint = endpointOf(resolved, local, request.privateKeyPath);
   if (!ownProxy) return endpoint;
   const { proxyJump, proxyCommand } = resolved.options;
@@ -145,10 +143,8 @@ export function factsOf(resolved: ResolvedConfig, local: LocalFacts): Connection
   };
 }
 
-function where(r: ConfigRemark): string {
-  return r.line > 0 ? `${r.file} line ${r.line}` : r.file || 'ssh config';
-}
-
-function describe(errors: ConfigRemark[]): string {
-  return errors.map((e) => `${where(e)}: ${e.message}`).join('; ');
+/** `~/.ssh/config line 3`: where a remark belongs, the home directory shown as `~`. */
+function where(r: ConfigRemark, homeDir: string): string {
+  const file = r.file.startsWith(`${homeDir}/`) ? `~${r.file.slice(homeDir.length)}` : r.file;
+  return r.line > 0 ? `${file} line ${r.line}` : file || 'ssh config';
 }
