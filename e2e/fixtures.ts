@@ -111,7 +111,7 @@ function waitForUrl(server: ChildProcess): Promise<string> {
     server.stderr?.on('data', (d: Buffer) => (err += d.toString()));
     server.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(out);
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);

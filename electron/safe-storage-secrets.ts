@@ -1,17 +1,23 @@
 /**
  * The desktop secret store: values encrypted with Electron's safeStorage (the OS keychain / libsecret
  * / DPAPI key), kept as base64 ciphertext in a 0600 file in the user data directory. Used from
- * main.ts only (it imports 'electron'); serve mode keeps secrets in memory instead.
+ * main.ts only (it imports 'electron'); serve mode keeps secrets in memory instead. Writes go
+ * through JsonFile: atomic, and serialised so that overlapping saves never lose one.
  */
 import { safeStorage } from 'electron';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { z } from 'zod';
+import { JsonFile } from './backend/prefs/json-file';
 import type { SecretStore } from './backend/secrets/secret-store';
 
-export class SafeStorageSecretStore implements SecretStore {
-  private cache: Map<string, string> | undefined;
+const SealedSecrets = z.record(z.string(), z.string());
 
-  constructor(private readonly file: string) {}
+export class SafeStorageSecretStore implements SecretStore {
+  private readonly file: JsonFile<typeof SealedSecrets>;
+  private cache: Promise<Map<string, string>> | undefined;
+
+  constructor(path: string) {
+    this.file = new JsonFile(path, SealedSecrets, () => ({}));
+  }
 
   async get(key: string): Promise<string | undefined> {
     const sealed = (await this.load()).get(key);
@@ -28,31 +34,17 @@ export class SafeStorageSecretStore implements SecretStore {
     if (!safeStorage.isEncryptionAvailable()) throw new Error('No OS keychain is available to store secrets');
     const values = await this.load();
     values.set(key, safeStorage.encryptString(value).toString('base64'));
-    await this.save(values);
+    await this.file.save(Object.fromEntries(values));
   }
 
   async delete(key: string): Promise<void> {
     const values = await this.load();
-    if (values.delete(key)) await this.save(values);
+    if (values.delete(key)) await this.file.save(Object.fromEntries(values));
   }
 
-  private async load(): Promise<Map<string, string>> {
-    if (this.cache) return this.cache;
-    try {
-      const parsed = JSON.parse(await readFile(this.file, 'utf8')) as Record<string, unknown>;
-      this.cache = new Map(
-        Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'),
-      );
-    } catch {
-      this.cache = new Map();
-    }
+  private load(): Promise<Map<string, string>> {
+    // One shared read: two first calls at once must not each start from their own empty map.
+    this.cache ??= this.file.load().then(({ value }) => new Map(Object.entries(value)));
     return this.cache;
-  }
-
-  private async save(values: Map<string, string>): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.tmp`;
-    await writeFile(tmp, JSON.stringify(Object.fromEntries(values)), { mode: 0o600 });
-    await rename(tmp, this.file);
   }
 }

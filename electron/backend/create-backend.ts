@@ -9,6 +9,7 @@ import { HostManager, ConnectionsFile } from './hosts/host-manager';
 import { KnownHosts } from './hosts/known-hosts';
 import { createSshConfigPreview } from './hosts/ssh-config/config-preview';
 import { SecretMemory } from './hosts/ssh-auth';
+import { JobManager } from './jobs/job-manager';
 import { JsonFile } from './prefs/json-file';
 import { PromptBroker } from './prompts/prompt-broker';
 import { ConsoleManager } from './consoles/console-manager';
@@ -23,6 +24,8 @@ export interface BackendOptions {
   version?: string;
   log?: (message: string) => void;
   retryDelayMs?: (attempt: number) => number;
+  /** How long the network may stay silent while connecting (default 20 s; a person's time never counts). */
+  sshReadyTimeoutMs?: number;
   /** Where remembered secrets go (desktop: safeStorage from main.ts); default: memory only. */
   secretStore?: SecretStore;
   /** Origins allowed on console WebSockets besides those added later with allowConsoleOrigins. */
@@ -44,6 +47,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const homeDir = options.homeDir ?? homedir();
   const bus = new EventBus();
   const prompts = new PromptBroker(bus);
+  const jobs = new JobManager(bus);
   // VirtDesk's own file; each connection adds its UserKnownHostsFile list (default ~/.ssh/known_hosts) read-only.
   const knownHosts = new KnownHosts([{ path: join(options.dataDir, 'known_hosts'), writable: true }]);
   const prefsFile = new JsonFile(join(options.dataDir, 'prefs.json'), Prefs, () => Prefs.parse({}));
@@ -62,7 +66,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       homeDir,
       agentSocket: options.agentSocket,
       prefs: () => prefs,
+      jobs,
       ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
+      ...(options.sshReadyTimeoutMs ? { readyTimeoutMs: options.sshReadyTimeoutMs } : {}),
     },
   );
   const consoleOrigins = new Set(options.consoleOrigins ?? []);
@@ -79,6 +85,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     hosts,
     prompts,
     consoles,
+    jobs,
     sshConfig: createSshConfigPreview({ homeDir, agentSocket: options.agentSocket }),
     info: () => ({
       version: options.version ?? '0.1.0',
@@ -104,6 +111,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       for (const origin of origins) consoleOrigins.add(origin);
     },
     dispose: () => {
+      jobs.dispose();
       consoles.dispose();
       hosts.dispose();
     },

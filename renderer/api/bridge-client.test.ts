@@ -57,8 +57,10 @@ describe('bridge client', () => {
 });
 
 describe('serveSocketUrl', () => {
-  it('uses the page origin and wss on https', () => {
-    expect(serveSocketUrl({ protocol: 'http:', host: '127.0.0.1:5173' })).toBe('ws://127.0.0.1:5173/api');
-    expect(serveSocketUrl({ protocol: 'https:', host: 'box' })).toBe('wss://box/api');
+  it('uses the page origin and wss on https, and presents the token', () => {
+    expect(serveSocketUrl({ protocol: 'http:', host: '127.0.0.1:5173' }, 'a-b_c')).toBe(
+      'ws://127.0.0.1:5173/api?token=a-b_c',
+    );
+    expect(serveSocketUrl({ protocol: 'https:', host: 'box' }, undefined)).toBe('wss://box/api');
   });
 });

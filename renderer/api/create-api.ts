@@ -1,6 +1,7 @@
 import type { DesktopBridge } from '../../shared/api/bridge';
 import { createBridgeClient } from './bridge-client';
 import type { RendererApi } from './renderer-api';
+import { takeServeToken } from './serve-token';
 import { createWsClient } from './ws-client';
 
 declare global {
@@ -9,13 +10,22 @@ declare global {
   }
 }
 
-/** The serve-mode endpoint on the page's own origin (the session cookie authenticates it). */
-export function serveSocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`;
+/** The serve-mode endpoint on the page's own origin, with the token that authorises it. */
+export function serveSocketUrl(
+  location: Pick<Location, 'protocol' | 'host'>,
+  token: string | undefined,
+): string {
+  const query = token ? `?token=${encodeURIComponent(token)}` : '';
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api${query}`;
 }
 
 /** Picks the transport: Electron's preload bridge when present, else the serve-mode WebSocket. */
 export function createApi(): RendererApi {
   if (window.virtdesk) return createBridgeClient(window.virtdesk);
-  return createWsClient({ url: serveSocketUrl(window.location) });
+  const token = takeServeToken({
+    location: window.location,
+    storage: window.sessionStorage,
+    replaceUrl: (url) => window.history.replaceState(window.history.state, '', url),
+  });
+  return createWsClient({ url: serveSocketUrl(window.location, token) });
 }

@@ -30,6 +30,9 @@ export const CALL_NAMES = [
   'consoles/serial-input',
   'consoles/serial-ack',
   'consoles/serial-resize',
+  'jobs/list',
+  'jobs/cancel',
+  'jobs/clear',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -41,4 +44,7 @@ export const EVENT_NAMES = [
   'prompts/dismiss',
   'consoles/closed',
   'consoles/serial-data',
+  'jobs/started',
+  'jobs/progress',
+  'jobs/finished',
 ] as const satisfies readonly EventName[];

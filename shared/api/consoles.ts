@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-const hostRef = z.object({ hostId: z.string().min(1).max(64) });
-const domainRef = hostRef.extend({ uuid: z.string().min(1).max(64) });
+import { domainRef } from './refs';
 const consoleRef = z.object({ consoleId: z.string().min(1).max(64) });
 
 export const GraphicsProtocol = z.enum(['vnc', 'spice']);

@@ -5,10 +5,9 @@ import { DomainAction, DomainDelta, DomainSummary, StatsTick } from './domains';
 import { PromptAnswer, PromptRequest } from './prompts';
 import { Prefs } from './prefs';
 import { consoleCalls, consoleEvents } from './consoles';
+import { jobCalls, jobEvents } from './jobs';
+import { domainRef, hostRef } from './refs';
 import { sshConfigCalls } from './ssh-config';
-
-const hostRef = z.object({ hostId: z.string().min(1).max(64) });
-const domainRef = hostRef.extend({ uuid: z.string().min(1).max(64) });
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -49,6 +48,7 @@ export const calls = {
   'prefs/set': { request: Prefs.partial(), response: Prefs },
   ...sshConfigCalls,
   ...consoleCalls,
+  ...jobCalls,
 } as const;
 
 /** Streams the backend pushes. */
@@ -60,6 +60,7 @@ export const events = {
   'prompts/request': PromptRequest,
   'prompts/dismiss': z.object({ promptId: z.string() }),
   ...consoleEvents,
+  ...jobEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -23,6 +23,7 @@ export const errorCodes = [
   'proxy-failed',
   'storage-error',
   'console-unavailable',
+  'cancelled',
   'internal',
 ] as const;
 

@@ -7,3 +7,5 @@ export * from './prefs';
 export * from './bridge';
 export * from './call-names';
 export * from './consoles';
+export * from './jobs';
+export * from './refs';

@@ -6,6 +6,8 @@ import type { Handlers } from './dispatch';
 import type { ConsoleManager } from '../consoles/console-manager';
 import { consoleHandlers } from '../consoles/console-handlers';
 import type { SshConfigPreview } from '../hosts/ssh-config/config-preview';
+import { jobHandlers } from '../jobs/job-handlers';
+import type { JobManager } from '../jobs/job-manager';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -13,11 +15,12 @@ export interface HandlerDeps {
   info: () => CallResponse<'app/info'>;
   prefs: { get: () => Prefs; set: (patch: Partial<Prefs>) => Promise<Prefs> };
   consoles: ConsoleManager;
+  jobs: JobManager;
   sshConfig: SshConfigPreview;
 }
 
 /** Each contract call → the service that does it. Requests arrive already validated. */
-export function createHandlers({ hosts, prompts, info, prefs, consoles, sshConfig }: HandlerDeps): Handlers {
+export function createHandlers({ hosts, prompts, info, prefs, consoles, jobs, sshConfig }: HandlerDeps): Handlers {
   return {
     'app/info': async () => info(),
     'hosts/list': async () => hosts.list(),
@@ -44,5 +47,6 @@ export function createHandlers({ hosts, prompts, info, prefs, consoles, sshConfi
     'ssh-config/aliases': () => sshConfig.aliases(),
     'ssh-config/resolve': (request) => sshConfig.resolve(request),
     ...consoleHandlers(consoles),
+    ...jobHandlers(jobs),
   };
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createWebSocketStream, WebSocketServer, type WebSocket } from 'ws';
+import { isOwnLoopbackHost, refuseRaw, requestTarget } from '../net/loopback-request';
 import { SingleUseTokens } from './single-use-tokens';
 
 export interface BridgeOptions {
@@ -61,20 +62,15 @@ export class WebSocketBridge {
   }
 
   private onUpgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const hostOk =
-      req.headers.host === `127.0.0.1:${this.port}` || req.headers.host === `localhost:${this.port}`;
+    const url = requestTarget(req.url);
+    if (!url) return refuseRaw(socket, 400);
     const authorised =
       !this.closed &&
-      hostOk &&
+      isOwnLoopbackHost(req.headers.host, this.port) &&
       url.pathname === '/' &&
       this.options.allowedOrigin(req.headers.origin) &&
       this.tokens.consume(url.searchParams.get('token'));
-    if (!authorised) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      socket.destroy();
-      return;
-    }
+    if (!authorised) return refuseRaw(socket, 403);
     socket.setNoDelay(true);
     this.wss.handleUpgrade(req, socket, head, (ws) => void this.attach(ws));
   }
@@ -84,6 +80,7 @@ export class WebSocketBridge {
     // stream until the channel to the guest is open.
     const socketStream = createWebSocketStream(ws, { highWaterMark: HIGH_WATER });
     socketStream.on('error', () => undefined);
+    ws.on('error', () => undefined); // a bad frame: ws closes this socket; the others go on
     let stream: Duplex;
     try {
       stream = await this.options.connect();

@@ -170,6 +170,54 @@ describe('a VM whose name is hostile', () => {
   });
 });
 
+describe('long and vanishing actions', () => {
+  it('saves a running VM to disk and restores it, on its own virsh beside the shared shell', async () => {
+    const { uuid } = await tiny();
+    await h.call('domains/action', { hostId, uuid, action: 'start' });
+    await waitForSerialText('vd-tiny', 'SeaBIOS', 30_000);
+    // Queued beside the save: answers as usual instead of waiting behind it (or timing out).
+    const [saved, listed] = await Promise.all([
+      h.call('domains/action', { hostId, uuid, action: 'managedsave' }),
+      h.call('domains/list', { hostId }),
+    ]);
+    expect(listed.some((d) => d.uuid === uuid)).toBe(true);
+    expect(saved).toMatchObject({
+      message: 'vd-tiny saved',
+      summary: { state: 'shut off', hasManagedSave: true },
+    });
+    expect((await hostVirsh(['domstate', 'vd-tiny', '--reason'])).stdout).toMatch(/shut off \(saved\)/);
+    const restored = await h.call('domains/action', { hostId, uuid, action: 'restore' });
+    expect(restored).toMatchObject({ message: 'vd-tiny restored', summary: { state: 'running' } });
+    await h.call('domains/action', { hostId, uuid, action: 'destroy' });
+  });
+
+  it('reports a running transient VM as deleted (stopping it made it vanish)', async () => {
+    const name = 'vd-transient-delete';
+    const file = '/tmp/vd-transient-delete.xml';
+    writeFileSync(
+      file,
+      `<domain type='qemu'><name>${name}</name><memory unit='MiB'>32</memory><vcpu>1</vcpu>` +
+        `<os><type arch='x86_64' machine='pc'>hvm</type></os><devices/></domain>`,
+    );
+    chmodSync(file, 0o644);
+    try {
+      const created = await hostVirsh(['create', file]);
+      expect(created.code, created.stderr).toBe(0);
+      const listed = await h.waitFor(
+        'domains/delta',
+        (d) => d.hostId === hostId && d.upsert.some((s) => s.name === name && s.persistent === false),
+      );
+      const uuid = listed.upsert.find((s) => s.name === name)!.uuid;
+      const deleted = await h.call('domains/action', { hostId, uuid, action: 'undefine' });
+      expect(deleted.message).toBe(`${name} deleted`);
+      expect((await hostVirsh(['domstate', name])).code).not.toBe(0);
+    } finally {
+      await hostVirsh(['destroy', name]);
+      rmSync(file, { force: true });
+    }
+  });
+});
+
 describe('disconnecting', () => {
   it('leaves no virsh process (shell or event stream) behind on the host', async () => {
     const virshProcesses = () =>

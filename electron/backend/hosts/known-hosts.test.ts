@@ -69,6 +69,7 @@ describe('KnownHosts', () => {
       knownType: 'ssh-ed25519',
       file: user,
       line: 1,
+      name: 'alpha',
     });
   });
 
@@ -84,5 +85,31 @@ describe('KnownHosts', () => {
     expect(readFileSync(own, 'utf8')).toBe(`[127.0.0.1]:2222 ssh-ed25519 ${b64}\n`);
     expect(readFileSync(user, 'utf8')).toBe('\n');
     expect((await kh.verify('127.0.0.1', 2222, key)).kind).toBe('match');
+  });
+
+  it('treats a recorded key of another type as a changed key, not an unknown one', async () => {
+    const { kh, user } = setup([`[h]:2222 ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTY=`]);
+    expect(await kh.verify('h', 2222, key)).toEqual({
+      kind: 'changed',
+      knownType: 'ecdsa-sha2-nistp256',
+      file: user,
+      line: 1,
+      name: '[h]:2222',
+    });
+    expect(await kh.knownKeyTypes('h', 2222)).toEqual(['ecdsa-sha2-nistp256']);
+    expect(await kh.knownKeyTypes('other', 22)).toEqual([]);
+  });
+
+  it('accepts any one of several recorded keys of a host', async () => {
+    const { kh } = setup([`h ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTY=`, `h ssh-ed25519 ${b64}`]);
+    expect((await kh.verify('h', 22, key)).kind).toBe('match');
+  });
+
+  it('records a key trusted from two places at once only once', async () => {
+    const { kh, own } = setup([]);
+    await Promise.all([kh.trust('h', 22, key), kh.trust('h', 22, key), kh.trust('g', 22, other)]);
+    expect(readFileSync(own, 'utf8').split('\n').filter(Boolean).sort()).toEqual(
+      [`g ssh-ed25519 ${other.toString('base64')}`, `h ssh-ed25519 ${b64}`].sort(),
+    );
   });
 });

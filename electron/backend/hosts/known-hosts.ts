@@ -5,8 +5,8 @@ import { dirname } from 'node:path';
 export type HostKeyVerdict =
   | { kind: 'match' }
   | { kind: 'unknown' }
-  | { kind: 'changed'; knownType: string; file: string; line: number }
-  | { kind: 'revoked'; file: string; line: number };
+  | { kind: 'changed'; knownType: string; file: string; line: number; name: string }
+  | { kind: 'revoked'; file: string; line: number; name: string };
 
 export interface KnownHostsFile {
   path: string;
@@ -42,14 +42,18 @@ export function keyTypeOf(keyBlob: Buffer): string {
 
 /** Reads OpenSSH known_hosts files (plain, hashed `|1|` names, wildcards, negations, @revoked). */
 export class KnownHosts {
-  constructor(private readonly files: readonly KnownHostsFile[]) {}
+  constructor(
+    private readonly files: readonly KnownHostsFile[],
+    /** Appends to VirtDesk's own file, one after the other (shared with withReadOnly copies). */
+    private readonly writes: { last: Promise<unknown> } = { last: Promise.resolve() },
+  ) {}
 
   /** These files, keeping the writable ones, plus `readOnly` (a connection's UserKnownHostsFile list). */
   withReadOnly(readOnly: readonly string[]): KnownHosts {
-    return new KnownHosts([
-      ...this.files.filter((f) => f.writable),
-      ...readOnly.map((path) => ({ path, writable: false })),
-    ]);
+    return new KnownHosts(
+      [...this.files.filter((f) => f.writable), ...readOnly.map((path) => ({ path, writable: false }))],
+      this.writes,
+    );
   }
 
   verify(host: string, port: number, keyBlob: Buffer): Promise<HostKeyVerdict> {
@@ -58,32 +62,54 @@ export class KnownHosts {
 
   /** Checks the key recorded for `name` exactly as given (`[host]:port`, or a HostKeyAlias). */
   async verifyName(name: string, keyBlob: Buffer): Promise<HostKeyVerdict> {
-    const keyType = keyTypeOf(keyBlob);
     const keyBase64 = keyBlob.toString('base64');
-    const entries = (await Promise.all(this.files.map((f) => readEntries(f.path)))).flat();
-    const forHost = entries.filter((e) => hostMatches(e.patterns, name));
+    const forHost = await this.entriesFor(name);
     const revoked = forHost.find((e) => e.marker === '@revoked' && e.keyBase64 === keyBase64);
-    if (revoked) return { kind: 'revoked', file: revoked.file, line: revoked.line };
+    if (revoked) return { kind: 'revoked', file: revoked.file, line: revoked.line, name };
     const plain = forHost.filter((e) => e.marker === undefined);
-    if (plain.some((e) => e.keyType === keyType && e.keyBase64 === keyBase64)) return { kind: 'match' };
-    // OpenSSH treats a different key of the same type as a changed key (possible man in the middle).
-    const changed = plain.find((e) => e.keyType === keyType);
-    if (changed)
-      return { kind: 'changed', knownType: changed.keyType, file: changed.file, line: changed.line };
+    if (plain.some((e) => e.keyBase64 === keyBase64)) return { kind: 'match' };
+    // Any recorded key of the host, of any type, that is not this one: the host's identity changed
+    // (or someone is in the middle). A new key *type* is no excuse: that is how a man in the middle
+    // who only has an ECDSA key would present himself to a client that knows the Ed25519 one.
+    const known = plain[0];
+    if (known) return { kind: 'changed', knownType: known.keyType, file: known.file, line: known.line, name };
     return { kind: 'unknown' };
   }
 
-  /** Records a key the user trusted, in VirtDesk's own file. */
+  /**
+   * The key types recorded for a host, to offer first in the key exchange (as OpenSSH orders
+   * HostKeyAlgorithms): a server with several keys then shows the one we know.
+   */
+  knownKeyTypes(host: string, port: number): Promise<string[]> {
+    return this.knownKeyTypesOf(knownHostsName(host, port));
+  }
+
+  async knownKeyTypesOf(name: string): Promise<string[]> {
+    const entries = await this.entriesFor(name);
+    return [...new Set(entries.filter((e) => e.marker === undefined).map((e) => e.keyType))];
+  }
+
+  /** Records a key the user trusted, in VirtDesk's own file (appends one after the other, never interleaved). */
   trust(host: string, port: number, keyBlob: Buffer): Promise<void> {
     return this.trustName(knownHostsName(host, port), keyBlob);
   }
 
-  async trustName(name: string, keyBlob: Buffer): Promise<void> {
+  trustName(name: string, keyBlob: Buffer): Promise<void> {
     const target = this.files.find((f) => f.writable);
-    if (!target) throw new Error('No writable known_hosts file is configured');
-    await mkdir(dirname(target.path), { recursive: true, mode: 0o700 });
+    if (!target) return Promise.reject(new Error('No writable known_hosts file is configured'));
     const line = `${name} ${keyTypeOf(keyBlob)} ${keyBlob.toString('base64')}\n`;
-    await appendFile(target.path, line, { mode: 0o600 });
+    const write = this.writes.last.then(async () => {
+      if ((await this.verifyName(name, keyBlob)).kind === 'match') return; // trusted meanwhile
+      await mkdir(dirname(target.path), { recursive: true, mode: 0o700 });
+      await appendFile(target.path, line, { mode: 0o600 });
+    });
+    this.writes.last = write.catch(() => undefined);
+    return write;
+  }
+
+  private async entriesFor(name: string): Promise<Entry[]> {
+    const entries = (await Promise.all(this.files.map((f) => readEntries(f.path)))).flat();
+    return entries.filter((e) => hostMatches(e.patterns, name));
   }
 }
 

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { Duplex } from 'node:stream';
+import { ApiError } from '../../../shared/api/errors';
+import type { SshEndpoint } from './ssh-endpoint';
 
 /** A running ProxyCommand: its stdin/stdout carry the SSH connection. */
 export interface ProxyProcess {
@@ -50,4 +52,24 @@ export function startProxyCommand(command: string, env: NodeJS.ProcessEnv): Prox
       if (!done) child.kill('SIGTERM');
     },
   };
+}
+
+/** Why a ProxyCommand did not carry the connection, once it has ended (bounded wait for its exit). */
+export async function proxyFailure(
+  proxy: ProxyProcess,
+  endpoint: SshEndpoint,
+): Promise<ApiError | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const ended = await Promise.race([
+    proxy.exited,
+    new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), 2000))),
+  ]);
+  clearTimeout(timer);
+  if (!ended) return undefined;
+  const how = ended.signal ? `was killed (${ended.signal})` : `exited with code ${ended.code}`;
+  const said = ended.stderr ? `: ${ended.stderr}` : '';
+  return new ApiError(
+    'proxy-failed',
+    `The ProxyCommand for ${endpoint.host} ${how} before the SSH handshake${said}`,
+  );
 }

@@ -27,7 +27,8 @@ export interface AuthContext {
   identityFilesRequired: boolean;
   homeDir: string;
   agentSocket: string | undefined;
-  prompts: PromptBroker;
+  /** Questions to the person (the network deadline does not run while they are open). */
+  prompts: Pick<PromptBroker, 'ask'>;
   secrets: SecretMemory;
   /** Set when the user cancelled a prompt, so the failure reads "cancelled", not "denied". */
   onCancelled: () => void;

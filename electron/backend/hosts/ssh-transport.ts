@@ -4,24 +4,46 @@ import type { Duplex } from 'node:stream';
 import { ApiError } from '../../../shared/api/errors';
 import { authAttempts, type SecretMemory } from './ssh-auth';
 import { classifyConnectError } from './connect-errors';
-import { checkHostKey, type HostKeyDeps } from './host-key-check';
-import { startProxyCommand, type ProxyProcess } from './proxy-command';
+import { checkHostKey, hostKeyName, hostKeyStore, type HostKeyDeps } from './host-key-check';
+import { NetworkDeadline } from './network-deadline';
+import { proxyFailure, startProxyCommand, type ProxyProcess } from './proxy-command';
 import type { SshEndpoint } from './ssh-endpoint';
+import type { PromptBroker } from '../prompts/prompt-broker';
 import type { ExecOptions, RemoteProcess, Transport } from './transport';
 
 export type { SshEndpoint } from './ssh-endpoint';
 
-export interface SshDeps extends HostKeyDeps {
+export interface SshDeps extends Omit<HostKeyDeps, 'prompts'> {
+  prompts: PromptBroker;
   secrets: SecretMemory;
   /** SSH_AUTH_SOCK as VirtDesk started with it (an endpoint's IdentityAgent may say otherwise). */
   agentSocket: string | undefined;
-  /** Time allowed until the server shows its host key, unless ConnectTimeout says otherwise. */
+  /**
+   * How long the network may stay silent during connect and handshake (never counts a person's
+   * time), unless the endpoint's ConnectTimeout says otherwise.
+   */
   readyTimeoutMs?: number;
   /** Environment for ProxyCommand and ${VAR} in the configuration (default: this process's). */
   env?: NodeJS.ProcessEnv;
 }
 
-const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
+/** ssh2's host key algorithms (with Ed25519), in its own order of preference. */
+const HOST_KEY_ALGORITHMS = [
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'rsa-sha2-512',
+  'rsa-sha2-256',
+  'ssh-rsa',
+];
+
+/** Known key types first (OpenSSH does the same): a server with several host keys shows the known one. */
+export function hostKeyAlgorithmOrder(knownTypes: readonly string[]): string[] {
+  const keyTypeOfAlgorithm = (a: string) => (a.startsWith('rsa-sha2-') ? 'ssh-rsa' : a);
+  const known = HOST_KEY_ALGORITHMS.filter((a) => knownTypes.includes(keyTypeOfAlgorithm(a)));
+  return [...known, ...HOST_KEY_ALGORITHMS.filter((a) => !known.includes(a))];
+}
 
 /** One SSH connection (ssh2) that carries every channel to a host. */
 export class SshTransport implements Transport {
@@ -85,7 +107,24 @@ export class SshTransport implements Transport {
     const client = new ssh2.Client();
     let hostKeyProblem: ApiError | undefined;
     let cancelled = false;
+    let answered = false;
     let methodsLeft: AuthenticationType[] | null = null;
+    let onError: (error: Error & { level?: string }) => void = () => undefined;
+    // ConnectTimeout (seconds; none = no limit) replaces VirtDesk's default network deadline.
+    const deadlineMs =
+      endpoint.connectTimeoutMs === undefined
+        ? (deps.readyTimeoutMs ?? 20_000)
+        : (endpoint.connectTimeoutMs ?? 0);
+    const deadline = new NetworkDeadline(deadlineMs, () => {
+      const error: Error & { level?: string } = new Error(
+        `Timed out after ${Math.round(deadlineMs / 1000)} s waiting for the SSH server`,
+      );
+      error.level = 'client-timeout';
+      onError(error);
+    });
+    const personPrompts: Pick<SshDeps['prompts'], 'ask'> = {
+      ask: (question) => deadline.whilePersonAnswers(() => deps.prompts.ask(question)),
+    };
     const agent = endpoint.agent === undefined ? deps.agentSocket : (endpoint.agent ?? undefined);
     const attempts = authAttempts(
       {
@@ -97,17 +136,14 @@ export class SshTransport implements Transport {
         identityFilesRequired: endpoint.identityFilesRequired ?? true,
         homeDir: deps.homeDir,
         agentSocket: agent,
-        prompts: deps.prompts,
+        prompts: personPrompts,
         secrets: deps.secrets,
         onCancelled: () => (cancelled = true),
       },
       () => methodsLeft,
     );
-    const limit =
-      endpoint.connectTimeoutMs === undefined
-        ? (deps.readyTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS)
-        : endpoint.connectTimeoutMs;
-    let answered = false;
+    const store = hostKeyStore(endpoint, deps);
+    const knownTypes = await store.knownKeyTypesOf(hostKeyName(endpoint));
     const config: ConnectConfig = {
       host: endpoint.host,
       port: endpoint.port,
@@ -115,16 +151,14 @@ export class SshTransport implements Transport {
       ...(sock ? { sock } : {}),
       ...(endpoint.family === 4 ? { forceIPv4: true } : endpoint.family === 6 ? { forceIPv6: true } : {}),
       ...(endpoint.bindAddress ? { localAddress: endpoint.bindAddress } : {}),
-      // ssh2's readyTimeout would also count the time a person takes to answer a question; the
-      // connect timer below stops once the server has shown its host key.
-      readyTimeout: 0,
+      readyTimeout: 0, // ssh2's own timer would run while a person reads a fingerprint: see `deadline`
       keepaliveInterval: endpoint.keepaliveIntervalMs ?? 10_000,
       keepaliveCountMax: endpoint.keepaliveCountMax ?? 3,
       tryKeyboard: true,
+      algorithms: { serverHostKey: hostKeyAlgorithmOrder(knownTypes) as never },
       hostVerifier: (key: Buffer, verify: (valid: boolean) => void) => {
         answered = true;
-        clearTimeout(timer);
-        void checkHostKey(endpoint, key, deps).then(
+        void checkHostKey(endpoint, key, store, { hostId: deps.hostId, prompts: personPrompts }).then(
           () => verify(true),
           (error: ApiError) => {
             hostKeyProblem = error;
@@ -142,47 +176,43 @@ export class SshTransport implements Transport {
         );
       },
     };
-    let timer: NodeJS.Timeout | undefined;
     return new Promise<SshTransport>((resolve, reject) => {
-      const where = `${endpoint.host}:${endpoint.port}`;
-      const fail = (problem: ApiError) => {
-        clearTimeout(timer);
+      let settled = false;
+      const fail = (problem: ApiError) => reject(problem);
+      onError = (error: Error & { level?: string }) => {
+        if (settled) return;
+        settled = true;
+        deadline.stop();
         client.removeListener('ready', onReady);
         // ssh2 may report more errors while it tears down; an unheard 'error' would crash the app.
         client.on('error', () => undefined);
-        client.end();
-        reject(problem);
-      };
-      const onError = (error: Error & { level?: string }) => {
+        if (error.level === 'client-timeout') client.destroy();
+        else client.end();
         if (hostKeyProblem) return fail(hostKeyProblem);
         if (cancelled && error.level === 'client-authentication') {
           return fail(new ApiError('auth-cancelled', `Authentication to ${endpoint.host} was cancelled`));
         }
+        const problem =
+          error.level === 'client-timeout'
+            ? new ApiError('connect-timeout', `${error.message} at ${endpoint.host}:${endpoint.port}`)
+            : classifyConnectError(error, endpoint.host, endpoint.port, endpoint.user);
         if (proxy && !answered) {
-          void proxyFailure(proxy, endpoint).then((problem) =>
-            fail(problem ?? classifyConnectError(error, endpoint.host, endpoint.port, endpoint.user)),
-          );
+          // The command's own words say more than "connection lost" (bounded wait for its exit).
+          void proxyFailure(proxy, endpoint).then((failure) => fail(failure ?? problem));
           return;
         }
-        fail(classifyConnectError(error, endpoint.host, endpoint.port, endpoint.user));
+        fail(problem);
       };
       const onReady = () => {
+        if (settled) return;
+        settled = true;
+        deadline.stop();
         client.removeListener('error', onError);
         resolve(new SshTransport(client, via, proxy));
       };
-      if (limit) {
-        timer = setTimeout(() => {
-          sock?.destroy();
-          fail(
-            new ApiError(
-              'connect-timeout',
-              `Timed out after ${Math.round(limit / 1000)} s waiting for the SSH server at ${where} to answer`,
-            ),
-          );
-        }, limit);
-      }
       client.once('error', onError);
       client.once('ready', onReady);
+      deadline.start();
       client.connect(config);
     });
   }
@@ -253,21 +283,4 @@ function channelProcess(channel: ClientChannel, pty: boolean): RemoteProcess {
     pause: () => channel.pause(),
     resume: () => channel.resume(),
   };
-}
-
-/** Why a ProxyCommand did not carry the connection, once it has ended (bounded wait for its exit). */
-async function proxyFailure(proxy: ProxyProcess, endpoint: SshEndpoint): Promise<ApiError | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const ended = await Promise.race([
-    proxy.exited,
-    new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), 2000))),
-  ]);
-  clearTimeout(timer);
-  if (!ended) return undefined;
-  const how = ended.signal ? `was killed (${ended.signal})` : `exited with code ${ended.code}`;
-  const said = ended.stderr ? `: ${ended.stderr}` : '';
-  return new ApiError(
-    'proxy-failed',
-    `The ProxyCommand for ${endpoint.host} ${how} before the SSH handshake${said}`,
-  );
 }

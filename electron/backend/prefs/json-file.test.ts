@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -37,5 +37,29 @@ describe('JsonFile', () => {
   it('refuses to save a value that does not match the schema', async () => {
     const file = new JsonFile(join(dir(), 'c.json'), Schema, () => ({ hosts: [] }));
     await expect(file.save({ hosts: [3] } as never)).rejects.toThrow();
+  });
+
+  it('ends with the latest state when many saves overlap, and every caller waits for its state', async () => {
+    const d = dir();
+    const file = new JsonFile(join(d, 'c.json'), Schema, () => ({ hosts: [] }));
+    const hosts: string[] = [];
+    const saves = Array.from({ length: 50 }, (_, i) => {
+      hosts.push(`h${i}`);
+      return file.save({ hosts: [...hosts] });
+    });
+    await Promise.all(saves);
+    expect((await file.load()).value.hosts).toEqual(hosts);
+    expect(readdirSync(d)).toEqual(['c.json']);
+  });
+
+  it('a failed write does not block the next save', async () => {
+    const d = dir();
+    const blocker = join(d, 'sub');
+    writeFileSync(blocker, ''); // a file where the directory should be: the write fails
+    const file = new JsonFile(join(blocker, 'c.json'), Schema, () => ({ hosts: [] }));
+    await expect(file.save({ hosts: ['x'] })).rejects.toThrow();
+    rmSync(blocker);
+    await file.save({ hosts: ['ok'] });
+    expect((await file.load()).value).toEqual({ hosts: ['ok'] });
   });
 });

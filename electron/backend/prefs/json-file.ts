@@ -8,8 +8,17 @@ export type LoadResult<T> = { value: T; existed: boolean; warning?: string };
 /**
  * A JSON file in the data dir that never loses what the user had: writes go to a temp file, are
  * flushed, then renamed over the old one; a file that cannot be read is moved aside, not overwritten.
+ *
+ * Saves are serialised: one write at a time, and a save that finds a newer value already submitted
+ * writes that newest value (so fifty saves at once cost a few writes, and the file always ends with
+ * the latest state — never an older snapshot renamed over a newer one).
  */
 export class JsonFile<S extends z.ZodType> {
+  private queue: Promise<void> = Promise.resolve();
+  private submitted = 0;
+  private written = 0;
+  private latest!: z.infer<S>;
+
   constructor(
     private readonly path: string,
     private readonly schema: S,
@@ -42,8 +51,27 @@ export class JsonFile<S extends z.ZodType> {
     };
   }
 
-  async save(value: z.infer<S>): Promise<void> {
-    const checked = this.schema.parse(value);
+  /** Resolves once a state at least as new as `value` is on disk. */
+  save(value: z.infer<S>): Promise<void> {
+    let checked: z.infer<S>;
+    try {
+      checked = this.schema.parse(value);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const mine = ++this.submitted;
+    this.latest = checked;
+    const run = this.queue.then(async () => {
+      if (this.written >= mine) return; // a later save already wrote a newer state
+      const version = this.submitted;
+      await this.write(this.latest);
+      this.written = version;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(checked: z.infer<S>): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
     const temp = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;
     const handle = await open(temp, 'w', 0o600);

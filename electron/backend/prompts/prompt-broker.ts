@@ -16,27 +16,19 @@ export interface PromptReply {
 
 /**
  * Asks the user something on behalf of a connection (host key, password, passphrase,
- * keyboard-interactive) and waits for `prompts/answer`. Answers are never stored or logged here.
+ * keyboard-interactive) and waits for `prompts/answer` — as long as the person needs: no timeout
+ * runs while VirtDesk waits for a person. A question ends when it is answered, or when its host is
+ * disconnected or removed (`cancelHost`). Answers are never stored or logged here.
  */
 export class PromptBroker {
   private readonly waiting = new Map<string, { hostId: string; resolve: (reply: PromptReply) => void }>();
 
-  constructor(
-    private readonly bus: EventBus,
-    private readonly timeoutMs = 5 * 60_000,
-  ) {}
+  constructor(private readonly bus: EventBus) {}
 
   ask(question: PromptQuestion): Promise<PromptReply> {
     const promptId = randomUUID();
     return new Promise<PromptReply>((resolve) => {
-      const timer = setTimeout(() => this.settle(promptId, { accepted: false, answers: [] }), this.timeoutMs);
-      this.waiting.set(promptId, {
-        hostId: question.hostId,
-        resolve: (reply) => {
-          clearTimeout(timer);
-          resolve(reply);
-        },
-      });
+      this.waiting.set(promptId, { hostId: question.hostId, resolve });
       this.bus.emit('prompts/request', { ...question, promptId } as PromptRequest);
     });
   }

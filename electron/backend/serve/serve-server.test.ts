@@ -10,7 +10,7 @@ import { startServeServer, type RunningServer } from './serve-server';
 let backend: Backend;
 let server: RunningServer;
 let origin: string;
-let cookie: string;
+let apiToken: string;
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vd-serve-'));
@@ -21,15 +21,17 @@ beforeAll(async () => {
   backend = await createBackend({ dataDir: join(dir, 'data'), homeDir: dir, log: () => undefined });
   server = await startServeServer({ backend, rendererDir, port: 0 });
   origin = `http://127.0.0.1:${server.port}`;
+  apiToken = new URL(server.url).hash.replace('#token=', '');
 });
 afterAll(async () => {
   await server.close();
   backend.dispose();
 });
 
-function connect(headers: Record<string, string>): Promise<WebSocket> {
+function connect(headers: Record<string, string>, token: string | null = apiToken): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api`, { headers });
+    const query = token === null ? '' : `?token=${token}`;
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api${query}`, { headers });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
@@ -51,44 +53,48 @@ function call(ws: WebSocket, id: number, name: string, request: unknown): Promis
 }
 
 describe('serve mode', () => {
-  it('serves nothing without the token', async () => {
-    expect((await fetch(`${origin}/`)).status).toBe(403);
-    expect((await fetch(`${origin}/?token=wrong`)).status).toBe(403);
-    await expect(connect({ Origin: origin })).rejects.toThrow(/403/);
+  it('prints the token only in the URL fragment, which browsers never send to a server', () => {
+    expect(server.url).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#token=[A-Za-z0-9_-]{43}$`),
+    );
   });
 
-  it('trades the URL token for an HttpOnly cookie, then serves the app', async () => {
-    const first = await fetch(server.url, { redirect: 'manual' });
-    expect(first.status).toBe(302);
-    expect(first.headers.get('location')).toBe('/');
-    const setCookie = first.headers.get('set-cookie')!;
-    expect(setCookie).toMatch(/HttpOnly/);
-    expect(setCookie).toMatch(/SameSite=Strict/);
-    cookie = setCookie.split(';')[0]!;
-    const page = await fetch(`${origin}/`, { headers: { cookie } });
+  it('serves the app page without handing the browser any credential (no cookie, no token)', async () => {
+    const page = await fetch(`${origin}/`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<title>VirtDesk</title>');
+    expect(page.headers.get('set-cookie')).toBeNull();
+    const html = await page.text();
+    expect(html).toContain('<title>VirtDesk</title>');
+    expect(html).not.toContain(apiToken);
+  });
+
+  it('answers the API only with the token: no token, a wrong one, or a replayed cookie get 403', async () => {
+    await expect(connect({ Origin: origin }, null)).rejects.toThrow(/403/);
+    await expect(connect({ Origin: origin }, 'wrong')).rejects.toThrow(/403/);
+    // What the old cookie scheme leaked to other local servers, replayed with a forged Origin.
+    await expect(
+      connect({ Origin: origin, cookie: `virtdesk_${server.port}=${apiToken}` }, null),
+    ).rejects.toThrow(/403/);
   });
 
   it('never serves files outside the renderer', async () => {
-    const res = await fetch(`${origin}/..%2fsecret.txt`, { headers: { cookie } });
+    const res = await fetch(`${origin}/..%2fsecret.txt`);
     expect(await res.text()).not.toContain('not for the browser');
   });
 
   it('refuses another Host or Origin (DNS rebinding, cross-site pages)', async () => {
     // fetch() may not set Host; a raw request can, as a rebinding page's browser would.
     const status = await new Promise<number | undefined>((resolve) => {
-      request(
-        { host: '127.0.0.1', port: server.port, path: '/', headers: { cookie, host: 'evil.example' } },
-        (res) => resolve(res.statusCode),
+      request({ host: '127.0.0.1', port: server.port, path: '/', headers: { host: 'evil.example' } }, (res) =>
+        resolve(res.statusCode),
       ).end();
     });
     expect(status).toBe(403);
-    await expect(connect({ cookie, Origin: 'http://evil.example' })).rejects.toThrow(/403/);
+    await expect(connect({ Origin: 'http://evil.example' })).rejects.toThrow(/403/);
   });
 
   it('answers calls validated against the contract', async () => {
-    const ws = await connect({ cookie, Origin: origin });
+    const ws = await connect({ Origin: origin });
     const info = await call(ws, 1, 'app/info', {});
     expect(info).toMatchObject({ ok: true, response: { firstRun: true, localVirsh: true } });
     const bad = await call(ws, 2, 'hosts/connect', { hostId: 7 });
@@ -99,7 +105,7 @@ describe('serve mode', () => {
   });
 
   it('drives the demo host end to end: add, connect, list, act, and pushes deltas', async () => {
-    const ws = await connect({ cookie, Origin: origin });
+    const ws = await connect({ Origin: origin });
     const events: Array<{ name: string; payload: Record<string, unknown> }> = [];
     ws.on('message', (d) => {
       const m = JSON.parse(d.toString()) as { type: string; name: string; payload: Record<string, unknown> };

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WireClientMessage, type WireServerMessage } from '../../../shared/api/contract';
 import type { Backend } from '../create-backend';
-import { allowedHost, allowedOrigins, SessionToken } from './session-token';
+import { isOwnLoopbackHost, loopbackOrigins, refuseRaw, requestTarget } from '../net/loopback-request';
+import { SessionToken } from './session-token';
 import { readStatic } from './static-files';
 
 export interface ServeOptions {
@@ -27,9 +28,10 @@ const SECURITY_HEADERS = {
 };
 
 /**
- * `npm run serve`: the same backend behind a WebSocket on 127.0.0.1. Nothing is served or answered
- * without the random token (first in the URL, then an HttpOnly cookie); the Host and Origin headers
- * must be our own loopback address.
+ * `npm run serve`: the same backend behind a WebSocket on 127.0.0.1. The built renderer (public
+ * code, no secrets) is served to requests whose Host is our own loopback address; the API answers
+ * only a WebSocket that presents the random token (see SessionToken) from our own Origin. Any bytes
+ * may arrive here: a malformed request gets 400, a bad frame closes that one socket.
  */
 export async function startServeServer(options: ServeOptions): Promise<RunningServer> {
   const server = createServer();
@@ -38,31 +40,34 @@ export async function startServeServer(options: ServeOptions): Promise<RunningSe
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const token = new SessionToken(port);
-  const origins = allowedOrigins(port);
+  const token = new SessionToken();
+  const origins = loopbackOrigins(port);
   options.backend.allowConsoleOrigins(origins);
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
 
-  server.on('request', (req, res) => void handleHttp(req, res, token, port, options.rendererDir));
+  server.on('request', (req, res) => {
+    handleHttp(req, res, port, options.rendererDir).catch(() => {
+      if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
+      res.end();
+    });
+  });
   server.on('upgrade', (req, socket, head) => {
+    const target = requestTarget(req.url);
+    if (!target) return refuseRaw(socket, 400);
     const authorised =
-      allowedHost(req.headers.host, port) &&
+      isOwnLoopbackHost(req.headers.host, port) &&
       origins.has(req.headers.origin ?? '') &&
-      new URL(req.url ?? '/', 'http://x').pathname === '/api' &&
-      token.matches(token.fromCookieHeader(req.headers.cookie));
-    if (!authorised) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
-      return;
-    }
+      target.pathname === '/api' &&
+      token.matches(target.searchParams.get('token'));
+    if (!authorised) return refuseRaw(socket, 403);
     wss.handleUpgrade(req, socket, head, (ws) => attachClient(ws, options.backend, sockets));
   });
   const unsubscribe = options.backend.bus.subscribe((name, payload) => {
     const message = JSON.stringify({ type: 'event', name, payload } satisfies WireServerMessage);
     for (const ws of sockets) ws.send(message);
   });
-  const url = `http://127.0.0.1:${port}/?token=${token.value}`;
+  const url = `http://127.0.0.1:${port}/#token=${token.value}`;
   return {
     url,
     port,
@@ -78,6 +83,9 @@ export async function startServeServer(options: ServeOptions): Promise<RunningSe
 function attachClient(ws: WebSocket, backend: Backend, sockets: Set<WebSocket>): void {
   sockets.add(ws);
   ws.on('close', () => sockets.delete(ws));
+  // A bad frame (too large, invalid UTF-8, reserved opcode) is an 'error' on this socket only:
+  // ws has already closed it with the right code; without a listener it would end the process.
+  ws.on('error', () => sockets.delete(ws));
   ws.on('message', (data, isBinary) => {
     if (isBinary) return ws.close(1003, 'text only');
     let message: WireClientMessage;
@@ -96,31 +104,15 @@ function attachClient(ws: WebSocket, backend: Backend, sockets: Set<WebSocket>):
 async function handleHttp(
   req: IncomingMessage,
   res: ServerResponse,
-  token: SessionToken,
   port: number,
   rendererDir: string,
 ): Promise<void> {
-  if (!allowedHost(req.headers.host, port) || (req.method !== 'GET' && req.method !== 'HEAD')) {
+  if (!isOwnLoopbackHost(req.headers.host, port) || (req.method !== 'GET' && req.method !== 'HEAD')) {
     res.writeHead(403, SECURITY_HEADERS).end();
     return;
   }
-  const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-  const fromQuery = url.searchParams.get('token');
-  if (fromQuery !== null) {
-    if (!token.matches(fromQuery)) return void res.writeHead(403, SECURITY_HEADERS).end();
-    url.searchParams.delete('token');
-    res.writeHead(302, {
-      ...SECURITY_HEADERS,
-      'Set-Cookie': token.setCookieHeader(),
-      Location: url.pathname + url.search,
-    });
-    res.end();
-    return;
-  }
-  if (!token.matches(token.fromCookieHeader(req.headers.cookie))) {
-    res.writeHead(403, SECURITY_HEADERS).end();
-    return;
-  }
+  const url = requestTarget(req.url);
+  if (!url) return void res.writeHead(400, SECURITY_HEADERS).end();
   const file = await readStatic(rendererDir, url.pathname);
   if (!file) return void res.writeHead(404, SECURITY_HEADERS).end();
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Content-Length': file.body.length });

@@ -1,14 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** The serve-mode secret: printed once in the URL, then carried by an HttpOnly cookie. */
+/**
+ * The serve-mode secret. It is printed once in the URL's fragment (`/#token=…`), which browsers
+ * never send to any server; the page keeps it in its own origin's sessionStorage and presents it
+ * when it opens the API WebSocket (`/api?token=…`). It is never a cookie: browsers do not separate
+ * cookies by port, so a cookie would reach every other server on 127.0.0.1.
+ */
 export class SessionToken {
   readonly value = randomBytes(32).toString('base64url');
-  constructor(readonly port: number) {}
-
-  get cookieName(): string {
-    // Cookies are not port-specific; two VirtDesk servers on one machine must not clash.
-    return `virtdesk_${this.port}`;
-  }
 
   matches(candidate: string | undefined | null): boolean {
     if (!candidate) return false;
@@ -16,26 +15,4 @@ export class SessionToken {
     const b = Buffer.from(this.value);
     return a.length === b.length && timingSafeEqual(a, b);
   }
-
-  fromCookieHeader(header: string | undefined): string | undefined {
-    if (!header) return undefined;
-    for (const part of header.split(';')) {
-      const [name, ...rest] = part.trim().split('=');
-      if (name === this.cookieName) return rest.join('=');
-    }
-    return undefined;
-  }
-
-  setCookieHeader(): string {
-    return `${this.cookieName}=${this.value}; HttpOnly; SameSite=Strict; Path=/`;
-  }
-}
-
-/** DNS-rebinding guard: only our own loopback origin may talk to us. */
-export function allowedOrigins(port: number): Set<string> {
-  return new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
-}
-
-export function allowedHost(hostHeader: string | undefined, port: number): boolean {
-  return hostHeader === `127.0.0.1:${port}` || hostHeader === `localhost:${port}`;
 }

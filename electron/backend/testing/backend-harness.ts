@@ -33,7 +33,7 @@ export interface Harness {
 }
 
 export async function createHarness(
-  options: { homeDir?: string; retryDelayMs?: number } = {},
+  options: { homeDir?: string; retryDelayMs?: number; sshReadyTimeoutMs?: number } = {},
 ): Promise<Harness> {
   const root = mkdtempSync(join(tmpdir(), 'vd-int-'));
   const dataDir = join(root, 'data');
@@ -45,6 +45,7 @@ export async function createHarness(
     agentSocket: undefined,
     log: () => undefined,
     retryDelayMs: () => options.retryDelayMs ?? 200,
+    ...(options.sshReadyTimeoutMs ? { sshReadyTimeoutMs: options.sshReadyTimeoutMs } : {}),
   });
   const events: Harness['events'] = [];
   const prompts: PromptRequest[] = [];

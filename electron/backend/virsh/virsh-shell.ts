@@ -10,9 +10,14 @@ const VIRSH_MISSING_EXIT = 127;
  * One long-lived `virsh` process per host: commands go to its stdin, each followed by an echo
  * marker; replies are split by VirshFramer. Commands are pipelined (written at once, answered in
  * order), which keeps a 200-domain XML read to one round trip's worth of latency.
+ *
+ * A command's time limit counts from when virsh starts it (when the reply before it is complete),
+ * not from when it was queued: a quick command behind a slow one waits for it without timing out.
  */
 export class VirshShell {
   private readonly framer = new VirshFramer();
+  /** The time limits of written commands, in reply order; only the first one's clock runs. */
+  private readonly clocks: Array<{ start(): void; stop(): void }> = [];
   private dead: ApiError | undefined;
   readonly exited: Promise<ApiError>;
 
@@ -72,17 +77,29 @@ export class VirshShell {
     const nonce = randomBytes(12).toString('hex');
     const marker = markerCommand(`vd${nonce.slice(0, 12)}`, nonce.slice(12));
     return new Promise<VirshReply>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        const error = new ApiError(
-          'connection-lost',
-          `virsh did not answer "${argv[0]}" within ${timeoutMs} ms`,
-        );
-        this.fail(error);
-        this.proc.close();
-        reject(error);
-      }, timeoutMs);
+      let timer: NodeJS.Timeout | undefined;
+      const clock = {
+        start: () => {
+          timer = setTimeout(() => {
+            const error = new ApiError(
+              'connection-lost',
+              `virsh did not answer "${argv[0]}" within ${timeoutMs} ms`,
+            );
+            this.fail(error);
+            this.proc.close();
+            reject(error);
+          }, timeoutMs);
+        },
+        stop: () => clearTimeout(timer),
+      };
+      this.clocks.push(clock);
+      if (this.clocks.length === 1) clock.start();
       this.framer.expect(line, marker, (reply) => {
-        clearTimeout(timer);
+        clock.stop();
+        if (this.clocks[0] === clock) {
+          this.clocks.shift();
+          this.clocks[0]?.start(); // virsh now works on the next command
+        }
         if (this.dead && reply.output === '' && !reply.ok) reject(this.dead);
         else resolve(reply);
       });
@@ -103,11 +120,12 @@ export class VirshShell {
   private fail(error: ApiError): void {
     if (this.dead) return;
     this.dead = error;
+    for (const clock of this.clocks.splice(0)) clock.stop();
     for (const resolve of this.framer.takePending()) resolve({ ok: false, output: '', error: error.message });
   }
 }
 
-function classifyVirshError(message: string): ApiError {
+export function classifyVirshError(message: string): ApiError {
   if (/failed to get domain|Domain not found/i.test(message))
     return new ApiError('domain-not-found', message);
   return new ApiError('virsh-error', message);

@@ -1,12 +1,15 @@
 import { hostScript, shellCommand } from '../virsh/quote';
-import { parseEventLine, type DomainEventLine } from '../virsh/parse-event';
 import type { RemoteProcess, Transport } from '../hosts/transport';
 
+/** The event verbs of virsh, each run with `--all --loop`. */
+export type VirshEventVerb = 'event' | 'pool-event' | 'net-event' | 'nodedev-event';
+
 /**
- * `virsh event --all --loop` on its own channel of the host's connection: libvirt pushes every
- * lifecycle change, including those made outside VirtDesk; nothing polls the list.
+ * `virsh <verb> --all --loop` on its own channel of the host's connection: libvirt pushes every
+ * change, including those made outside VirtDesk; nothing polls. Each output line goes to `onLine`
+ * (the collection that started the stream parses its own verb's lines).
  */
-export class DomainEventStream {
+export class VirshEventStream {
   private buffer = '';
 
   private constructor(private readonly proc: RemoteProcess) {}
@@ -14,9 +17,10 @@ export class DomainEventStream {
   static async start(
     transport: Transport,
     uri: string,
-    onEvent: (event: DomainEventLine) => void,
-  ): Promise<DomainEventStream> {
-    const virsh = shellCommand(['virsh', '-q', '-c', uri, 'event', '--all', '--loop']);
+    verb: VirshEventVerb,
+    onLine: (line: string) => void,
+  ): Promise<VirshEventStream> {
+    const virsh = shellCommand(['virsh', '-q', '-c', uri, verb, '--all', '--loop']);
     // `virsh event` never reads stdin, so closing the channel alone would leave it running on the
     // host until its next write. A watchdog reading our stdin ends it as soon as the channel closes.
     // (An asynchronous list's stdin is /dev/null in sh, hence the copy of stdin on fd 3.)
@@ -25,7 +29,7 @@ export class DomainEventStream {
       `( cat <&3 >/dev/null; kill $child 2>/dev/null ) >/dev/null 2>&1 & exec 3<&-; ` +
       `wait $child`;
     const proc = await transport.exec(hostScript(script));
-    const stream = new DomainEventStream(proc);
+    const stream = new VirshEventStream(proc);
     proc.stdout.setEncoding('utf8');
     proc.stdout.on('data', (chunk: string) => {
       stream.buffer += chunk;
@@ -33,8 +37,7 @@ export class DomainEventStream {
       while ((newline = stream.buffer.indexOf('\n')) >= 0) {
         const line = stream.buffer.slice(0, newline);
         stream.buffer = stream.buffer.slice(newline + 1);
-        const event = parseEventLine(line);
-        if (event) onEvent(event);
+        onLine(line);
       }
     });
     proc.stderr.on('data', () => undefined);

@@ -1,0 +1,220 @@
+import { ApiError } from '../../../shared/api/errors';
+import type { HostConfig, HostStatus } from '../../../shared/api/hosts';
+import { parseKeyValues } from '../virsh/parse-list';
+import { VirshShell } from '../virsh/virsh-shell';
+import { openTransport } from './open-transport';
+import type { SshDeps } from './ssh-transport';
+import type { Transport } from './transport';
+import type { EventBus } from '../events/event-bus';
+
+export interface HostConnectionDeps extends Omit<SshDeps, 'hostId'> {
+  bus: EventBus;
+  /** Backoff before reconnect attempt n (0-based), in ms. */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+/** One live connection to a host, as the parts that live on it (object collections) see it. */
+export interface LiveHost {
+  readonly hostId: string;
+  readonly uri: string;
+  readonly transport: Transport;
+  /** The shared persistent virsh shell (quick commands only; long work runs apart, as jobs). */
+  readonly shell: VirshShell;
+  /** False once this connection was dropped or replaced: late results must be thrown away. */
+  current(): boolean;
+  /**
+   * Says "connected" to the user (once). The first collection with something to show calls it just
+   * before its first delta, so the host turns connected and its first rows paint together.
+   */
+  announce(): Promise<void>;
+  /** Resolves when the host has been announced as connected. */
+  readonly announced: Promise<void>;
+  /** A part saw the connection die (its event stream ended): reconnect. */
+  lost(reason: Error): void;
+}
+
+/** Something that lives on a host's connection (an object collection, stats, …). */
+export interface HostPart {
+  /** A (re)connect: read everything, start listening for changes. */
+  attach(host: LiveHost): Promise<void>;
+  /** The connection went (dropped or closed): stop using it. What was read stays shown while retrying. */
+  detach(): void;
+  /** The user disconnected: forget everything (and say so to the renderer). */
+  clear(): void;
+}
+
+const TRANSIENT: ReadonlySet<string> = new Set([
+  'connect-refused',
+  'connect-timeout',
+  'connect-dns',
+  'connection-lost',
+  'libvirt-unreachable',
+]);
+
+const defaultRetryDelay = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt);
+
+/**
+ * The connection part of a host: its transport (one SSH connection), the persistent virsh shell,
+ * reconnect with backoff, and the status the user sees. The object collections (domains, pools, …)
+ * are attached on every (re)connect and detached when it goes.
+ */
+export class HostConnection {
+  private status: HostStatus;
+  /** Notes from reading ~/.ssh/config for the current attempt, shown with every status. */
+  private notes: string[] = [];
+  private live: LiveHost | undefined;
+  private generation = 0;
+  private wanted = false;
+  private retryAttempt = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private connecting: Promise<HostStatus> | undefined;
+
+  constructor(
+    public config: HostConfig,
+    private readonly deps: HostConnectionDeps,
+    private readonly parts: readonly HostPart[],
+  ) {
+    this.status = { hostId: config.id, state: 'disconnected' };
+  }
+
+  getStatus(): HostStatus {
+    return this.status;
+  }
+
+  /** User asked to connect: one attempt, no automatic retries if it fails (the reason is shown). */
+  connect(): Promise<HostStatus> {
+    this.wanted = true;
+    if (this.status.state === 'connected') return Promise.resolve(this.status);
+    if (this.connecting) return this.connecting;
+    clearTimeout(this.retryTimer);
+    this.connecting = this.attempt(false).finally(() => (this.connecting = undefined));
+    return this.connecting;
+  }
+
+  disconnect(): HostStatus {
+    this.wanted = false;
+    this.generation++;
+    clearTimeout(this.retryTimer);
+    this.teardown();
+    this.deps.prompts.cancelHost(this.config.id);
+    for (const part of this.parts) part.clear();
+    this.setStatus({ hostId: this.config.id, state: 'disconnected' });
+    return this.status;
+  }
+
+  /** The live connection; throws `not-connected` unless the host is connected. */
+  require(): LiveHost {
+    if (this.status.state !== 'connected' || !this.live?.shell.alive) {
+      throw new ApiError('not-connected', `${this.label()} is not connected`);
+    }
+    return this.live;
+  }
+
+  label(): string {
+    return this.config.name || this.config.host || this.config.uri;
+  }
+
+  private async attempt(isRetry: boolean): Promise<HostStatus> {
+    const gen = ++this.generation;
+    const hostId = this.config.id;
+    if (!isRetry) this.setStatus({ hostId, state: 'connecting' });
+    let transport: Transport | undefined;
+    this.notes = [];
+    try {
+      transport = await openTransport(this.config, { ...this.deps, hostId }, this.notes);
+      const shell = await VirshShell.open(transport, this.config.uri);
+      if (gen !== this.generation) {
+        shell.close();
+        transport.close();
+        return this.status;
+      }
+      this.retryAttempt = 0;
+      const live = this.makeLive(gen, transport, shell);
+      this.live = live;
+      void Promise.race([transport.closed, shell.exited]).then((reason) => this.onLost(gen, reason));
+      // Every part reads at once, pipelined on the one shell / connection.
+      await Promise.all(this.parts.map((part) => part.attach(live)));
+      await live.announce();
+      return this.status;
+    } catch (error) {
+      transport?.close();
+      if (gen !== this.generation) return this.status;
+      this.generation++; // the closing transport must not be mistaken for a later drop
+      const apiError = toApiError(error);
+      this.teardown();
+      if (isRetry && this.wanted && TRANSIENT.has(apiError.code)) this.scheduleRetry(apiError);
+      else this.setStatus({ hostId, state: 'failed', error: apiError.toShape() });
+      return this.status;
+    }
+  }
+
+  private makeLive(gen: number, transport: Transport, shell: VirshShell): LiveHost {
+    const hostCpus = readHostCpus(shell);
+    let announcing: Promise<void> | undefined;
+    let markAnnounced!: () => void;
+    const announced = new Promise<void>((resolve) => (markAnnounced = resolve));
+    return {
+      hostId: this.config.id,
+      uri: this.config.uri,
+      transport,
+      shell,
+      current: () => gen === this.generation,
+      announced,
+      announce: () => {
+        announcing ??= hostCpus.then((cpus) => {
+          if (gen !== this.generation) return;
+          this.setStatus({
+            hostId: this.config.id,
+            state: 'connected',
+            hypervisor: this.config.uri,
+            ...(cpus ? { hostCpus: cpus } : {}),
+          });
+          markAnnounced();
+        });
+        return announcing;
+      },
+      lost: (reason) => this.onLost(gen, reason),
+    };
+  }
+
+  private onLost(gen: number, reason: Error | undefined): void {
+    if (gen !== this.generation || !this.wanted) return;
+    this.generation++;
+    this.teardown();
+    const message = reason?.message ? `Connection lost: ${reason.message}` : 'Connection lost';
+    this.scheduleRetry(new ApiError('connection-lost', message));
+  }
+
+  private scheduleRetry(error: ApiError): void {
+    const delay = (this.deps.retryDelayMs ?? defaultRetryDelay)(this.retryAttempt++);
+    this.setStatus({ hostId: this.config.id, state: 'retrying', error: error.toShape(), retryInMs: delay });
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.attempt(true), delay);
+  }
+
+  private teardown(): void {
+    for (const part of this.parts) part.detach();
+    this.live?.shell.close();
+    this.live?.transport.close();
+    this.live = undefined;
+  }
+
+  private setStatus(status: HostStatus): void {
+    this.status = this.notes.length > 0 ? { ...status, notes: [...this.notes] } : status;
+    this.deps.bus.emit('hosts/status', status);
+  }
+}
+
+async function readHostCpus(shell: VirshShell): Promise<number | undefined> {
+  try {
+    const cpus = Number(parseKeyValues(await shell.run(['nodeinfo'])).get('CPU(s)'));
+    return Number.isInteger(cpus) ? cpus : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError('internal', error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,42 @@
+import { ApiError } from '../../../shared/api/errors';
+import type { Transport } from '../hosts/transport';
+import { hostScript, shellCommand } from './quote';
+import type { VirshRunner } from './virsh-runner';
+import { classifyVirshError } from './virsh-shell';
+
+/**
+ * Runs one virsh command in its own process on its own channel of the host's connection, for verbs
+ * that can take minutes (save, restore): the shared shell and everything queued on it go on
+ * meanwhile. No time limit: the command ends when virsh ends; a dropped connection is reported as
+ * such, with the warning that libvirt may still finish the work.
+ */
+export class VirshApart implements VirshRunner {
+  constructor(
+    private readonly transport: Transport,
+    private readonly uri: string,
+  ) {}
+
+  async run(argv: readonly string[]): Promise<string> {
+    const command = shellCommand(['virsh', '-q', '-c', this.uri, ...argv]);
+    const proc = await this.transport.exec(hostScript(`exec ${command} </dev/null 2>&1`));
+    proc.end();
+    let output = '';
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (chunk: string) => (output += chunk));
+    proc.stderr.resume();
+    const code = await proc.exited;
+    if (code === 0) return output;
+    const errors = output
+      .split('\n')
+      .filter((l) => l.startsWith('error: '))
+      .map((l) => l.slice('error: '.length).trim());
+    if (errors.length > 0) throw classifyVirshError(errors.join('\n'));
+    if (code === null) {
+      throw new ApiError(
+        'connection-lost',
+        `The connection dropped while virsh ran "${argv[0]}"; libvirt may still complete it on the host`,
+      );
+    }
+    throw new ApiError('virsh-error', output.trim() || `virsh ${argv[0]} failed (exit code ${code})`);
+  }
+}
