@@ -20,7 +20,15 @@ export interface HandlerDeps {
 }
 
 /** Each contract call → the service that does it. Requests arrive already validated. */
-export function createHandlers({ hosts, prompts, info, prefs, consoles, jobs, sshConfig }: HandlerDeps): Handlers {
+export function createHandlers({
+  hosts,
+  prompts,
+  info,
+  prefs,
+  consoles,
+  jobs,
+  sshConfig,
+}: HandlerDeps): Handlers {
   return {
     'app/info': async () => info(),
     'hosts/list': async () => hosts.list(),
