@@ -142,6 +142,9 @@ describe('the route to a host, from ~/.ssh/config', () => {
     await expect(route('Host h\n  User "unclosed\n', { host: 'h' })).rejects.toMatchObject({
       message: expect.stringMatching(/line 2: invalid quotes/),
     });
+    await expect(route('Host h\n  User # nobody\n', { host: 'h' })).rejects.toMatchObject({
+      message: expect.stringMatching(/line 2: missing argument/),
+    });
     await expect(route('Match nosuch x\n', { host: 'h' })).rejects.toMatchObject({
       message: expect.stringMatching(/line 1: bad Match condition: unsupported Match attribute nosuch/),
     });

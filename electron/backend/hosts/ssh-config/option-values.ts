@@ -38,6 +38,24 @@ const STRICT: Record<string, StrictHostKeyChecking> = {
   'accept-new': 'accept-new',
 };
 const FAMILIES: Record<string, AddressFamily> = { any: 'any', inet: 'inet', inet6: 'inet6' };
+/** Keywords that take words (ProxyCommand and ProxyJump take the raw rest of the line). */
+const WORD_KEYWORDS = new Set([
+  'hostname',
+  'user',
+  'hostkeyalias',
+  'bindaddress',
+  'identityagent',
+  'port',
+  'identityfile',
+  'userknownhostsfile',
+  'identitiesonly',
+  'canonicalizehostname',
+  'stricthostkeychecking',
+  'addressfamily',
+  'connecttimeout',
+  'serveraliveinterval',
+  'serveralivecountmax',
+]);
 
 /**
  * Applies one directive of an active block to `options` (first value wins, IdentityFile adds up).
@@ -50,6 +68,7 @@ export function applyOption(
   rest: string,
 ): string | undefined {
   const first = args[0] ?? '';
+  if (first === '' && WORD_KEYWORDS.has(keyword)) return 'missing argument';
   const once = <K extends keyof CollectedOptions>(key: K, value: CollectedOptions[K]): undefined => {
     if (options[key] === undefined) options[key] = value;
     return undefined;
