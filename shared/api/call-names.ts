@@ -33,6 +33,8 @@ export const CALL_NAMES = [
   'jobs/list',
   'jobs/cancel',
   'jobs/clear',
+  'domains/disks',
+  'domains/delete',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
