@@ -55,6 +55,15 @@ export const en = {
       title: 'Delete virtual machine?',
       message: 'Delete “{{name}}”? Its definition is removed from the host. This cannot be undone.',
       messageMany: 'Delete {{count}} VMs? This cannot be undone.',
+      messageWithStorage:
+        'Delete “{{name}}”? Its definition is removed from the host, and the storage checked below is deleted. This cannot be undone.',
+      storageLegend: 'Also delete this storage',
+      disk: '{{target}} · {{size}}',
+      diskInPool: '{{target}} · {{size}} · pool {{pool}}',
+      noteCdrom: 'CD-ROM media',
+      noteReadonly: 'read-only',
+      noteShared: 'also used by {{vms}}',
+      noteNotDeletable: 'cannot be deleted here: {{reason}}',
     },
     removeHost: {
       title: 'Remove connection?',

@@ -19,6 +19,17 @@ describe('VirshFramer', () => {
     expect(second.error).toBe("failed to get domain 'x'");
   });
 
+  it('strips the echo of a line readline redrew because it was wider than the terminal', async () => {
+    const f = new VirshFramer();
+    const line = "'dumpxml' '--inactive' '--domain' '14e2c2a4-9aec-4021-a21d-75994af1cd87'";
+    const r = collect(f, line, 'W1', 'W2');
+    f.push(
+      "virsh # \r<' '--domain' '14e2c2a4-9aec-4021-a21d-75994af1cd87'\n<domain type='qemu'>\n</domain>\n",
+    );
+    f.push("virsh # echo 'W1''W2'\nW1W2\n");
+    expect((await r).output).toBe("<domain type='qemu'>\n</domain>\n");
+  });
+
   it('works without readline echo and across arbitrary chunk boundaries', async () => {
     const f = new VirshFramer();
     const r = collect(f, 'dominfo x', 'N1', 'N2');

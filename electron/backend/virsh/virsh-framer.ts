@@ -79,7 +79,12 @@ function stripEcho(region: string, line: string, markerLine: string): string {
   if (markerAt >= 0) region = region.slice(0, markerAt).replace(/(virsh [#>] ?)+$/, '');
   // Leading echo of the command: "virsh # <line>\n" (possibly after leftovers of an earlier prompt).
   const lineAt = region.indexOf(`${line}\n`);
-  if (lineAt >= 0 && isPrompt(region.slice(0, lineAt))) region = region.slice(lineAt + line.length + 1);
+  if (lineAt >= 0 && isPrompt(region.slice(0, lineAt))) return region.slice(lineAt + line.length + 1);
+  // A line wider than readline thinks the terminal is comes back redrawn (without TERM, readline
+  // scrolls it horizontally: "virsh # \r<…end of the line"). The command has no line break (virshLine
+  // refuses them), so its echo is everything up to the first one.
+  const newlineAt = region.indexOf('\n');
+  if (/^virsh [#>] /.test(region) && newlineAt >= 0) return region.slice(newlineAt + 1);
   return region;
 }
 
