@@ -1,5 +1,8 @@
+import { enConsoles } from './en-consoles';
+
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
+  consoles: enConsoles,
   app: {
     title: 'VirtDesk',
     toolbar: 'Main toolbar',
