@@ -5,7 +5,7 @@
  *   desktop build (`npm run build` first) through Playwright's Electron support.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,18 +27,25 @@ const CHROMIUM_ARGS = [
 
 interface Fixtures {
   dataDir: string;
+  /** The app's $HOME: a fresh directory with an empty ~/.ssh (tests may write ~/.ssh/config). */
+  homeDir: string;
   testHost: TestHost;
   app: ManagerPage;
 }
 
 export const test = base.extend<Fixtures>({
   dataDir: async ({}, use) => use(mkdtempSync(join(tmpdir(), 'vd-e2e-'))),
+  homeDir: async ({}, use) => {
+    const home = mkdtempSync(join(tmpdir(), 'vd-e2e-home-'));
+    mkdirSync(join(home, '.ssh'), { mode: 0o700 });
+    await use(home);
+  },
   testHost: async ({}, use) => use(await readTestHost()),
-  app: async ({ dataDir, deviceScaleFactor }, use, testInfo) => {
+  app: async ({ dataDir, homeDir, deviceScaleFactor }, use, testInfo) => {
     const opened =
       process.env['VIRTDESK_E2E_TARGET'] === 'electron'
-        ? await openElectron(dataDir)
-        : await openServe(dataDir, deviceScaleFactor ?? 1);
+        ? await openElectron(dataDir, homeDir)
+        : await openServe(dataDir, homeDir, deviceScaleFactor ?? 1);
     await opened.page
       .context()
       .tracing.start({ screenshots: true, snapshots: true })
@@ -61,12 +68,13 @@ export { expect } from '@playwright/test';
 
 async function openServe(
   dataDir: string,
+  homeDir: string,
   deviceScaleFactor: number,
 ): Promise<{ page: Page; close: () => Promise<void> }> {
   const server = spawn(
     process.execPath,
     ['--import', 'tsx', join(root, 'electron/serve.ts'), '--port', '0', '--data-dir', dataDir, '--no-open'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: homeDir } },
   );
   const url = await waitForUrl(server);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -83,10 +91,13 @@ async function openServe(
   };
 }
 
-async function openElectron(dataDir: string): Promise<{ page: Page; close: () => Promise<void> }> {
+async function openElectron(
+  dataDir: string,
+  homeDir: string,
+): Promise<{ page: Page; close: () => Promise<void> }> {
   const electronApp = await _electron.launch({
     args: [join(root, 'out/main/main.cjs')],
-    env: { ...process.env, VIRTDESK_DATA_DIR: dataDir },
+    env: { ...process.env, VIRTDESK_DATA_DIR: dataDir, HOME: homeDir },
   });
   const page = await electronApp.firstWindow();
   return { page, close: () => electronApp.close() };

@@ -20,9 +20,14 @@ export class ManagerPage {
     return this.page.getByRole('row', { name, exact: true });
   }
 
-  async addSshConnection(c: SshConnection): Promise<void> {
+  /** Opens the Add connection dialog. */
+  async openAddConnection(): Promise<Locator> {
     await this.page.getByRole('button', { name: 'Add connection' }).first().click();
-    const dialog = this.page.getByRole('dialog', { name: 'Add connection' });
+    return this.page.getByRole('dialog', { name: 'Add connection' });
+  }
+
+  async addSshConnection(c: SshConnection): Promise<void> {
+    const dialog = await this.openAddConnection();
     await dialog.getByLabel('Connection type').selectOption({ label: 'SSH' });
     await dialog.getByLabel('Host', { exact: true }).fill(c.host);
     await dialog.getByLabel('User', { exact: true }).fill(c.user);

@@ -7,6 +7,7 @@ import { createHandlers } from './api/handlers';
 import { EventBus } from './events/event-bus';
 import { HostManager, ConnectionsFile } from './hosts/host-manager';
 import { KnownHosts } from './hosts/known-hosts';
+import { createSshConfigPreview } from './hosts/ssh-config/config-preview';
 import { SecretMemory } from './hosts/ssh-auth';
 import { JobManager } from './jobs/job-manager';
 import { JsonFile } from './prefs/json-file';
@@ -47,10 +48,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const bus = new EventBus();
   const prompts = new PromptBroker(bus);
   const jobs = new JobManager(bus);
-  const knownHosts = new KnownHosts([
-    { path: join(options.dataDir, 'known_hosts'), writable: true },
-    { path: join(homeDir, '.ssh', 'known_hosts'), writable: false },
-  ]);
+  // VirtDesk's own file; each connection adds its UserKnownHostsFile list (default ~/.ssh/known_hosts) read-only.
+  const knownHosts = new KnownHosts([{ path: join(options.dataDir, 'known_hosts'), writable: true }]);
   const prefsFile = new JsonFile(join(options.dataDir, 'prefs.json'), Prefs, () => Prefs.parse({}));
   const prefsLoad = await prefsFile.load();
   let prefs = prefsLoad.value;
@@ -87,6 +86,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     prompts,
     consoles,
     jobs,
+    sshConfig: createSshConfigPreview({ homeDir, agentSocket: options.agentSocket }),
     info: () => ({
       version: options.version ?? '0.1.0',
       firstRun: !loaded.existed && hosts.list().length === 0,

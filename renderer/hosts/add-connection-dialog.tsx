@@ -8,10 +8,13 @@ import {
   commonUris,
   emptyConnectionForm,
   generatedUri,
+  toHostInput,
   validateConnectionForm,
   type ConnectionForm,
   type FieldErrors,
 } from './connection-form';
+import { SshPreviewPanel } from './ssh-preview';
+import { useSshAliases, useSshPreview } from './use-ssh-config';
 
 /** virt-manager's "Add Connection": SSH or local, live generated URI, validated before it is saved. */
 export function AddConnectionDialog({ onClose }: { onClose: () => void }) {
@@ -22,6 +25,8 @@ export function AddConnectionDialog({ onClose }: { onClose: () => void }) {
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const ssh = form.transport === 'ssh';
+  const aliases = useSshAliases(ssh);
+  const preview = useSshPreview(ssh ? toHostInput(form) : null);
 
   const update = <K extends keyof ConnectionForm>(field: K, value: ConnectionForm[K]) => {
     setForm((current) => ({ ...current, [field]: value }));
@@ -82,7 +87,17 @@ export function AddConnectionDialog({ onClose }: { onClose: () => void }) {
               error={errorOf('host')}
               autoCapitalize="off"
               spellCheck={false}
+              list="ssh-aliases"
             />
+            <datalist id="ssh-aliases">
+              {aliases.map((a) => (
+                <option
+                  key={a.alias}
+                  value={a.alias}
+                  label={t('addConnection.aliasDefinedAt', { file: a.file, line: a.line })}
+                />
+              ))}
+            </datalist>
             <div className="field-row">
               <TextField
                 label={t('addConnection.user')}
@@ -141,6 +156,7 @@ export function AddConnectionDialog({ onClose }: { onClose: () => void }) {
             {generatedUri(form)}
           </output>
         </div>
+        {ssh && <SshPreviewPanel preview={preview} />}
         {submitError && (
           <p role="alert" className="form-error">
             {submitError}

@@ -76,6 +76,11 @@ export const HostRow = memo(function HostRow({
       <div role="gridcell" className={`cell cell-host-state state-text-${state}`}>
         {state === 'connecting' && <span className="spinner" aria-hidden="true" />}
         {hostStateText(t, status)}
+        {view.status.notes && view.status.notes.length > 0 && (
+          <span className="host-note" title={view.status.notes.join('\n')}>
+            {t('hosts.notes', { notes: view.status.notes.join(' · ') })}
+          </span>
+        )}
       </div>
       <div role="gridcell" className="cell cell-host-count">
         {connected ? t('list.vmCount', { count }) : ''}

@@ -18,6 +18,8 @@ export const CALL_NAMES = [
   'stats/watch',
   'prefs/get',
   'prefs/set',
+  'ssh-config/aliases',
+  'ssh-config/resolve',
   'consoles/open',
   'consoles/tokens',
   'consoles/close',

@@ -10,6 +10,7 @@ import { hostOverviewCalls } from './host-overview';
 import { jobCalls, jobEvents } from './jobs';
 import { poolCalls, poolEvents } from './pools';
 import { domainRef, hostRef } from './refs';
+import { sshConfigCalls } from './ssh-config';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -48,6 +49,7 @@ export const calls = {
   },
   'prefs/get': { request: z.object({}), response: Prefs },
   'prefs/set': { request: Prefs.partial(), response: Prefs },
+  ...sshConfigCalls,
   ...consoleCalls,
   ...jobCalls,
   ...domainStorageCalls,

@@ -19,6 +19,8 @@ export const errorCodes = [
   'libvirt-unreachable',
   'virsh-error',
   'connection-lost',
+  'ssh-config-invalid',
+  'proxy-failed',
   'storage-error',
   'console-unavailable',
   'cancelled',

@@ -47,6 +47,8 @@ export const HostStatus = z.object({
   error: ApiErrorShape.optional(),
   /** When retrying: the delay before the next attempt, in ms. */
   retryInMs: z.number().optional(),
+  /** What VirtDesk did differently from ssh when reading ~/.ssh/config (e.g. a Match exec it did not run). */
+  notes: z.array(z.string()).optional(),
   /** Live facts once connected. */
   hypervisor: z.string().optional(),
   hostCpus: z.number().optional(),

@@ -5,6 +5,7 @@ import type { PromptBroker } from '../prompts/prompt-broker';
 import type { Handlers } from './dispatch';
 import type { ConsoleManager } from '../consoles/console-manager';
 import { consoleHandlers } from '../consoles/console-handlers';
+import type { SshConfigPreview } from '../hosts/ssh-config/config-preview';
 import { jobHandlers } from '../jobs/job-handlers';
 import { overviewHandlers } from '../hosts/overview/overview-handlers';
 import type { JobManager } from '../jobs/job-manager';
@@ -17,10 +18,19 @@ export interface HandlerDeps {
   prefs: { get: () => Prefs; set: (patch: Partial<Prefs>) => Promise<Prefs> };
   consoles: ConsoleManager;
   jobs: JobManager;
+  sshConfig: SshConfigPreview;
 }
 
 /** Each contract call → the service that does it. Requests arrive already validated. */
-export function createHandlers({ hosts, prompts, info, prefs, consoles, jobs }: HandlerDeps): Handlers {
+export function createHandlers({
+  hosts,
+  prompts,
+  info,
+  prefs,
+  consoles,
+  jobs,
+  sshConfig,
+}: HandlerDeps): Handlers {
   return {
     'app/info': async () => info(),
     'hosts/list': async () => hosts.list(),
@@ -47,6 +57,8 @@ export function createHandlers({ hosts, prompts, info, prefs, consoles, jobs }: 
     },
     'prefs/get': async () => prefs.get(),
     'prefs/set': (patch) => prefs.set(patch),
+    'ssh-config/aliases': () => sshConfig.aliases(),
+    'ssh-config/resolve': (request) => sshConfig.resolve(request),
     ...consoleHandlers(consoles),
     ...jobHandlers(jobs),
     ...overviewHandlers(hosts),

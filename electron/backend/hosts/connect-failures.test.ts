@@ -8,31 +8,59 @@ import { PromptBroker } from '../prompts/prompt-broker';
 import { VirshShell } from '../virsh/virsh-shell';
 import { KnownHosts } from './known-hosts';
 import { LocalTransport } from './local-transport';
+import { routeFor } from './ssh-config/route-for';
 import { SecretMemory } from './ssh-auth';
-import { SshTransport } from './ssh-transport';
+import { tempHome } from './ssh-config/testing/temp-config';
+import { SshTransport, type SshDeps } from './ssh-transport';
+
+/** A server that accepts TCP connections and never says a word. */
+async function silentServer() {
+  const server = createServer(() => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as { port: number }).port, close: () => server.close() };
+}
+
+function deps(dir: string, extra: Partial<SshDeps> = {}): SshDeps {
+  return {
+    hostId: 'h',
+    knownHosts: new KnownHosts([{ path: join(dir, 'known_hosts'), writable: true }]),
+    prompts: new PromptBroker(new EventBus()),
+    secrets: new SecretMemory(),
+    homeDir: dir,
+    agentSocket: undefined,
+    ...extra,
+  };
+}
 
 describe('why a host cannot be reached', () => {
   it('times out on a server that accepts TCP but never speaks SSH', async () => {
-    const silent = createServer(() => undefined);
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const port = (silent.address() as { port: number }).port;
+    const silent = await silentServer();
     const dir = mkdtempSync(join(tmpdir(), 'vd-timeout-'));
     try {
       await expect(
         SshTransport.connect(
-          { host: '127.0.0.1', port, user: 'u', identityFiles: [], identitiesOnly: true },
-          [],
-          {
-            hostId: 'h',
-            knownHosts: new KnownHosts([{ path: join(dir, 'known_hosts'), writable: true }]),
-            prompts: new PromptBroker(new EventBus()),
-            secrets: new SecretMemory(),
-            homeDir: dir,
-            agentSocket: undefined,
-            readyTimeoutMs: 500,
-          },
+          { host: '127.0.0.1', port: silent.port, user: 'u', identityFiles: [], identitiesOnly: true },
+          deps(dir, { readyTimeoutMs: 500 }),
         ),
       ).rejects.toMatchObject({ code: 'connect-timeout' });
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('gives up after the ConnectTimeout of ~/.ssh/config instead of the default 20 s', async () => {
+    const silent = await silentServer();
+    const home = tempHome({
+      '.ssh/config': `Host silent\n  HostName 127.0.0.1\n  Port ${silent.port}\n  ConnectTimeout 1\n`,
+    });
+    try {
+      const route = await routeFor({ host: 'silent' }, { homeDir: home, agentSocket: undefined });
+      const started = Date.now();
+      await expect(SshTransport.connect(route.endpoint, deps(home))).rejects.toMatchObject({
+        code: 'connect-timeout',
+        message: expect.stringMatching(/after 1 s/),
+      });
+      expect(Date.now() - started).toBeLessThan(5000);
     } finally {
       silent.close();
     }

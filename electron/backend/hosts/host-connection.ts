@@ -60,6 +60,8 @@ const defaultRetryDelay = (attempt: number) => Math.min(30_000, 1000 * 2 ** atte
  */
 export class HostConnection {
   private status: HostStatus;
+  /** Notes from reading ~/.ssh/config for the current attempt, shown with every status. */
+  private notes: string[] = [];
   private live: LiveHost | undefined;
   private generation = 0;
   private wanted = false;
@@ -117,8 +119,9 @@ export class HostConnection {
     const hostId = this.config.id;
     if (!isRetry) this.setStatus({ hostId, state: 'connecting' });
     let transport: Transport | undefined;
+    this.notes = [];
     try {
-      transport = await openTransport(this.config, { ...this.deps, hostId });
+      transport = await openTransport(this.config, { ...this.deps, hostId }, this.notes);
       const shell = await VirshShell.open(transport, this.config.uri);
       if (gen !== this.generation) {
         shell.close();
@@ -197,7 +200,7 @@ export class HostConnection {
   }
 
   private setStatus(status: HostStatus): void {
-    this.status = status;
+    this.status = this.notes.length > 0 ? { ...status, notes: [...this.notes] } : status;
     this.deps.bus.emit('hosts/status', status);
   }
 }

@@ -42,12 +42,26 @@ export function keyTypeOf(keyBlob: Buffer): string {
 
 /** Reads OpenSSH known_hosts files (plain, hashed `|1|` names, wildcards, negations, @revoked). */
 export class KnownHosts {
-  private writes: Promise<unknown> = Promise.resolve();
+  constructor(
+    private readonly files: readonly KnownHostsFile[],
+    /** Appends to VirtDesk's own file, one after the other (shared with withReadOnly copies). */
+    private readonly writes: { last: Promise<unknown> } = { last: Promise.resolve() },
+  ) {}
 
-  constructor(private readonly files: readonly KnownHostsFile[]) {}
+  /** These files, keeping the writable ones, plus `readOnly` (a connection's UserKnownHostsFile list). */
+  withReadOnly(readOnly: readonly string[]): KnownHosts {
+    return new KnownHosts(
+      [...this.files.filter((f) => f.writable), ...readOnly.map((path) => ({ path, writable: false }))],
+      this.writes,
+    );
+  }
 
-  async verify(host: string, port: number, keyBlob: Buffer): Promise<HostKeyVerdict> {
-    const name = knownHostsName(host, port);
+  verify(host: string, port: number, keyBlob: Buffer): Promise<HostKeyVerdict> {
+    return this.verifyName(knownHostsName(host, port), keyBlob);
+  }
+
+  /** Checks the key recorded for `name` exactly as given (`[host]:port`, or a HostKeyAlias). */
+  async verifyName(name: string, keyBlob: Buffer): Promise<HostKeyVerdict> {
     const keyBase64 = keyBlob.toString('base64');
     const forHost = await this.entriesFor(name);
     const revoked = forHost.find((e) => e.marker === '@revoked' && e.keyBase64 === keyBase64);
@@ -66,22 +80,30 @@ export class KnownHosts {
    * The key types recorded for a host, to offer first in the key exchange (as OpenSSH orders
    * HostKeyAlgorithms): a server with several keys then shows the one we know.
    */
-  async knownKeyTypes(host: string, port: number): Promise<string[]> {
-    const entries = await this.entriesFor(knownHostsName(host, port));
+  knownKeyTypes(host: string, port: number): Promise<string[]> {
+    return this.knownKeyTypesOf(knownHostsName(host, port));
+  }
+
+  async knownKeyTypesOf(name: string): Promise<string[]> {
+    const entries = await this.entriesFor(name);
     return [...new Set(entries.filter((e) => e.marker === undefined).map((e) => e.keyType))];
   }
 
   /** Records a key the user trusted, in VirtDesk's own file (appends one after the other, never interleaved). */
   trust(host: string, port: number, keyBlob: Buffer): Promise<void> {
+    return this.trustName(knownHostsName(host, port), keyBlob);
+  }
+
+  trustName(name: string, keyBlob: Buffer): Promise<void> {
     const target = this.files.find((f) => f.writable);
     if (!target) return Promise.reject(new Error('No writable known_hosts file is configured'));
-    const line = `${knownHostsName(host, port)} ${keyTypeOf(keyBlob)} ${keyBlob.toString('base64')}\n`;
-    const write = this.writes.then(async () => {
-      if ((await this.verify(host, port, keyBlob)).kind === 'match') return; // trusted meanwhile
+    const line = `${name} ${keyTypeOf(keyBlob)} ${keyBlob.toString('base64')}\n`;
+    const write = this.writes.last.then(async () => {
+      if ((await this.verifyName(name, keyBlob)).kind === 'match') return; // trusted meanwhile
       await mkdir(dirname(target.path), { recursive: true, mode: 0o700 });
       await appendFile(target.path, line, { mode: 0o600 });
     });
-    this.writes = write.catch(() => undefined);
+    this.writes.last = write.catch(() => undefined);
     return write;
   }
 

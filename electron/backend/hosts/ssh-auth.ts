@@ -23,6 +23,8 @@ export interface AuthContext {
   user: string;
   identityFiles: string[];
   identitiesOnly: boolean;
+  /** An unreadable key file is an error (chosen in the dialog); else it is skipped, as ssh does. */
+  identityFilesRequired: boolean;
   homeDir: string;
   agentSocket: string | undefined;
   /** Questions to the person (the network deadline does not run while they are open). */
@@ -71,7 +73,7 @@ export async function* authAttempts(ctx: AuthContext, methodsLeft: () => Authent
     ctx.identityFiles.length > 0 ? ctx.identityFiles : DEFAULT_KEYS.map((k) => join(ctx.homeDir, '.ssh', k));
   for (const file of files) {
     if (!allows('publickey')) break;
-    const key = await loadKey(ctx, file, ctx.identityFiles.length > 0);
+    const key = await loadKey(ctx, file, ctx.identityFiles.length > 0 && ctx.identityFilesRequired);
     if (key) yield { type: 'publickey', username, key } satisfies AuthAttempt;
   }
   const passwordKey = `password:${username}@${ctx.host}`;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { HostInput } from '../../../shared/api/hosts';
 import { addSshHost, connectByKey, createHarness, type Harness } from '../testing/backend-harness';
+import { knowHostKey, sshdSessions } from '../testing/ssh-test-host';
 
 // Real sshd on 127.0.0.1, real libvirt (qemu:///session) for the test user: see e2e/host/.
 const host = inject('testHost');
@@ -63,7 +64,7 @@ describe('connecting over SSH to the test host', () => {
   // The password exists only when the test host runs as root (it creates the user); otherwise skipped.
   it.runIf(host.password)('by password, asked in the app; a wrong one is asked again', async () => {
     const h = await harness();
-    knowHostKey(h);
+    knowHostKey(h, host);
     let asked = 0;
     h.setPromptPolicy((p) =>
       p.kind === 'password'
@@ -79,7 +80,7 @@ describe('connecting over SSH to the test host', () => {
 
   it('with a passphrase-protected key, asking for the passphrase', async () => {
     const h = await harness();
-    knowHostKey(h);
+    knowHostKey(h, host);
     h.setPromptPolicy((p) =>
       p.kind === 'passphrase' ? { accepted: true, answers: [host.passphrase] } : undefined,
     );
@@ -92,7 +93,7 @@ describe('connecting over SSH to the test host', () => {
 
   it('through a ~/.ssh/config alias (HostName, Port, User, IdentityFile) and the user known_hosts', async () => {
     const h = await harness();
-    knowHostKey(h);
+    knowHostKey(h, host);
     writeFileSync(
       join(h.homeDir, '.ssh', 'config'),
       `Host kvm-lab\n  HostName ${host.host}\n  Port ${host.port}\n  User ${host.user}\n  IdentityFile ${host.privateKeyPath}\n`,
@@ -107,26 +108,26 @@ describe('connecting over SSH to the test host', () => {
 
   it('through a ProxyJump host named in ~/.ssh/config (a second SSH connection tunnels the first)', async () => {
     const h = await harness();
-    knowHostKey(h);
+    knowHostKey(h, host);
     const entry = (alias: string, extra = '') =>
       `Host ${alias}\n  HostName ${host.host}\n  Port ${host.port}\n  User ${host.user}\n  IdentityFile ${host.privateKeyPath}\n${extra}`;
     writeFileSync(
       join(h.homeDir, '.ssh', 'config'),
       entry('lab-jump') + entry('lab-behind-jump', '  ProxyJump lab-jump\n'),
     );
-    const sessionsBefore = sshdSessions();
+    const sessionsBefore = sshdSessions(host);
     const view = await h.call('hosts/add', { transport: 'ssh', host: 'lab-behind-jump', uri: host.uri });
     expect((await h.call('hosts/connect', { hostId: view.config.id })).state).toBe('connected');
     expect((await h.call('domains/list', { hostId: view.config.id })).map((d) => d.name)).toContain(
       'vd-tiny',
     );
     // One connection to the jump host, one through it to the target.
-    expect(sshdSessions() - sessionsBefore).toBe(2);
+    expect(sshdSessions(host) - sessionsBefore).toBe(2);
   });
 
   it('reports refused authentication after the server refused every method', async () => {
     const h = await harness();
-    knowHostKey(h);
+    knowHostKey(h, host);
     const stranger = join(h.homeDir, '.ssh', 'id_ed25519');
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', stranger]);
     h.setPromptPolicy((p) =>
@@ -139,7 +140,7 @@ describe('connecting over SSH to the test host', () => {
 
   it('says why a host cannot be reached: refused port, unknown name, unreachable libvirt URI', async () => {
     const h = await harness();
-    knowHostKey(h);
+    knowHostKey(h, host);
     const key = { privateKeyPath: host.privateKeyPath };
     expect((await addAndConnect(h, { ...key, host: '127.0.0.1', port: 1 })).status).toMatchObject({
       state: 'failed',
@@ -164,18 +165,6 @@ describe('connecting over SSH to the test host', () => {
 async function addAndConnect(h: Harness, extra: Partial<HostInput> = {}) {
   const hostId = await addSshHost(h, host, extra);
   return { hostId, status: await h.call('hosts/connect', { hostId }) };
-}
-
-/** The test host's key in the user's own ~/.ssh/known_hosts, so no host-key question comes up. */
-function knowHostKey(h: Harness): void {
-  writeFileSync(join(h.homeDir, '.ssh', 'known_hosts'), `${host.knownHostsLine}\n`);
-}
-
-/** Authenticated SSH connections of the test user, counted on the host. */
-function sshdSessions(): number {
-  // Privilege separation: each connection has a root "sshd: USER [priv]" monitor process.
-  const out = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
-  return out.split('\n').filter((line) => line.trim() === `sshd: ${host.user} [priv]`).length;
 }
 
 function u32(n: number): Buffer {

@@ -1,30 +1,30 @@
 import ssh2, { type AuthenticationType, type Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { ApiError } from '../../../shared/api/errors';
-import type { PromptBroker } from '../prompts/prompt-broker';
 import { authAttempts, type SecretMemory } from './ssh-auth';
 import { classifyConnectError } from './connect-errors';
-import { fingerprintSha256, keyTypeOf, type HostKeyVerdict, type KnownHosts } from './known-hosts';
+import { checkHostKey, hostKeyName, hostKeyStore, type HostKeyDeps } from './host-key-check';
 import { NetworkDeadline } from './network-deadline';
+import { proxyFailure, startProxyCommand, type ProxyProcess } from './proxy-command';
+import type { SshEndpoint } from './ssh-endpoint';
+import type { PromptBroker } from '../prompts/prompt-broker';
 import type { ExecOptions, RemoteProcess, Transport } from './transport';
 
-export interface SshEndpoint {
-  host: string;
-  port: number;
-  user: string;
-  identityFiles: string[];
-  identitiesOnly: boolean;
-}
+export type { SshEndpoint } from './ssh-endpoint';
 
-export interface SshDeps {
-  hostId: string;
-  knownHosts: KnownHosts;
+export interface SshDeps extends Omit<HostKeyDeps, 'prompts'> {
   prompts: PromptBroker;
   secrets: SecretMemory;
-  homeDir: string;
+  /** SSH_AUTH_SOCK as VirtDesk started with it (an endpoint's IdentityAgent may say otherwise). */
   agentSocket: string | undefined;
-  /** How long the network may stay silent during connect and handshake (never counts a person's time). */
+  /**
+   * How long the network may stay silent during connect and handshake (never counts a person's
+   * time), unless the endpoint's ConnectTimeout says otherwise.
+   */
   readyTimeoutMs?: number;
+  /** Environment for ProxyCommand and ${VAR} in the configuration (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** ssh2's host key algorithms (with Ed25519), in its own order of preference. */
@@ -53,46 +53,79 @@ export class SshTransport implements Transport {
   private constructor(
     private readonly client: Client,
     private readonly via: SshTransport | undefined,
+    private readonly proxy: ProxyProcess | undefined,
   ) {
     this.closed = new Promise((resolve) => {
       let lastError: Error | undefined;
       client.on('error', (error) => (lastError = error));
-      client.once('close', () => resolve(lastError ?? new Error('The SSH connection closed')));
+      client.once('close', () => {
+        proxy?.kill();
+        resolve(lastError ?? new Error('The SSH connection closed'));
+      });
     });
   }
 
-  /** Connects through `jumps` (outermost first) to `target`, verifying every host key before any credential. */
-  static async connect(target: SshEndpoint, jumps: SshEndpoint[], deps: SshDeps): Promise<SshTransport> {
+  /**
+   * Connects to `target`: through its ProxyJump hops (each an SSH connection tunnelling the next),
+   * through its ProxyCommand, or directly. Every host key is verified before any credential.
+   */
+  static async connect(target: SshEndpoint, deps: SshDeps): Promise<SshTransport> {
     let via: SshTransport | undefined;
+    let proxy: ProxyProcess | undefined;
     try {
-      for (const hop of jumps) via = await SshTransport.connectOne(hop, via, deps);
-      return await SshTransport.connectOne(target, via, deps);
+      let sock: Duplex | undefined;
+      if (target.via) {
+        via = await SshTransport.connect(target.via, deps);
+        sock = await via.connectTcp(target.host, target.port);
+      } else if (target.proxyCommand) {
+        proxy = startProxyCommand(target.proxyCommand, deps.env ?? process.env);
+        sock = proxy.stream;
+      }
+      return await SshTransport.connectOne(target, { sock, via, proxy }, deps);
     } catch (error) {
       via?.close();
+      proxy?.kill();
       throw error;
     }
   }
 
   private static async connectOne(
     endpoint: SshEndpoint,
-    via: SshTransport | undefined,
+    path: { sock: Duplex | undefined; via: SshTransport | undefined; proxy: ProxyProcess | undefined },
     deps: SshDeps,
   ): Promise<SshTransport> {
-    const sock = via ? await via.connectTcp(endpoint.host, endpoint.port) : undefined;
+    const { sock, via, proxy } = path;
+    const literal = isIP(endpoint.host);
+    if (!sock && endpoint.family && literal && literal !== endpoint.family) {
+      // As ssh: an address of the other family cannot be reached at all.
+      throw new ApiError(
+        'connect-dns',
+        `Cannot connect to ${endpoint.host}: AddressFamily ${endpoint.family === 6 ? 'inet6' : 'inet'} ` +
+          `in your SSH configuration excludes IPv${literal} addresses`,
+      );
+    }
     const client = new ssh2.Client();
     let hostKeyProblem: ApiError | undefined;
     let cancelled = false;
+    let answered = false;
     let methodsLeft: AuthenticationType[] | null = null;
     let onError: (error: Error & { level?: string }) => void = () => undefined;
-    const deadline = new NetworkDeadline(deps.readyTimeoutMs ?? 20_000, () => {
-      const error: Error & { level?: string } = new Error('Timed out while waiting for handshake');
+    // ConnectTimeout (seconds; none = no limit) replaces VirtDesk's default network deadline.
+    const deadlineMs =
+      endpoint.connectTimeoutMs === undefined
+        ? (deps.readyTimeoutMs ?? 20_000)
+        : (endpoint.connectTimeoutMs ?? 0);
+    const deadline = new NetworkDeadline(deadlineMs, () => {
+      const error: Error & { level?: string } = new Error(
+        `Timed out after ${Math.round(deadlineMs / 1000)} s waiting for the SSH server`,
+      );
       error.level = 'client-timeout';
       onError(error);
     });
-    const prompts = { ask: deps.prompts.ask.bind(deps.prompts) };
-    const personPrompts: typeof prompts = {
-      ask: (question) => deadline.whilePersonAnswers(() => prompts.ask(question)),
+    const personPrompts: Pick<SshDeps['prompts'], 'ask'> = {
+      ask: (question) => deadline.whilePersonAnswers(() => deps.prompts.ask(question)),
     };
+    const agent = endpoint.agent === undefined ? deps.agentSocket : (endpoint.agent ?? undefined);
     const attempts = authAttempts(
       {
         hostId: deps.hostId,
@@ -100,27 +133,32 @@ export class SshTransport implements Transport {
         user: endpoint.user,
         identityFiles: endpoint.identityFiles,
         identitiesOnly: endpoint.identitiesOnly,
+        identityFilesRequired: endpoint.identityFilesRequired ?? true,
         homeDir: deps.homeDir,
-        agentSocket: deps.agentSocket,
+        agentSocket: agent,
         prompts: personPrompts,
         secrets: deps.secrets,
         onCancelled: () => (cancelled = true),
       },
       () => methodsLeft,
     );
-    const knownTypes = await deps.knownHosts.knownKeyTypes(endpoint.host, endpoint.port);
+    const store = hostKeyStore(endpoint, deps);
+    const knownTypes = await store.knownKeyTypesOf(hostKeyName(endpoint));
     const config: ConnectConfig = {
       host: endpoint.host,
       port: endpoint.port,
       username: endpoint.user,
       ...(sock ? { sock } : {}),
+      ...(endpoint.family === 4 ? { forceIPv4: true } : endpoint.family === 6 ? { forceIPv6: true } : {}),
+      ...(endpoint.bindAddress ? { localAddress: endpoint.bindAddress } : {}),
       readyTimeout: 0, // ssh2's own timer would run while a person reads a fingerprint: see `deadline`
-      keepaliveInterval: 10_000,
-      keepaliveCountMax: 3,
+      keepaliveInterval: endpoint.keepaliveIntervalMs ?? 10_000,
+      keepaliveCountMax: endpoint.keepaliveCountMax ?? 3,
       tryKeyboard: true,
       algorithms: { serverHostKey: hostKeyAlgorithmOrder(knownTypes) as never },
       hostVerifier: (key: Buffer, verify: (valid: boolean) => void) => {
-        void checkHostKey(endpoint, key, deps.knownHosts, personPrompts, deps.hostId).then(
+        answered = true;
+        void checkHostKey(endpoint, key, store, { hostId: deps.hostId, prompts: personPrompts }).then(
           () => verify(true),
           (error: ApiError) => {
             hostKeyProblem = error;
@@ -140,6 +178,7 @@ export class SshTransport implements Transport {
     };
     return new Promise<SshTransport>((resolve, reject) => {
       let settled = false;
+      const fail = (problem: ApiError) => reject(problem);
       onError = (error: Error & { level?: string }) => {
         if (settled) return;
         settled = true;
@@ -149,18 +188,27 @@ export class SshTransport implements Transport {
         client.on('error', () => undefined);
         if (error.level === 'client-timeout') client.destroy();
         else client.end();
-        if (hostKeyProblem) return reject(hostKeyProblem);
+        if (hostKeyProblem) return fail(hostKeyProblem);
         if (cancelled && error.level === 'client-authentication') {
-          return reject(new ApiError('auth-cancelled', `Authentication to ${endpoint.host} was cancelled`));
+          return fail(new ApiError('auth-cancelled', `Authentication to ${endpoint.host} was cancelled`));
         }
-        reject(classifyConnectError(error, endpoint.host, endpoint.port, endpoint.user));
+        const problem =
+          error.level === 'client-timeout'
+            ? new ApiError('connect-timeout', `${error.message} at ${endpoint.host}:${endpoint.port}`)
+            : classifyConnectError(error, endpoint.host, endpoint.port, endpoint.user);
+        if (proxy && !answered) {
+          // The command's own words say more than "connection lost" (bounded wait for its exit).
+          void proxyFailure(proxy, endpoint).then((failure) => fail(failure ?? problem));
+          return;
+        }
+        fail(problem);
       };
       const onReady = () => {
         if (settled) return;
         settled = true;
         deadline.stop();
         client.removeListener('error', onError);
-        resolve(new SshTransport(client, via));
+        resolve(new SshTransport(client, via, proxy));
       };
       client.once('error', onError);
       client.once('ready', onReady);
@@ -213,6 +261,7 @@ export class SshTransport implements Transport {
   close(): void {
     this.client.end();
     this.via?.close();
+    this.proxy?.kill();
   }
 }
 
@@ -234,61 +283,4 @@ function channelProcess(channel: ClientChannel, pty: boolean): RemoteProcess {
     pause: () => channel.pause(),
     resume: () => channel.resume(),
   };
-}
-
-async function checkHostKey(
-  endpoint: SshEndpoint,
-  key: Buffer,
-  knownHosts: KnownHosts,
-  prompts: Pick<PromptBroker, 'ask'>,
-  hostId: string,
-): Promise<void> {
-  const verdict = await knownHosts.verify(endpoint.host, endpoint.port, key);
-  const fingerprint = fingerprintSha256(key);
-  const where = `${endpoint.host}${endpoint.port === 22 ? '' : `:${endpoint.port}`}`;
-  switch (verdict.kind) {
-    case 'match':
-      return;
-    case 'changed':
-    case 'revoked':
-      throw new ApiError('host-key-changed', changedKeyMessage(where, keyTypeOf(key), fingerprint, verdict));
-    case 'unknown': {
-      const reply = await prompts.ask({
-        hostId,
-        kind: 'host-key',
-        host: where,
-        keyType: keyTypeOf(key),
-        fingerprint,
-      });
-      if (!reply.accepted) {
-        throw new ApiError('host-key-rejected', `The host key of ${where} (${fingerprint}) was not trusted`);
-      }
-      await knownHosts.trust(endpoint.host, endpoint.port, key);
-    }
-  }
-}
-
-/** OpenSSH's "REMOTE HOST IDENTIFICATION HAS CHANGED", with what to do about it. */
-function changedKeyMessage(
-  where: string,
-  keyType: string,
-  fingerprint: string,
-  verdict: Extract<HostKeyVerdict, { kind: 'changed' | 'revoked' }>,
-): string {
-  const head = `WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED for ${where}: it presented ${keyType} ${fingerprint}`;
-  const mitm =
-    'Someone could be intercepting the connection (man-in-the-middle), or the host was reinstalled. ' +
-    'VirtDesk refused to connect and sent no credentials.';
-  if (verdict.kind === 'revoked') {
-    return `${head}, a key marked @revoked in ${verdict.file}:${verdict.line}. ${mitm} A revoked key is never accepted.`;
-  }
-  const recorded =
-    verdict.knownType === keyType
-      ? `another ${verdict.knownType} key is recorded`
-      : `the recorded key is of another type (${verdict.knownType})`;
-  return (
-    `${head}, but ${recorded} in ${verdict.file}:${verdict.line}. ${mitm} ` +
-    `If you have checked with the host's administrator that its key really changed, remove the old key ` +
-    `with: ssh-keygen -R '${verdict.name}' -f '${verdict.file}' — then connect again and compare the new fingerprint.`
-  );
 }

@@ -1,0 +1,22 @@
+// Test-only: small steps shared by the SSH integration tests against the real test host.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Harness } from './backend-harness';
+
+/** The test host's key in the user's own ~/.ssh/known_hosts, so no host-key question comes up. */
+export function knowHostKey(h: Harness, host: { knownHostsLine: string }): void {
+  writeFileSync(join(h.homeDir, '.ssh', 'known_hosts'), `${host.knownHostsLine}\n`);
+}
+
+/** Writes the harness user's ~/.ssh/config (or another file under ~/.ssh). */
+export function writeSshConfig(h: Harness, text: string, file = 'config'): void {
+  writeFileSync(join(h.homeDir, '.ssh', file), text, { mode: 0o600 });
+}
+
+/** Authenticated SSH connections of the test user, counted on the host. */
+export function sshdSessions(host: { user: string }): number {
+  // Privilege separation: each connection has a root "sshd: USER [priv]" monitor process.
+  const out = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+  return out.split('\n').filter((line) => line.trim() === `sshd: ${host.user} [priv]`).length;
+}
