@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useStoreState } from '../common/stores-context';
 import { hostStateText } from '../hosts/host-state-text';
+import { HostFacts } from './host-facts';
 
-/** What the connection already knows about the host: URI, hypervisor, CPUs, state. */
+/** What the connection knows about the host (URI, hypervisor, CPUs, state), then what the host says. */
 export function HostOverview({ hostId }: { hostId: string }) {
   const { t } = useTranslation();
   const view = useStoreState('hosts', (state) => state.byId[hostId]);
@@ -20,7 +21,7 @@ export function HostOverview({ hostId }: { hostId: string }) {
         <dt>{t('hostDetails.state')}</dt>
         <dd>{hostStateText(t, status)}</dd>
       </dl>
-      <p className="field-hint">{t('hostDetails.overviewLater')}</p>
+      {status.state === 'connected' && <HostFacts hostId={hostId} />}
     </>
   );
 }

@@ -14,7 +14,6 @@ export const enHostDetails = {
     hypervisor: 'Hypervisor',
     cpus: 'Host CPUs',
     state: 'State',
-    overviewLater: 'Memory, CPU use and libvirt versions come in a later version.',
   },
   pools: {
     list: 'Storage pools',

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HostOverview, ReadinessCheck } from '../../../shared/api/host-overview';
-import { formatBytes } from '../../../shared/xml/units';
-import { useStoreState, useStores } from '../../common/stores-context';
+import type { HostOverview, ReadinessCheck } from '../../shared/api/host-overview';
+import { formatBytes } from '../../shared/xml/units';
+import { useStoreState, useStores } from '../common/stores-context';
 
-/** Host details → Overview: versions, CPU and memory, NUMA cells, and the readiness checks. */
-export function OverviewTab({ hostId }: { hostId: string }) {
+/** Host details → Overview, read from the host: versions, CPU and memory, NUMA cells, readiness checks. */
+export function HostFacts({ hostId }: { hostId: string }) {
   const { t } = useTranslation();
   const { hostOverview } = useStores();
   const entry = useStoreState('hostOverview', (s) => s.byHost[hostId]);
@@ -15,7 +15,7 @@ export function OverviewTab({ hostId }: { hostId: string }) {
   if (entry?.error) return <p role="alert">{t('hostOverview.failed', { message: entry.error })}</p>;
   if (!entry?.overview) return <p role="status">{t('hostOverview.loading')}</p>;
   return (
-    <div className="host-overview">
+    <div className="host-facts">
       <Facts overview={entry.overview} />
       <NumaCells overview={entry.overview} />
       <Readiness checks={entry.readiness ?? []} />
