@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { Transport } from '../hosts/transport';
 import { hostScript, quoteArg, shellCommand } from './quote';
-import { classifyVirshError } from './virsh-shell';
+import { runToEnd, virshOutcome } from './one-off-process';
 
 /** Where the file argument goes in a virsh command line that reads XML from a file. */
 export const XML_FILE = Symbol('the XML file on the host');
@@ -26,23 +26,8 @@ export async function putXml(
   const virsh = `${shellCommand(['virsh', '-q', '-c', uri])} ${words.join(' ')}`;
   const script =
     `f=$(mktemp) || exit 125; trap 'rm -f "$f"' EXIT; ` + `cat > "$f" || exit 125; ${virsh} </dev/null 2>&1`;
-  const proc = await transport.exec(hostScript(script));
-  let output = '';
-  proc.stdout.setEncoding('utf8');
-  proc.stdout.on('data', (chunk: string) => (output += chunk));
-  proc.stderr.resume();
-  proc.write(xml);
-  proc.end();
-  const code = await proc.exited;
-  if (code === 0) return output;
-  const errors = output
-    .split('\n')
-    .filter((l) => l.startsWith('error: '))
-    .map((l) => l.slice('error: '.length).trim());
-  if (errors.length > 0) throw classifyVirshError(errors.join('\n'));
-  if (code === null)
-    throw new ApiError('connection-lost', 'The connection dropped while libvirt read the XML');
-  throw new ApiError('virsh-error', output.trim() || `virsh ${String(argv[0])} failed (exit code ${code})`);
+  const result = await runToEnd(await transport.exec(hostScript(script)), xml);
+  return virshOutcome(result, String(argv[0]), 'The connection dropped while libvirt read the XML');
 }
 
 /** The parts of a live host putXmlOn needs. */
@@ -67,21 +52,12 @@ export async function putXmlOn(
   const writer = await host.transport.exec(
     hostScript(`f=$(mktemp) || exit 125; cat > "$f" && printf %s "$f"`),
   );
-  let path = '';
-  writer.stdout.setEncoding('utf8');
-  writer.stdout.on('data', (chunk: string) => (path += chunk));
-  writer.stderr.resume();
-  writer.write(xml);
-  writer.end();
-  if ((await writer.exited) !== 0 || !path.startsWith('/'))
+  const { output: path, code } = await runToEnd(writer, xml);
+  if (code !== 0 || !path.startsWith('/'))
     throw new ApiError('virsh-error', 'Could not write the XML to a temporary file on the host');
   try {
     return await host.shell.run(argv.map((a) => (a === XML_FILE ? path : a)));
   } finally {
-    const remover = await host.transport.exec(hostScript(shellCommand(['rm', '-f', '--', path])));
-    remover.end();
-    remover.stdout.resume();
-    remover.stderr.resume();
-    await remover.exited;
+    await runToEnd(await host.transport.exec(hostScript(shellCommand(['rm', '-f', '--', path]))));
   }
 }

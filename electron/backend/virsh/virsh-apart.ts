@@ -1,8 +1,7 @@
-import { ApiError } from '../../../shared/api/errors';
 import type { Transport } from '../hosts/transport';
 import { hostScript, shellCommand } from './quote';
 import type { VirshRunner } from './virsh-runner';
-import { classifyVirshError } from './virsh-shell';
+import { runToEnd, virshOutcome } from './one-off-process';
 
 /**
  * Runs one virsh command in its own process on its own channel of the host's connection, for verbs
@@ -19,24 +18,10 @@ export class VirshApart implements VirshRunner {
   async run(argv: readonly string[]): Promise<string> {
     const command = shellCommand(['virsh', '-q', '-c', this.uri, ...argv]);
     const proc = await this.transport.exec(hostScript(`exec ${command} </dev/null 2>&1`));
-    proc.end();
-    let output = '';
-    proc.stdout.setEncoding('utf8');
-    proc.stdout.on('data', (chunk: string) => (output += chunk));
-    proc.stderr.resume();
-    const code = await proc.exited;
-    if (code === 0) return output;
-    const errors = output
-      .split('\n')
-      .filter((l) => l.startsWith('error: '))
-      .map((l) => l.slice('error: '.length).trim());
-    if (errors.length > 0) throw classifyVirshError(errors.join('\n'));
-    if (code === null) {
-      throw new ApiError(
-        'connection-lost',
-        `The connection dropped while virsh ran "${argv[0]}"; libvirt may still complete it on the host`,
-      );
-    }
-    throw new ApiError('virsh-error', output.trim() || `virsh ${argv[0]} failed (exit code ${code})`);
+    return virshOutcome(
+      await runToEnd(proc),
+      argv[0] ?? 'virsh',
+      `The connection dropped while virsh ran "${argv[0]}"; libvirt may still complete it on the host`,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { ReadinessCheck } from '../../../../shared/api/host-overview';
+import { runToEnd } from '../../virsh/one-off-process';
 import { hostScript } from '../../virsh/quote';
 import type { Transport } from '../transport';
 
@@ -17,13 +18,7 @@ const SCRIPT = [
 ].join('\n');
 
 export async function readReadiness(transport: Transport): Promise<ReadinessCheck[]> {
-  const proc = await transport.exec(hostScript(SCRIPT));
-  proc.end();
-  let output = '';
-  proc.stdout.setEncoding('utf8');
-  proc.stdout.on('data', (chunk: string) => (output += chunk));
-  proc.stderr.resume();
-  await proc.exited;
+  const { output } = await runToEnd(await transport.exec(hostScript(SCRIPT)));
   return readinessFrom(sections(output));
 }
 
