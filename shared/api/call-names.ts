@@ -31,6 +31,15 @@ export const CALL_NAMES = [
   'jobs/list',
   'jobs/cancel',
   'jobs/clear',
+  'volumes/list',
+  'volumes/create',
+  'volumes/delete',
+  'volumes/resize',
+  'volumes/clone',
+  'volumes/wipe',
+  'volumes/xml',
+  'volumes/upload',
+  'volumes/download',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

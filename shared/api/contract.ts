@@ -6,6 +6,7 @@ import { PromptAnswer, PromptRequest } from './prompts';
 import { Prefs } from './prefs';
 import { consoleCalls, consoleEvents } from './consoles';
 import { jobCalls, jobEvents } from './jobs';
+import { volumeCalls } from './volumes';
 import { domainRef, hostRef } from './refs';
 
 /**
@@ -47,6 +48,7 @@ export const calls = {
   'prefs/set': { request: Prefs.partial(), response: Prefs },
   ...consoleCalls,
   ...jobCalls,
+  ...volumeCalls,
 } as const;
 
 /** Streams the backend pushes. */

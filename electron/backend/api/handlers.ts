@@ -7,6 +7,9 @@ import type { ConsoleManager } from '../consoles/console-manager';
 import { consoleHandlers } from '../consoles/console-handlers';
 import { jobHandlers } from '../jobs/job-handlers';
 import type { JobManager } from '../jobs/job-manager';
+import { volumeHandlers } from '../storage/volumes/volume-handlers';
+import type { VolumeOps } from '../storage/volumes/volume-ops';
+import type { TransferDeps } from '../storage/volumes/volume-upload';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -15,10 +18,12 @@ export interface HandlerDeps {
   prefs: { get: () => Prefs; set: (patch: Partial<Prefs>) => Promise<Prefs> };
   consoles: ConsoleManager;
   jobs: JobManager;
+  volumes: { ops: VolumeOps; transfers: TransferDeps };
 }
 
 /** Each contract call → the service that does it. Requests arrive already validated. */
-export function createHandlers({ hosts, prompts, info, prefs, consoles, jobs }: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { hosts, prompts, info, prefs, consoles, jobs, volumes } = deps;
   return {
     'app/info': async () => info(),
     'hosts/list': async () => hosts.list(),
@@ -44,5 +49,6 @@ export function createHandlers({ hosts, prompts, info, prefs, consoles, jobs }: 
     'prefs/set': (patch) => prefs.set(patch),
     ...consoleHandlers(consoles),
     ...jobHandlers(jobs),
+    ...volumeHandlers(hosts, volumes.ops, volumes.transfers),
   };
 }

@@ -19,6 +19,18 @@ describe('VirshFramer', () => {
     expect(second.error).toBe("failed to get domain 'x'");
   });
 
+  it('sees the error of a command wider than 80 columns (readline echoes it scrolled)', async () => {
+    const f = new VirshFramer();
+    const line = "'vol-info' '--pool' 'vd-volumes-it' 'disk '\\''one'\\'' $(touch x) ünï.qcow2'";
+    const r = collect(f, line, 'S1', 'S2');
+    f.push("virsh # \r<lumes-it' 'disk '\\''one'\\'' $(touch x) ünï.qcow2'\n");
+    f.push("error: failed to get vol 'disk 'one' $(touch x) ünï.qcow2'\nvirsh # echo 'S1''S2'\nS1S2");
+    expect(await r).toMatchObject({
+      ok: false,
+      error: "failed to get vol 'disk 'one' $(touch x) ünï.qcow2'",
+    });
+  });
+
   it('works without readline echo and across arbitrary chunk boundaries', async () => {
     const f = new VirshFramer();
     const r = collect(f, 'dominfo x', 'N1', 'N2');
