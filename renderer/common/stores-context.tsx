@@ -9,6 +9,8 @@ import type { PromptsState } from '../stores/prompts-store';
 import type { SessionState } from '../stores/session-store';
 import type { StatsState } from '../stores/stats-store';
 import type { UiState } from '../stores/ui-store';
+import type { JobsState } from '../stores/jobs-store';
+import type { VolumesState } from '../stores/volumes-store';
 
 const StoresContext = createContext<Stores | null>(null);
 
@@ -32,6 +34,8 @@ type StoreStates = {
   prompts: PromptsState;
   prefs: PrefsState;
   ui: UiState;
+  jobs: JobsState;
+  volumes: VolumesState;
 };
 
 /** Reads a slice of one store and re-renders when that slice changes (the selector must return stable values). */

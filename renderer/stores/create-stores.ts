@@ -11,6 +11,8 @@ import { createSessionStore } from './session-store';
 import { createStatsStore } from './stats-store';
 import { createUiStore } from './ui-store';
 import { createVmWindowsStore } from '../consoles/vm-windows-store';
+import { createJobsStore } from './jobs-store';
+import { createVolumesStore } from './volumes-store';
 
 /** Every store, built around one api (tests pass a fake). */
 export function createStores(api: RendererApi) {
@@ -23,8 +25,24 @@ export function createStores(api: RendererApi) {
   const prefs = createPrefsStore(api);
   const ui = createUiStore();
   const consoles = createVmWindowsStore();
+  const jobs = createJobsStore(api);
+  const volumes = createVolumesStore(api);
   const actions = createDomainActionRunner({ api, domains, activity, prefs, ui });
-  return { api, activity, session, hosts, domains, stats, prompts, prefs, ui, actions, consoles };
+  return {
+    api,
+    activity,
+    session,
+    hosts,
+    domains,
+    stats,
+    prompts,
+    prefs,
+    ui,
+    actions,
+    consoles,
+    jobs,
+    volumes,
+  };
 }
 
 export type Stores = ReturnType<typeof createStores>;
@@ -64,6 +82,10 @@ export async function syncStores(stores: Stores): Promise<void> {
     .getState()
     .load()
     .catch(() => {});
+  stores.jobs
+    .getState()
+    .load()
+    .catch(() => {});
   // Hosts that just became connected are loaded by the transition rule in startStores; hosts that
   // stayed connected (a resync after the transport came back) are re-read here.
   for (const view of Object.values(hosts.getState().byId)) {
@@ -77,7 +99,7 @@ export async function syncStores(stores: Stores): Promise<void> {
  * it connects, forget them when it goes away, prune the selection). Returns the unsubscribe.
  */
 export function startStores(stores: Stores): () => void {
-  const { api, session, hosts, domains, stats, prompts, ui } = stores;
+  const { api, session, hosts, domains, stats, prompts, ui, jobs, volumes } = stores;
   const stops: (() => void)[] = [
     api.on('hosts/status', (status) => hosts.getState().applyStatus(status)),
     api.on('hosts/changed', (list) => hosts.getState().applyList(list)),
@@ -88,6 +110,12 @@ export function startStores(stores: Stores): () => void {
     api.on('stats/tick', (tick) => stats.getState().applyTick(tick)),
     api.on('prompts/request', (request) => prompts.getState().enqueue(request)),
     api.on('prompts/dismiss', ({ promptId }) => prompts.getState().dismiss(promptId)),
+    api.on('jobs/started', (job) => jobs.getState().apply(job)),
+    api.on('jobs/progress', (progress) => jobs.getState().applyProgress(progress)),
+    api.on('jobs/finished', (job) => {
+      jobs.getState().apply(job);
+      if (job.kind.startsWith('volume-')) volumes.getState().reloadHost(job.hostId);
+    }),
     hosts.subscribe((next, previous) => {
       for (const [hostId, view] of Object.entries(next.byId)) {
         const before = previous.byId[hostId]?.status.state;
