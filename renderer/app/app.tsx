@@ -12,6 +12,7 @@ import { StatusLine } from './status-line';
 import { Toolbar } from './toolbar';
 import { WelcomePanel } from './welcome-panel';
 import { ConsolesPane } from '../consoles/consoles-pane';
+import { JobsPanel } from '../jobs/jobs-panel';
 
 /** The manager window: toolbar, alerts, the host/VM list (or the welcome panel), status line. */
 export function App() {
@@ -47,6 +48,7 @@ export function App() {
           {body}
           <ConsolesPane />
         </main>
+        <JobsPanel />
         <StatusLine />
       </div>
       {dialog === 'add-connection' && <AddConnectionDialog onClose={close} />}

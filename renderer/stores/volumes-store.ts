@@ -1,5 +1,7 @@
 import { createStore } from 'zustand/vanilla';
-import type { CallRequest, VirtdeskApi } from '../../shared/api/contract';
+import type { CallRequest } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import type { RendererApi } from '../api/renderer-api';
 import type { VolumeView } from '../../shared/api/volumes';
 import { toApiError } from '../api/api-error-from';
 
@@ -14,12 +16,16 @@ export type VolumesState = {
   create(request: CallRequest<'volumes/create'>): Promise<void>;
   remove(request: CallRequest<'volumes/delete'>): Promise<void>;
   resize(request: CallRequest<'volumes/resize'>): Promise<void>;
+  /** Starts the upload job; in the browser the page then streams the file (progress comes as job events). */
+  upload(target: { hostId: string; pool: string; name: string }, file: File): Promise<void>;
+  /** Starts the download job (the desktop app first asks where to save). */
+  download(target: { hostId: string; pool: string; name: string }): Promise<void>;
 };
 
 export const poolKey = (hostId: string, pool: string): string => `${hostId}\n${pool}`;
 
 /** Volumes per pool; loaded lazily (a pool's list is read only when someone opens it). */
-export function createVolumesStore(api: VirtdeskApi) {
+export function createVolumesStore(api: RendererApi) {
   return createStore<VolumesState>()((set, get) => {
     const patch = (key: string, value: Partial<PoolVolumes>) =>
       set((state) => ({
@@ -55,6 +61,20 @@ export function createVolumesStore(api: VirtdeskApi) {
         await api.call('volumes/delete', request);
         await reload(request.hostId, request.pool);
       },
+      async upload(target, file) {
+        const transfers = needTransfers(api);
+        const source = transfers.uploadSource(file);
+        const started = await api.call('volumes/upload', { ...target, size: file.size, source });
+        if (started.uploadId) void transfers.sendFile(started.uploadId, file);
+        await reload(target.hostId, target.pool);
+      },
+      async download(target) {
+        const transfers = needTransfers(api);
+        const where = await transfers.downloadTarget(target.name);
+        if (!where) return;
+        const started = await api.call('volumes/download', { ...target, target: where });
+        if (started.downloadId) transfers.receive(started.downloadId);
+      },
       async resize(request) {
         await api.call('volumes/resize', request);
         await reload(request.hostId, request.pool);
@@ -64,3 +84,8 @@ export function createVolumesStore(api: VirtdeskApi) {
 }
 
 export type VolumesStore = ReturnType<typeof createVolumesStore>;
+
+function needTransfers(api: RendererApi) {
+  if (!api.transfers) throw new ApiError('internal', 'File transfers are not available here');
+  return api.transfers;
+}

@@ -6,6 +6,7 @@ import { hostRef } from './refs';
  * and moved to or from the desktop as jobs (upload, download) with progress and Cancel.
  */
 export const VolumeFormatName = z.enum(['qcow2', 'raw', 'iso', 'vmdk', 'vdi', 'qed', 'vpc']);
+export type VolumeFormatName = z.infer<typeof VolumeFormatName>;
 
 export const VolumeUser = z.object({ uuid: z.string(), name: z.string(), running: z.boolean() });
 export type VolumeUser = z.infer<typeof VolumeUser>;
