@@ -5,7 +5,9 @@ import globals from 'globals';
 const nodeModules = ['node:*', 'fs', 'path', 'child_process', 'net', 'os', 'crypto', 'ssh2', 'ws'];
 
 export default tseslint.config(
-  { ignores: ['.tmp*/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'dist/**'] },
+  {
+    ignores: ['.tmp*/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'dist/**'],
+  },
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },

@@ -6,9 +6,22 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
-          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          include: [
+            'shared/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'renderer/**/*.test.{ts,tsx}',
+          ],
+          exclude: ['**/*.int.test.ts', '**/*.pack.test.ts', 'node_modules/**'],
           environment: 'node',
+        },
+      },
+      {
+        // `npm run dist` end to end with a stand-in Electron: a build and a package, ~30 s.
+        test: {
+          name: 'packaging',
+          include: ['scripts/**/*.pack.test.ts'],
+          testTimeout: 180_000,
         },
       },
       {

@@ -7,11 +7,8 @@ import { join } from 'node:path';
 import { ipcCallChannel, ipcEventChannel, ipcSavePathChannel } from '../shared/api/bridge';
 import { CALL_NAMES } from '../shared/api/call-names';
 import { createBackend, type Backend } from './backend/create-backend';
+import { contentSecurityPolicy } from './content-security-policy';
 import { SafeStorageSecretStore } from './safe-storage-secrets';
-
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "connect-src 'self' ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
@@ -107,8 +104,9 @@ app.on('web-contents-created', (_event, contents) => {
 if (process.env['VIRTDESK_DATA_DIR']) app.setPath('userData', process.env['VIRTDESK_DATA_DIR']);
 
 app.whenReady().then(async () => {
+  const csp = contentSecurityPolicy(process.env['ELECTRON_RENDERER_URL']);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   backend = await createBackend({

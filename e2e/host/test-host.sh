@@ -426,7 +426,9 @@ ensure_libvirt() {
 kvm_usable() { as_user test -r /dev/kvm -a -w /dev/kvm 2>/dev/null; }
 
 # Console guests, all like vd-tiny (SeaBIOS, no disk, no NIC, serial log): NAME:VARIANT.
-CONSOLE_GUESTS=(vd-vnc-pass:vnc-pass vd-spice:spice vd-spice2:spice vd-serial2:serial2 vd-vnc-socket:vnc-socket)
+# vd-vnc-fail is the one whose display the e2e tests take away (so no other test loses its console).
+CONSOLE_GUESTS=(vd-vnc-pass:vnc-pass vd-spice:spice vd-spice2:spice vd-serial2:serial2 vd-vnc-socket:vnc-socket
+  vd-vnc-fail:vnc)
 
 # define_guest NAME VARIANT: define it unless it exists (idempotent).
 define_guest() {

@@ -164,6 +164,16 @@ export function hostVirsh(
   return runScript(['virsh', ...args], opts.timeoutMs ?? 60_000, opts.input);
 }
 
+/**
+ * Starts guest NAME on the host and waits until its firmware has given up looking for a disk on
+ * the serial console (the test guests have none): by then its display shows SeaBIOS's text.
+ */
+export async function bootGuest(name: string, timeoutMs = 60_000): Promise<void> {
+  const started = await hostVirsh(['start', name]);
+  if (started.code !== 0) throw new Error(`virsh start ${name} failed: ${started.stderr}`);
+  await waitForSerialText(name, 'No bootable device', timeoutMs);
+}
+
 /** Kill the per-connection sshd processes (every open SSH connection drops); the listener stays. */
 export async function killSshSessions(): Promise<void> {
   await runScriptOk(['kill-ssh-sessions'], 30_000);

@@ -1,4 +1,10 @@
-import { hostVirsh, killSshSessions, serialLogSize, waitForSerialText } from '../host/test-host';
+import {
+  bootGuest as boot,
+  hostVirsh,
+  killSshSessions,
+  serialLogSize,
+  waitForSerialText,
+} from '../host/test-host';
 import { expect, test } from '../fixtures';
 import { openVmWindow, VmWindowPage } from '../pages/vm-window-page';
 
@@ -10,12 +16,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await Promise.all(GUESTS.map((g) => hostVirsh(['destroy', g])));
 });
-
-/** Starts a guest on the host and waits until its firmware has printed on the serial console. */
-async function boot(name: string): Promise<void> {
-  expect((await hostVirsh(['start', name])).code).toBe(0);
-  await waitForSerialText(name, 'No bootable device', 60_000);
-}
 
 test('the VNC console shows the guest screen, and Ctrl+Alt+Del reboots it', async ({ app, testHost }) => {
   await app.connectTestHost(testHost);
@@ -69,20 +69,24 @@ test('the password guest connects with the password from its XML', async ({ app,
   await expect(win.passwordDialog()).toHaveCount(0);
 });
 
+/** Changes vd-vnc-pass's password in the running QEMU only: the XML still says the old one. */
+async function changePasswordInQemu(password: string): Promise<void> {
+  const changed = await hostVirsh([
+    'qemu-monitor-command',
+    'vd-vnc-pass',
+    '--hmp',
+    `set_password vnc ${password}`,
+  ]);
+  expect(changed.code, changed.stderr).toBe(0);
+}
+
 test('when the password in the XML is refused, the console asks for it and connects', async ({
   app,
   testHost,
 }) => {
   await app.connectTestHost(testHost);
   await boot('vd-vnc-pass');
-  // Change the password in the running QEMU only: the XML still says the old one.
-  const changed = await hostVirsh([
-    'qemu-monitor-command',
-    'vd-vnc-pass',
-    '--hmp',
-    'set_password vnc vd-changed',
-  ]);
-  expect(changed.code, changed.stderr).toBe(0);
+  await changePasswordInQemu('vd-changed');
   const win = await openVmWindow(app, 'vd-vnc-pass');
   const dialog = win.passwordDialog();
   await expect(dialog).toBeVisible({ timeout: 30_000 });
@@ -91,6 +95,29 @@ test('when the password in the XML is refused, the console asks for it and conne
   await dialog.getByRole('button', { name: 'Connect' }).click();
   await win.expectRenderedScreen();
   await expect(dialog).toHaveCount(0);
+});
+
+test('the password dialog waits for the person; closing it says no password was given', async ({
+  app,
+  testHost,
+}) => {
+  // A clock the test can move: the connect timeout must not run while a person is asked.
+  await app.page.clock.install();
+  await app.page.reload();
+  await app.connectTestHost(testHost);
+  await boot('vd-vnc-pass');
+  await changePasswordInQemu('vd-changed');
+  const win = await openVmWindow(app, 'vd-vnc-pass');
+  await expect(win.passwordDialog()).toBeVisible();
+  await app.page.clock.fastForward('01:00');
+  await expect(win.passwordDialog()).toBeVisible();
+  await expect(win.root.getByRole('alert')).toHaveCount(0);
+  await win.passwordDialog().getByRole('button', { name: 'Cancel' }).click();
+  await expect(win.passwordDialog()).toHaveCount(0);
+  const alert = win.root.getByRole('alert');
+  await expect(alert).toContainText('no password was given');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(win.passwordDialog()).toBeVisible();
 });
 
 test('several consoles are open at once, each in its own tab', async ({ app, testHost }) => {

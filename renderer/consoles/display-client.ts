@@ -1,11 +1,28 @@
 /** What the console toolbar needs from a graphical client, whatever the protocol. */
 export type ScaleMode = 'fit' | 'native' | 'resize-guest';
 
+/**
+ * The network steps of connecting a console, in order: the host answers `consoles/open`, the
+ * console bridge accepts the WebSocket, the guest's display answers (its first bytes), the protocol
+ * handshake completes. None of them waits for a person.
+ */
+export type ConnectStep = 'host' | 'bridge' | 'display' | 'handshake';
+
+/** Why a console could not connect: the step it was at, and what the other side said, if anything. */
+export interface ConnectFailure {
+  step: ConnectStep;
+  timedOut: boolean;
+  detail: string;
+}
+
 export type DisplayStatus =
-  | { state: 'connecting' }
+  | { state: 'connecting'; step: ConnectStep }
   | { state: 'connected' }
   | { state: 'password-required'; wrong: boolean }
-  | { state: 'disconnected'; message: string; clean: boolean };
+  /** An established connection ended (the view reconnects). */
+  | { state: 'disconnected'; message: string; clean: boolean }
+  /** The connection never came up (the view says why and offers to try again). */
+  | { state: 'failed'; failure: ConnectFailure };
 
 export interface DisplayClient {
   readonly protocol: 'vnc' | 'spice';
@@ -35,6 +52,4 @@ export interface DisplayTarget {
   url: string;
   tokens: string[];
   password?: string | undefined;
-  /** Asks the backend for more single-use tokens (SPICE opens one connection per channel). */
-  moreTokens: (count: number) => Promise<string[]>;
 }

@@ -23,7 +23,7 @@ export function GraphicsConsole(props: GraphicsConsoleProps) {
   const screen = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const [clipboardOn, setClipboardOn] = useClipboardSharing(props.hostId, props.uuid);
-  const { view, session, client, retry, submitPassword } = useGraphicsSession({
+  const { view, session, client, retry, submitPassword, cancelPassword } = useGraphicsSession({
     api,
     hostId: props.hostId,
     uuid: props.uuid,
@@ -120,7 +120,7 @@ export function GraphicsConsole(props: GraphicsConsoleProps) {
       {view.kind === 'display' && view.status.state === 'password-required' && (
         <PasswordDialog
           wrong={view.status.wrong}
-          onCancel={() => client.current?.disconnect()}
+          onCancel={cancelPassword}
           onSubmit={(password, remember) => {
             submitPassword(password);
             if (remember)

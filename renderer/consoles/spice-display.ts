@@ -1,17 +1,18 @@
 import { SpiceMainConn } from '@spice-project/spice-html5';
 import { Constants } from '@spice-project/spice-html5/src/enums.js';
 import { SpiceMiniData, SpiceMsgcKeyDown, SpiceMsgcKeyUp } from '@spice-project/spice-html5/src/spicemsg.js';
+import { watchConnect } from './connect-watch';
 import type { DisplayCallbacks, DisplayClient, DisplayTarget, ScaleMode } from './display-client';
 import { keyDef, spiceKeyCode } from './key-combos';
-import { registerSpiceTokens } from './spice-socket-tokens';
 import './spice-html5-fixes';
 
 let screens = 0;
 
 /**
- * spice-html5 in `screen`. Every SPICE channel is its own WebSocket to the console's bridge, each
- * with its own single-use token. "Fit" scales with a CSS transform, under which the client's
- * offsetX/offsetY stay in guest pixels, so the pointer is right at any zoom or devicePixelRatio.
+ * spice-html5 in `screen`. Every SPICE channel is its own WebSocket to the console's bridge, opened
+ * by spice-html5 on the main connection's URL, so all carry the session's one channel token. "Fit"
+ * scales with a CSS transform, under which the client's offsetX/offsetY stay in guest pixels, so
+ * the pointer is right at any zoom or devicePixelRatio.
  */
 export function openSpiceDisplay(
   screen: HTMLElement,
@@ -23,21 +24,28 @@ export function openSpiceDisplay(
   inner.id = `vd-spice-screen-${++screens}`;
   inner.style.transformOrigin = '0 0';
   screen.appendChild(inner);
-  const unregister = registerSpiceTokens(target.url, target.tokens, target.moreTokens);
+  const token = target.tokens[0];
+  if (!token) throw new Error('no console token');
   let stopped = false;
+  const report: DisplayCallbacks['onStatus'] = (status) => {
+    if (!stopped) callbacks.onStatus(status);
+  };
   let scale: ScaleMode = 'fit';
-  callbacks.onStatus({ state: 'connecting' });
   const sc = new SpiceMainConn({
-    uri: target.url,
+    uri: `${target.url}?token=${encodeURIComponent(token)}`,
     screen_id: inner.id,
     password: target.password ?? '',
-    onsuccess: () => callbacks.onStatus({ state: 'connected' }),
+    onsuccess: () => report({ state: 'connected' }),
     onerror: (error) => {
-      if (stopped) return;
-      if (/password/i.test(error.message)) callbacks.onStatus({ state: 'password-required', wrong: true });
-      else callbacks.onStatus({ state: 'disconnected', message: error.message, clean: false });
+      // Before the display answered, the watch reports why the main channel closed.
+      if (!watch.answered()) return;
+      // spice-html5 passes the socket's error Event here as it is.
+      const message = error instanceof Error ? error.message : 'WebSocket error';
+      if (/password/i.test(message)) report({ state: 'password-required', wrong: true });
+      else report({ state: 'disconnected', message, clean: false });
     },
   });
+  const watch = watchConnect(sc.ws, report);
   const canvas = () => inner.querySelector('canvas');
   const applyScale = () => {
     const c = canvas();
@@ -99,7 +107,6 @@ export function openSpiceDisplay(
       stopped = true;
       observer.disconnect();
       mutations.disconnect();
-      unregister();
       sc.stop();
       inner.remove();
     },

@@ -6,7 +6,8 @@ declare module '@novnc/novnc' {
     wsProtocols?: string[];
   }
   export default class RFB extends EventTarget {
-    constructor(target: HTMLElement, url: string, options?: RfbOptions);
+    /** A URL, or a WebSocket (or a channel like one) that noVNC then uses as it is. */
+    constructor(target: HTMLElement, urlOrChannel: string | WebSocket, options?: RfbOptions);
     scaleViewport: boolean;
     clipViewport: boolean;
     resizeSession: boolean;
@@ -38,6 +39,8 @@ declare module '@spice-project/spice-html5' {
     constructor(options: SpiceMainConnOptions);
     stop(): void;
     state: string;
+    /** The main channel's WebSocket (spice-html5 opens the other channels on its URL). */
+    ws: WebSocket;
     inputs?: { state: string; send_msg(msg: unknown): void };
   }
   export function resize_helper(sc: SpiceMainConn): void;

@@ -1,8 +1,12 @@
 import RFB from '@novnc/novnc';
+import { watchConnect } from './connect-watch';
 import type { DisplayCallbacks, DisplayClient, DisplayTarget, ScaleMode } from './display-client';
 import { keyDef } from './key-combos';
 
-/** noVNC in `screen`, over the console's loopback WebSocket (one single-use token). */
+/**
+ * noVNC in `screen`, over the console's loopback WebSocket (one single-use token). The WebSocket is
+ * ours, handed to noVNC, so we see why it closed while connecting.
+ */
 export function openVncDisplay(
   screen: HTMLElement,
   target: DisplayTarget,
@@ -10,33 +14,38 @@ export function openVncDisplay(
 ): DisplayClient {
   const token = target.tokens[0];
   if (!token) throw new Error('no console token');
-  const rfb = new RFB(screen, `${target.url}?token=${encodeURIComponent(token)}`, {
+  let stopped = false;
+  const report: DisplayCallbacks['onStatus'] = (status) => {
+    if (!stopped) callbacks.onStatus(status);
+  };
+  const socket = new WebSocket(`${target.url}?token=${encodeURIComponent(token)}`, ['binary']);
+  const watch = watchConnect(socket, report);
+  const rfb = new RFB(screen, socket, {
     shared: true,
-    wsProtocols: ['binary'],
     ...(target.password ? { credentials: { password: target.password } } : {}),
   });
   rfb.background = 'transparent';
   rfb.scaleViewport = true;
   let sharing = false;
   let askedOnce = false;
-  callbacks.onStatus({ state: 'connecting' });
-  rfb.addEventListener('connect', () => callbacks.onStatus({ state: 'connected' }));
+  rfb.addEventListener('connect', () => report({ state: 'connected' }));
   rfb.addEventListener('credentialsrequired', () => {
-    callbacks.onStatus({ state: 'password-required', wrong: askedOnce || Boolean(target.password) });
+    report({ state: 'password-required', wrong: askedOnce || Boolean(target.password) });
     askedOnce = true;
   });
   let refused = false;
   rfb.addEventListener('securityfailure', () => {
     // A wrong password: ask again (the view reconnects with the new one) instead of retrying.
     refused = true;
-    callbacks.onStatus({ state: 'password-required', wrong: true });
+    report({ state: 'password-required', wrong: true });
   });
   let ended = false;
   rfb.addEventListener('disconnect', (e) => {
     ended = true;
-    if (refused) return;
+    // Before the display answered, the watch reports why the socket closed.
+    if (refused || !watch.answered()) return;
     const clean = (e as CustomEvent<{ clean: boolean }>).detail.clean;
-    callbacks.onStatus({ state: 'disconnected', message: '', clean });
+    report({ state: 'disconnected', message: '', clean });
   });
   rfb.addEventListener('clipboard', (e) => {
     if (sharing) callbacks.onGuestClipboard((e as CustomEvent<{ text: string }>).detail.text);
@@ -72,6 +81,7 @@ export function openVncDisplay(
     focus: () => rfb.focus({ preventScroll: true }),
     blur: () => rfb.blur(),
     disconnect: () => {
+      stopped = true;
       if (!ended) rfb.disconnect();
       ended = true;
     },

@@ -1,7 +1,7 @@
 import type { VirtdeskApi } from '../../shared/api/contract';
 import type { DomainSummary } from '../../shared/api/domains';
 import { toApiError } from '../api/api-error-from';
-import { actionTargets, contractAction, type ActionId } from '../domains/action-rules';
+import { actionTargets, contractAction, needsConfirmation, type ActionId } from '../domains/action-rules';
 import { displayName } from '../domains/visible-rows';
 import type { ActivityStore } from './activity-store';
 import { domainKey } from './domain-key';
@@ -11,16 +11,8 @@ import type { UiStore } from './ui-store';
 
 export type ActionTarget = DomainSummary & { hostId: string };
 
-/** Whether an action asks first: Delete always; Force Reset / Force Off / bulk Shut Down per preference. */
-export function needsConfirmation(
-  action: ActionId,
-  targetCount: number,
-  confirmDestructive: boolean,
-): boolean {
-  if (action === 'delete') return true;
-  if (!confirmDestructive) return false;
-  return action === 'reset' || action === 'destroy' || (action === 'shutdown' && targetCount > 1);
-}
+// Confirmation rules come from the one action table.
+export { needsConfirmation };
 
 export type DomainActionRunner = {
   /** Confirms if needed, then runs the action on every VM it applies to, in parallel; never throws. */

@@ -40,6 +40,8 @@ export const CALL_NAMES = [
   'volumes/xml',
   'volumes/upload',
   'volumes/download',
+  'domains/disks',
+  'domains/delete',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

@@ -26,7 +26,10 @@ export const GraphicsSession = GraphicsEndpoint.extend({
   consoleId: z.string(),
   /** ws://127.0.0.1:PORT/ — add `?token=` with one of `tokens` per WebSocket connection. */
   url: z.string(),
-  /** Single-use tokens: each WebSocket connection consumes one (SPICE opens one per channel). */
+  /**
+   * VNC: one single-use token. SPICE: one token that every channel of the session presents (up to
+   * 16 connections, within a minute of opening). `consoles/tokens` issues more single-use ones.
+   */
   tokens: z.array(z.string()),
 });
 export type GraphicsSession = z.infer<typeof GraphicsSession>;

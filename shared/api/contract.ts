@@ -5,6 +5,7 @@ import { DomainAction, DomainDelta, DomainSummary, StatsTick } from './domains';
 import { PromptAnswer, PromptRequest } from './prompts';
 import { Prefs } from './prefs';
 import { consoleCalls, consoleEvents } from './consoles';
+import { domainStorageCalls } from './domain-storage';
 import { jobCalls, jobEvents } from './jobs';
 import { volumeCalls } from './volumes';
 import { domainRef, hostRef } from './refs';
@@ -49,6 +50,7 @@ export const calls = {
   ...consoleCalls,
   ...jobCalls,
   ...volumeCalls,
+  ...domainStorageCalls,
 } as const;
 
 /** Streams the backend pushes. */

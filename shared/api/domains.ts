@@ -57,13 +57,6 @@ export const DomainAction = z.enum([
 ]);
 export type DomainAction = z.infer<typeof DomainAction>;
 
-/** Actions that lose guest state or the VM itself; the UI confirms them first. */
-export const destructiveActions: ReadonlySet<DomainAction> = new Set<DomainAction>([
-  'reset',
-  'destroy',
-  'undefine',
-]);
-
 export const DomainDelta = z.object({
   hostId: z.string(),
   /** True: this delta replaces the host's whole list (first read, reconnect). */

@@ -9,3 +9,5 @@ export * from './call-names';
 export * from './consoles';
 export * from './jobs';
 export * from './refs';
+export * from './domain-storage';
+export * from './domain-action-table';

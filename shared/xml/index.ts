@@ -32,7 +32,7 @@ export * from './views/devices/device-views';
 export type { DiskSettings } from './views/devices/disk';
 export type { InterfaceSettings } from './views/devices/interface';
 export { randomMac } from './views/devices/interface';
-export type { GraphicsSettings } from './views/devices/graphics';
+export type { GraphicsListen, GraphicsSettings, ListenType } from './views/devices/graphics';
 export type { ControllerSettings, CharDeviceSettings, HostdevSettings } from './views/devices/other-devices';
 export * from './build/new-domain';
 export * from './views/volume';

@@ -11,14 +11,16 @@ import {
   writeGeneral,
   writeMemory,
 } from './index';
-import { expectValid } from './testing/validate';
+import { expectValid, fixture } from './testing/validate';
 import { lineChanges } from './testing/edit-assert';
+import { GRAPHICS_FIXTURES, graphicsXml, listensIn } from './testing/graphics-shapes';
+import { noOpWriteChanges, oneFieldEditProblems } from './testing/view-properties';
 
 // The corpus as the test host's real libvirt (qemu:///session) writes it, and edits that real
 // libvirt accepts back.
 const GUESTS = ['vd-tiny', 'vd-vnc-pass', 'vd-spice', 'vd-serial2', 'vd-vnc-socket'];
-const dump = async (name: string) => {
-  const r = await hostVirsh(['dumpxml', '--inactive', '--security-info', name]);
+const dump = async (name: string, live = false) => {
+  const r = await hostVirsh(['dumpxml', ...(live ? [] : ['--inactive']), '--security-info', name]);
   if (r.code !== 0) throw new Error(r.stderr);
   return r.stdout;
 };
@@ -66,4 +68,48 @@ describe("real libvirt's domain XML", () => {
     expect(readMemory(back)).toMatchObject({ memory: 96 * 1024 * 1024, currentMemory: 96 * 1024 * 1024 });
     expect(serializeDomainXml(back)).toMatch(/passwd='vd-pass1'/);
   });
+});
+
+/** The lossless-edit properties (testing/view-properties.ts) on one document; [] when they hold. */
+const propertyProblems = (xml: string) => [...noOpWriteChanges(xml), ...oneFieldEditProblems(xml)];
+
+// A throw-away guest around some <graphics> elements, named per run: the host is shared.
+const guestWith = (name: string, graphics: string[]) =>
+  `<domain type='qemu'><name>${name}</name><memory unit='MiB'>32</memory><vcpu>1</vcpu>` +
+  `<os><type arch='x86_64' machine='pc'>hvm</type></os><devices>${graphics.join('')}</devices></domain>`;
+
+describe('lossless views on the XML real libvirt writes', () => {
+  it(
+    'every view and device of every test guest, inactive and live: write(read()) is a no-op, one-field edits stay put',
+    { timeout: 180_000 },
+    async () => {
+      for (const name of GUESTS) {
+        for (const live of [false, true]) {
+          expect(propertyProblems(await dump(name, live)), `${name}${live ? ' (live)' : ''}`).toEqual([]);
+        }
+      }
+    },
+  );
+
+  it(
+    'several, socket and none listens: libvirt reads what the view reads, and its own XML keeps the properties',
+    { timeout: 180_000 },
+    async () => {
+      // The host's qemu.conf has no SPICE TLS, so libvirt refuses this fixture's tlsPort; its listen
+      // shape (attribute + address child) is vd-spice's.
+      const files = GRAPHICS_FIXTURES.filter((f) => f !== 'libvirt/graphics-spice.x86_64-latest.xml');
+      for (const [i, file] of files.entries()) {
+        const name = `vd-listens-${process.pid}-${i}`;
+        const source = fixture(file);
+        await define(guestWith(name, graphicsXml(source)));
+        try {
+          const xml = await dump(name);
+          expect(listensIn(xml), file).toEqual(listensIn(source));
+          expect(propertyProblems(xml), file).toEqual([]);
+        } finally {
+          await hostVirsh(['undefine', name]);
+        }
+      }
+    },
+  );
 });

@@ -41,6 +41,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'domains/list': async ({ hostId }) => hosts.session(hostId).listDomains(),
     'domains/action': ({ hostId, uuid, action }) => hosts.session(hostId).action(uuid, action),
+    'domains/disks': ({ hostId, uuid }) => hosts.session(hostId).disks(uuid),
+    'domains/delete': ({ hostId, uuid, deleteVolumes }) =>
+      hosts.session(hostId).deleteWithStorage(uuid, deleteVolumes),
     'stats/watch': async ({ hostId, watching }) => {
       hosts.session(hostId).watchStats(watching);
       return {};

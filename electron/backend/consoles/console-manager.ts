@@ -19,8 +19,13 @@ export interface ConsoleManagerDeps {
   launchViewer?: ViewerLauncher;
 }
 
-/** SPICE opens one WebSocket per channel (main, display, inputs, cursor, playback, …). */
-const SPICE_TOKENS = 12;
+/**
+ * SPICE opens one WebSocket per channel (main, display, inputs, cursor, playback, record, a few
+ * usbredir or port channels), all on the main connection's URL, right after the main channel logs
+ * in: they share one token, good for this many connections within this time of `consoles/open`.
+ */
+const SPICE_CHANNEL_USES = 16;
+const SPICE_TOKEN_TTL_MS = 60_000;
 
 type Graphics = { kind: 'graphics'; hostId: string; bridge: WebSocketBridge; target: GraphicsTarget };
 type Serial = { kind: 'serial'; hostId: string; serial: SerialSession };
@@ -54,7 +59,10 @@ export class ConsoleManager {
       protocol: target.protocol,
       address: describeEndpoint(target),
       url: bridge.url,
-      tokens: bridge.tokens.issue(target.protocol === 'spice' ? SPICE_TOKENS : 1),
+      tokens:
+        target.protocol === 'spice'
+          ? [bridge.tokens.issueShared(SPICE_CHANNEL_USES, SPICE_TOKEN_TTL_MS)]
+          : bridge.tokens.issue(1),
       passwordSource: target.password ? 'xml' : remembered ? 'remembered' : 'none',
       ...(password ? { password } : {}),
       ...(target.unsupported ? { unsupported: target.unsupported } : {}),

@@ -22,6 +22,34 @@ describe('readGraphicsTarget', () => {
     expect(readGraphicsTarget(xml).endpoint).toEqual({ kind: 'unix', path: '/run/x/spice.sock' });
   });
 
+  it('reaches a socket display even when a stale legacy listen attribute names an address', () => {
+    // libvirt ignores `listen=` when the first <listen> is a socket; so must we.
+    const xml = domain(
+      `<graphics type='vnc' port='-1' listen='127.0.0.1'><listen type='socket' socket='/run/x/vnc.sock'/></graphics>`,
+    );
+    expect(readGraphicsTarget(xml).endpoint).toEqual({ kind: 'unix', path: '/run/x/vnc.sock' });
+  });
+
+  it("reaches a VNC display whose legacy socket attribute replaces its address listen (libvirt's rule)", () => {
+    const xml = domain(
+      `<graphics type='vnc' port='5900' socket='/run/x/vnc.sock'><listen type='address' address='0.0.0.0'/></graphics>`,
+    );
+    expect(readGraphicsTarget(xml).endpoint).toEqual({ kind: 'unix', path: '/run/x/vnc.sock' });
+  });
+
+  it('uses the first of several listens, the one QEMU listens on', () => {
+    const xml = domain(
+      `<graphics type='vnc' port='5905' listen='192.0.2.7'><listen type='address' address='192.0.2.7'/>` +
+        `<listen type='socket' socket='/run/x/vnc.sock'/></graphics>`,
+    );
+    expect(readGraphicsTarget(xml).endpoint).toEqual({ kind: 'tcp', host: '192.0.2.7', port: 5905 });
+  });
+
+  it('explains a display that listens nowhere', () => {
+    const xml = domain(`<graphics type='spice' port='5901'><listen type='none'/></graphics>`);
+    expect(() => readGraphicsTarget(xml)).toThrow(/does not listen anywhere/);
+  });
+
   it('marks TLS-only SPICE as unsupported in-app', () => {
     const xml = domain(`<graphics type='spice' tlsPort='5902' listen='127.0.0.1'/>`);
     expect(readGraphicsTarget(xml)).toMatchObject({

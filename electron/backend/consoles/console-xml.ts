@@ -26,11 +26,13 @@ export function readGraphicsTarget(xml: string): GraphicsTarget {
   if (!g) throw new ApiError('console-unavailable', 'This VM has no VNC or SPICE display');
   const protocol = g.type as 'vnc' | 'spice';
   const password = g.passwd || undefined;
-  if (g.listenType === 'socket' || (g.listenSocket && !g.port)) {
-    if (!g.listenSocket) throw new ApiError('console-unavailable', 'The display socket is not known yet');
-    return { protocol, endpoint: { kind: 'unix', path: g.listenSocket }, ...(password ? { password } : {}) };
+  // QEMU listens on the first listen only (libvirt refuses to start a display with several).
+  const listen = g.listens?.[0];
+  if (listen?.type === 'socket') {
+    if (!listen.socket) throw new ApiError('console-unavailable', 'The display socket is not known yet');
+    return { protocol, endpoint: { kind: 'unix', path: listen.socket }, ...(password ? { password } : {}) };
   }
-  if (g.listenType === 'none') {
+  if (listen?.type === 'none') {
     throw new ApiError('console-unavailable', 'The display does not listen anywhere (listen type "none")');
   }
   const plainPort = g.port !== undefined && g.port > 0 ? g.port : undefined;
@@ -38,7 +40,7 @@ export function readGraphicsTarget(xml: string): GraphicsTarget {
   if (!plainPort && !tlsPort) {
     throw new ApiError('console-unavailable', 'The VM is not running, so its display has no port yet');
   }
-  const address = g.listenAddress ?? '127.0.0.1';
+  const address = listen?.address ?? '127.0.0.1';
   const host = ANY_ADDRESS.has(address) ? (address.includes(':') ? '::1' : '127.0.0.1') : address;
   if (!plainPort) {
     return {

@@ -67,12 +67,13 @@ describe('graphical consoles', () => {
       url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/$/),
     });
     expect(spice).toMatchObject({ protocol: 'spice' });
-    expect(spice.tokens.length).toBeGreaterThan(4);
+    expect(spice.tokens).toHaveLength(1);
 
     const vncSocket = await openSocket(vnc.url, vnc.tokens[0]!);
     expect(await vncHandshake(vncSocket)).toMatchObject({ name: 'QEMU (vd-tiny)' });
-    // SPICE clients speak first, the moment the socket opens: nothing they send may be lost.
-    const spiceSockets = await Promise.all(spice.tokens.slice(0, 3).map((t) => openSocket(spice.url, t)));
+    // SPICE clients speak first, the moment the socket opens: nothing they send may be lost. Its
+    // channels all present the session's one token.
+    const spiceSockets = await Promise.all([1, 2, 3].map(() => openSocket(spice.url, spice.tokens[0]!)));
     expect(await Promise.all(spiceSockets.map(spiceLink))).toEqual(['REDQ', 'REDQ', 'REDQ']);
 
     expect(await sshConnectionsOf(host)).toBe(1);

@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createWebSocketStream, WebSocketServer, type WebSocket } from 'ws';
 import { isOwnLoopbackHost, refuseRaw, requestTarget } from '../net/loopback-request';
-import { SingleUseTokens } from './single-use-tokens';
+import { ConsoleTokens } from './console-tokens';
 
 export interface BridgeOptions {
   /** Opens the byte stream to the guest's display for one accepted WebSocket connection. */
@@ -18,12 +18,12 @@ const HIGH_WATER = 1024 * 1024;
 
 /**
  * One console session's WebSocket server on 127.0.0.1 (random port). Each upgrade must present a
- * single-use token and an allowed Origin; each accepted connection gets its own stream to the
+ * token (`ConsoleTokens`) and an allowed Origin; each accepted connection gets its own stream to the
  * guest's display (a `forwardOut` channel of the host's SSH connection), piped both ways with
  * backpressure: a slow renderer pauses the SSH channel, not the other way round.
  */
 export class WebSocketBridge {
-  readonly tokens = new SingleUseTokens();
+  readonly tokens = new ConsoleTokens();
   private readonly wss = new WebSocketServer({
     noServer: true,
     perMessageDeflate: false,

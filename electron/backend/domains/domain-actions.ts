@@ -1,33 +1,7 @@
+import { domainActionTable } from '../../../shared/api/domain-action-table';
 import { ApiError } from '../../../shared/api/errors';
 import type { DomainAction, DomainSummary } from '../../../shared/api/domains';
 import type { VirshRunner } from '../virsh/virsh-runner';
-
-const VERB: Record<Exclude<DomainAction, 'autostart-on' | 'autostart-off' | 'undefine'>, string> = {
-  start: 'start',
-  pause: 'suspend',
-  resume: 'resume',
-  shutdown: 'shutdown',
-  reboot: 'reboot',
-  reset: 'reset',
-  destroy: 'destroy',
-  managedsave: 'managedsave',
-  restore: 'start',
-};
-
-const DONE: Record<DomainAction, string> = {
-  start: 'started',
-  pause: 'paused',
-  resume: 'resumed',
-  shutdown: 'asked to shut down',
-  reboot: 'asked to reboot',
-  reset: 'reset',
-  destroy: 'forced off',
-  managedsave: 'saved',
-  restore: 'restored',
-  'autostart-on': 'set to start with the host',
-  'autostart-off': 'no longer starts with the host',
-  undefine: 'deleted',
-};
 
 export interface DomainActionRunners {
   /** The host's shared virsh shell: quick verbs. */
@@ -36,36 +10,24 @@ export interface DomainActionRunners {
   long: VirshRunner;
 }
 
-/** Runs one lifecycle action; the domain is always addressed by UUID, never by a name on a command line. */
+/**
+ * Runs one lifecycle action as the action table says; the domain is always addressed by UUID,
+ * never by a name on a command line.
+ */
 export async function runDomainAction(
   runners: DomainActionRunners,
   domain: DomainSummary,
   action: DomainAction,
 ): Promise<string> {
-  const virsh = runners.shell;
-  const ref = ['--domain', domain.uuid];
-  switch (action) {
-    case 'autostart-on':
-      await virsh.run(['autostart', ...ref]);
-      break;
-    case 'autostart-off':
-      await virsh.run(['autostart', ...ref, '--disable']);
-      break;
-    case 'undefine':
-      await undefine(virsh, domain);
-      break;
-    case 'restore':
-      if (!domain.hasManagedSave)
-        throw new ApiError('invalid-request', `${domain.name} has no saved state to restore`);
-      await runners.long.run(['start', ...ref]);
-      break;
-    case 'managedsave':
-      await runners.long.run([VERB[action], ...ref]);
-      break;
-    default:
-      await virsh.run([VERB[action], ...ref]);
+  const row = domainActionTable[action];
+  if (action === 'undefine') await undefine(runners.shell, domain);
+  else {
+    if (action === 'restore' && !domain.hasManagedSave)
+      throw new ApiError('invalid-request', `${domain.name} has no saved state to restore`);
+    const runner = row.job ? runners.long : runners.shell;
+    await runner.run([row.verb, '--domain', domain.uuid, ...(row.args ?? [])]);
   }
-  return `${domain.name} ${DONE[action]}`;
+  return `${domain.name} ${row.done}`;
 }
 
 async function undefine(virsh: VirshRunner, domain: DomainSummary): Promise<void> {

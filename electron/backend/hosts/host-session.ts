@@ -2,13 +2,15 @@ import { ApiError } from '../../../shared/api/errors';
 import type { DomainAction, DomainSummary } from '../../../shared/api/domains';
 import type { HostConfig, HostStatus } from '../../../shared/api/hosts';
 import type { Prefs } from '../../../shared/api/prefs';
+import type { DomainDisk, VolumeDeletion } from '../../../shared/api/domain-storage';
 import { runDomainAction } from '../domains/domain-actions';
+import { deleteVolumes, readDomainDisks } from '../domains/domain-disks';
 import { DomainCollection } from '../domains/domain-collection';
 import { StatsPoller } from '../stats/stats-poller';
 import { VirshApart } from '../virsh/virsh-apart';
 import type { VirshRunner } from '../virsh/virsh-runner';
 import type { VirshShell } from '../virsh/virsh-shell';
-import type { JobKind } from '../../../shared/api/jobs';
+import { domainActionTable } from '../../../shared/api/domain-action-table';
 import type { JobManager } from '../jobs/job-manager';
 import { HostConnection, type HostConnectionDeps, type LiveHost } from './host-connection';
 import type { Transport } from './transport';
@@ -17,12 +19,6 @@ export interface HostSessionDeps extends HostConnectionDeps {
   prefs: () => Prefs;
   jobs: JobManager;
 }
-
-/** Lifecycle actions that can take minutes: they run as jobs (progress in the jobs panel, Cancel). */
-const LONG_ACTIONS: Partial<Record<DomainAction, { kind: JobKind; verb: string; phase: string }>> = {
-  managedsave: { kind: 'domain-save', verb: 'Save', phase: 'Saving memory to disk' },
-  restore: { kind: 'domain-restore', verb: 'Restore', phase: 'Restoring memory from disk' },
-};
 
 /**
  * One host as the rest of the backend sees it: its connection (transport, shell, reconnect) and the
@@ -79,16 +75,15 @@ export class HostSession {
 
   async action(uuid: string, action: DomainAction): Promise<{ summary?: DomainSummary; message: string }> {
     const host = this.live();
-    const domain = this.domains.get(uuid);
-    if (!domain) throw new ApiError('domain-not-found', `No VM with UUID ${uuid} on ${this.link.label()}`);
+    const domain = this.requireDomain(uuid);
     const runners = { shell: host.shell, long: longRunner(host) };
-    const long = LONG_ACTIONS[action];
+    const long = domainActionTable[action].job;
     const message = long
       ? (
           await this.deps.jobs.start({
             hostId: host.hostId,
             kind: long.kind,
-            title: `${long.verb} ${domain.name}`,
+            title: `${long.title} ${domain.name}`,
             phase: long.phase,
             cancellable: true,
             run: async ({ signal }) => {
@@ -106,6 +101,26 @@ export class HostSession {
     return summary ? { summary, message } : { message };
   }
 
+  /** A VM's disks as Delete offers them (pool, volume, size, other VMs using them). */
+  async disks(uuid: string): Promise<DomainDisk[]> {
+    const host = this.live();
+    const domain = this.requireDomain(uuid);
+    const others = this.domains.list().filter((d) => d.uuid !== uuid);
+    return readDomainDisks(host.shell, domain, others);
+  }
+
+  /** Deletes a VM (stopping it first), then the chosen volumes of its own disks, each reported. */
+  async deleteWithStorage(
+    uuid: string,
+    paths: readonly string[],
+  ): Promise<{ message: string; volumes: VolumeDeletion[] }> {
+    // The disks must be read while the definition still exists.
+    const disks = paths.length > 0 ? await this.disks(uuid) : [];
+    const { message } = await this.action(uuid, 'undefine');
+    const volumes = await deleteVolumes(this.live().shell, disks, paths);
+    return { message, volumes };
+  }
+
   /** The live connection, for streams with their own channels (consoles). */
   connection(): { transport: Transport; shell: VirshShell; uri: string } {
     const { transport, shell, uri } = this.live();
@@ -119,6 +134,12 @@ export class HostSession {
   dispose(): void {
     this.disconnect();
     this.stats.stop();
+  }
+
+  private requireDomain(uuid: string): DomainSummary {
+    const domain = this.domains.get(uuid);
+    if (!domain) throw new ApiError('domain-not-found', `No VM with UUID ${uuid} on ${this.link.label()}`);
+    return domain;
   }
 
   private liveOrNone(): LiveHost | undefined {

@@ -52,9 +52,9 @@ function slowVirsh(delays: Record<string, number>): Transport {
 
 describe('VirshShell time limits', () => {
   it('counts a queued command’s limit from when virsh starts it, not from when it was queued', async () => {
-    const shell = await VirshShell.open(slowVirsh({ managedsave: 400 }), 'qemu:///session');
+    const shell = await VirshShell.open(slowVirsh({ managedsave: 3000 }), 'qemu:///session');
     const save = shell.run(['managedsave', '--domain', 'x'], 10_000);
-    const quick = shell.run(['domstats'], 150); // queued behind a save that takes longer than its limit
+    const quick = shell.run(['domstats'], 1000); // queued behind a save that takes longer than its limit
     await expect(save).resolves.toContain('managedsave done');
     await expect(quick).resolves.toContain('domstats done');
     expect(shell.alive).toBe(true);

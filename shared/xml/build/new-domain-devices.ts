@@ -85,7 +85,7 @@ export function devicesFor(spec: NewDomainSpec, machine: string, efi: boolean): 
       settings: {
         type: graphics,
         autoport: true,
-        listenAddress: spec.graphicsListen,
+        listens: spec.graphicsListen ? [{ type: 'address', address: spec.graphicsListen }] : undefined,
         passwd: spec.graphicsPassword,
         imageCompression: graphics === 'spice' ? 'off' : undefined,
       },

@@ -152,7 +152,7 @@ describe('new domains, as virt-install would make them', () => {
       graphicsPassword: 'p&ss<word>',
     });
     expect(readDevice(doc, 'graphics', 'graphics:vnc')).toMatchObject({
-      listenAddress: '0.0.0.0',
+      listens: [{ type: 'address', address: '0.0.0.0' }],
       passwd: 'p&ss<word>',
       autoport: true,
     });

@@ -17,10 +17,13 @@ export const memoryFields = {
 
 export const memoryBackingFields = {
   hugepages: flag('memoryBacking/hugepages'),
-  pages: list('memoryBacking/hugepages', 'page', {
-    size: scaledAttr('', 'size'),
-    nodeset: attr('', 'nodeset'),
-  }),
+  /** Explicit page sizes; without them `<hugepages/>` means the host's default size. */
+  pages: list(
+    'memoryBacking/hugepages',
+    'page',
+    { size: scaledAttr('', 'size'), nodeset: attr('', 'nodeset') },
+    { keepParent: true },
+  ),
   nosharepages: flag('memoryBacking/nosharepages'),
   locked: flag('memoryBacking/locked'),
   source: attr<'file' | 'anonymous' | 'memfd'>('memoryBacking/source', 'type'),

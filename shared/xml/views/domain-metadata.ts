@@ -22,12 +22,15 @@ function namespaceOf(el: XmlElement): { uri?: string; prefix: string } {
   return { uri, prefix };
 }
 
+/** An application's element as XML text at column 0. */
+const entryXml = (el: XmlElement): string => serializeNode(reindentElement(el, 0));
+
 export function listMetadata(doc: XmlDocument): MetadataEntry[] {
   const meta = resolve(documentRoot(doc), 'metadata');
   if (!meta) return [];
   return elementChildren(meta).flatMap((child) => {
     const { uri, prefix } = namespaceOf(child);
-    return uri ? [{ namespace: uri, prefix, xml: serializeNode(reindentElement(child, 0)) }] : [];
+    return uri ? [{ namespace: uri, prefix, xml: entryXml(child) }] : [];
   });
 }
 
@@ -37,7 +40,7 @@ function findEntry(meta: XmlElement | undefined, namespace: string): XmlElement 
 
 export function getMetadata(doc: XmlDocument, namespace: string): string | undefined {
   const child = findEntry(resolve(documentRoot(doc), 'metadata'), namespace);
-  return child && serializeNode(reindentElement(child, 0));
+  return child && entryXml(child);
 }
 
 /**
@@ -53,6 +56,8 @@ export function setMetadata(doc: XmlDocument, namespace: string, xml: string | u
     prune(root, 'metadata');
     return;
   }
+  // What getMetadata returned, written back: leave the element exactly as it is written.
+  if (existing && entryXml(existing) === xml) return;
   const parsed = parseXml(xml, 'Metadata XML').children.find((c): c is XmlElement => c.kind === 'element')!;
   if (namespaceOf(parsed).uri !== namespace) {
     throw new Error(`metadata element <${parsed.name}> must declare the namespace ${namespace}`);

@@ -15,6 +15,22 @@ import {
 } from './domain-memory';
 import { readCpu, readCputune, readVcpu, writeCpu, writeCputune, writeVcpu } from './domain-cpu';
 import { readOs, writeOs } from './domain-os';
+import * as cpuViews from './domain-cpu';
+import * as featureViews from './domain-features';
+import * as generalViews from './domain-general';
+import * as memoryViews from './domain-memory';
+import * as osViews from './domain-os';
+import * as tuningViews from './domain-tuning';
+import { DOMAIN_FIELDS } from './domain-views';
+
+describe('the domain view registry', () => {
+  it('lists every domain field spec, so the lossless-edit properties cover each one', () => {
+    const modules = [cpuViews, featureViews, generalViews, memoryViews, osViews, tuningViews];
+    const specs = modules.flatMap((m) => Object.entries(m).filter(([name]) => name.endsWith('Fields')));
+    expect(specs.length).toBeGreaterThan(10);
+    expect(new Set(Object.values(DOMAIN_FIELDS))).toEqual(new Set(specs.map(([, spec]) => spec)));
+  });
+});
 
 describe('general and metadata', () => {
   it('reads name, title and a multi-line unicode description with entities decoded', () => {
@@ -129,6 +145,13 @@ describe('memory', () => {
     );
     expect(r.removed).toEqual(["<page size='1048576' unit='KiB'/>", '<locked/>']);
     expect(r.added).toEqual(["<page size='2048' unit='KiB'/>"]);
+  });
+
+  it('dropping the explicit page sizes keeps hugepages on, at the host’s default size', () => {
+    const r = edit('csr1kv-1.xml', (doc) => writeMemoryBacking(doc, { pages: undefined }));
+    expect(r.removed).toEqual(['<hugepages>', "<page size='1048576' unit='KiB'/>", '</hugepages>']);
+    expect(r.added).toEqual(['<hugepages/>']);
+    expect(readMemoryBacking(r.doc)).toMatchObject({ hugepages: true, locked: true });
   });
 
   it('removing the last memoryBacking setting prunes the empty element', () => {

@@ -40,12 +40,13 @@ function boolCodec(yes: string, no: string): Codec<boolean> {
 }
 
 function attrField<T>(path: string, name: string, codec: Codec<T>): Field<T> {
+  const read = (base: XmlElement): T | undefined => {
+    const node = resolve(base, path);
+    const raw = node && getAttr(node, name);
+    return raw === undefined ? undefined : codec.decode(raw);
+  };
   return {
-    read(base) {
-      const node = resolve(base, path);
-      const raw = node && getAttr(node, name);
-      return raw === undefined ? undefined : codec.decode(raw);
-    },
+    read,
     write(base, value, depth) {
       if (value === undefined) {
         const node = resolve(base, path);
@@ -54,7 +55,11 @@ function attrField<T>(path: string, name: string, codec: Codec<T>): Field<T> {
         prune(base, path);
         return;
       }
-      setAttr(ensure(base, path, depth), name, codec.encode(value));
+      const encoded = codec.encode(value);
+      // An unchanged value keeps its spelling (`bus='0x1d'` stays hex when 29 is written back).
+      const current = read(base);
+      if (current !== undefined && codec.encode(current) === encoded) return;
+      setAttr(ensure(base, path, depth), name, encoded);
     },
   };
 }

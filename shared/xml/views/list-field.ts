@@ -7,10 +7,16 @@ import { CHILD_ORDER } from '../order';
 import { ensure, parsePath, prune, resolve } from '../view-path';
 import { readFields, writeFields, type Field, type FieldSpec, type FieldValues } from './fields';
 
+export interface ListOptions {
+  /** The parent means something without items (`<hugepages/>`): removing the items keeps it. */
+  keepParent?: boolean;
+}
+
 export function list<S extends FieldSpec>(
   parentPath: string,
   childName: string,
   spec: S,
+  options: ListOptions = {},
 ): Field<FieldValues<S>[]> {
   const parentDepth = parsePath(parentPath).length;
   return {
@@ -37,7 +43,7 @@ export function list<S extends FieldSpec>(
         writeFields(node, spec, full as FieldValues<S>, depth + parentDepth + 1);
       });
       for (const extra of existing.slice(wanted.length)) removeChild(parent, extra);
-      if (parentPath !== '') prune(base, parentPath);
+      if (parentPath !== '' && !options.keepParent) prune(base, parentPath);
     },
   };
 }

@@ -12,16 +12,14 @@ describe('graphics', () => {
       type: 'vnc',
       port: -1,
       autoport: true,
-      listenType: 'address',
-      listenAddress: '0.0.0.0',
+      listens: [{ type: 'address', address: '0.0.0.0' }],
       keymap: 'en-us',
       passwd: 's3cr&t',
     });
     expect(readDevice(doc, 'graphics', 'graphics:spice')).toMatchObject({
       port: 5901,
       tlsPort: 5902,
-      listenType: 'network',
-      listenNetwork: 'default',
+      listens: [{ type: 'network', network: 'default' }],
       passwd: "it's-secret",
       imageCompression: 'off',
       gl: false,
@@ -30,7 +28,7 @@ describe('graphics', () => {
 
   it('moving VNC to localhost keeps the legacy listen attribute in step and the password intact', () => {
     const r = edit('kitchen-sink.xml', (doc) =>
-      updateDevice(doc, 'graphics', 'graphics:vnc', { listenAddress: '127.0.0.1' }),
+      updateDevice(doc, 'graphics', 'graphics:vnc', { listens: [{ type: 'address', address: '127.0.0.1' }] }),
     );
     expect(r.removed).toEqual([
       "<graphics type='vnc' port='-1' autoport='yes' listen='0.0.0.0' keymap='en-us' passwd='s3cr&amp;t'>",
@@ -122,6 +120,25 @@ describe('other devices', () => {
       driverQueues: 4,
     });
     expect(() => readDevice(doc, 'disk', 'graphics:vnc')).toThrow(/is a <graphics>, not a <disk>/);
+  });
+
+  it('a PCI host device has no USB bus, a USB one no PCI address (both live in <source><address>)', () => {
+    const usb = `<hostdev mode='subsystem' type='usb' managed='yes'><source><address bus='1' device='2'/></source></hostdev>`;
+    const doc = parseDomainXml(`<domain type='kvm'><name>h</name><devices>${usb}</devices></domain>`);
+    const usbKey = 'hostdev:usb/1.2';
+    expect(readDevice(doc, 'hostdev', usbKey)).toEqual({
+      mode: 'subsystem',
+      type: 'usb',
+      managed: true,
+      usbBus: 1,
+      usbDevice: 2,
+    });
+    expect(() => updateDevice(doc, 'hostdev', usbKey, { sourcePci: '0000:01:00.0' })).toThrow(/only a pci/);
+    const r = edit('kitchen-sink.xml', (ks) => {
+      expect(readDevice(ks, 'hostdev', 'hostdev:pci/0000:1d:00.0')).not.toHaveProperty('usbBus');
+      updateDevice(ks, 'hostdev', 'hostdev:pci/0000:1d:00.0', { sourcePci: '0000:1d:00.1' });
+    });
+    expect(r.added).toEqual(["<address domain='0x0000' bus='0x1d' slot='0x00' function='0x1'/>"]);
   });
 
   it('adds a PCI host device, a watchdog and a vsock in device order; each validates', () => {

@@ -1,29 +1,8 @@
-// <graphics>: VNC and SPICE (and the rest), listen address/network/socket, ports, password, keymap.
-import { getAttr, setAttr } from '../../node-ops';
-import { ensure, resolve } from '../../view-path';
-import { attr, intAttr, yesNoAttr, type Field, type FieldValues } from '../fields';
+// <graphics>: VNC and SPICE (and the rest): where it listens, ports, password, keymap.
+import { attr, intAttr, yesNoAttr, type FieldValues } from '../fields';
+import { graphicsListens } from './graphics-listens';
 
-/**
- * The listen address. libvirt keeps it in `<listen type='address' address=…/>` and mirrors the first
- * one in the legacy `listen` attribute; both are kept in step when the attribute is there.
- */
-const listenAddress: Field<string> = {
-  read(base) {
-    const listen = resolve(base, 'listen');
-    return (listen && getAttr(listen, 'address')) ?? getAttr(base, 'listen');
-  },
-  write(base, value, depth) {
-    if (getAttr(base, 'listen') !== undefined) setAttr(base, 'listen', value);
-    const listen = resolve(base, 'listen');
-    if (value === undefined) {
-      if (listen && getAttr(listen, 'type') === 'address') setAttr(listen, 'address', undefined);
-      return;
-    }
-    const node = listen ?? ensure(base, 'listen', depth);
-    setAttr(node, 'type', 'address');
-    setAttr(node, 'address', value);
-  },
-};
+export type { GraphicsListen, ListenType } from './graphics-listens';
 
 export const graphicsFields = {
   type: attr<'vnc' | 'spice' | 'sdl' | 'rdp' | 'egl-headless' | 'dbus'>('', 'type'),
@@ -31,10 +10,8 @@ export const graphicsFields = {
   autoport: yesNoAttr('', 'autoport'),
   tlsPort: intAttr('', 'tlsPort'),
   websocket: intAttr('', 'websocket'),
-  listenType: attr<'address' | 'network' | 'socket' | 'none'>('listen', 'type'),
-  listenAddress,
-  listenNetwork: attr('listen', 'network'),
-  listenSocket: attr('listen', 'socket'),
+  /** The `<listen>` children with the legacy `listen`/`socket` attributes folded in (see graphics-listens.ts). */
+  listens: graphicsListens,
   passwd: attr('', 'passwd'),
   passwdValidTo: attr('', 'passwdValidTo'),
   keymap: attr('', 'keymap'),

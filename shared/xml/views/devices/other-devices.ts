@@ -1,5 +1,16 @@
 // Field specs for the remaining device kinds.
-import { attr, flag, intAttr, intText, text, yesNoAttr, onOffAttr, type FieldValues } from '../fields';
+import { getAttr } from '../../node-ops';
+import {
+  attr,
+  flag,
+  intAttr,
+  intText,
+  text,
+  yesNoAttr,
+  onOffAttr,
+  type Field,
+  type FieldValues,
+} from '../fields';
 import { pciAddress } from './address-field';
 
 export const controllerFields = {
@@ -51,16 +62,29 @@ export const inputFields = {
   bus: attr<'ps2' | 'usb' | 'virtio' | 'xen'>('', 'bus'),
 };
 
+type HostdevType = 'pci' | 'usb' | 'scsi' | 'mdev';
+
+/** PCI and USB host devices both keep their source in `<source><address>`, with different meanings. */
+function onlyFor<T>(type: HostdevType, field: Field<T>): Field<T> {
+  return {
+    read: (base) => (getAttr(base, 'type') === type ? field.read(base) : undefined),
+    write(base, value, depth) {
+      if (getAttr(base, 'type') === type) field.write(base, value, depth);
+      else if (value !== undefined) throw new Error(`only a ${type} host device has this setting`);
+    },
+  };
+}
+
 export const hostdevFields = {
   mode: attr<'subsystem' | 'capabilities'>('', 'mode'),
-  type: attr<'pci' | 'usb' | 'scsi' | 'mdev'>('', 'type'),
+  type: attr<HostdevType>('', 'type'),
   managed: yesNoAttr('', 'managed'),
   driverName: attr<'vfio' | 'kvm'>('driver', 'name'),
-  sourcePci: pciAddress('source/address', false),
+  sourcePci: onlyFor('pci', pciAddress('source/address', false)),
   usbVendor: attr('source/vendor', 'id'),
   usbProduct: attr('source/product', 'id'),
-  usbBus: intAttr('source/address', 'bus'),
-  usbDevice: intAttr('source/address', 'device'),
+  usbBus: onlyFor('usb', intAttr('source/address', 'bus')),
+  usbDevice: onlyFor('usb', intAttr('source/address', 'device')),
   bootOrder: intAttr('boot', 'order'),
   romBar: onOffAttr('rom', 'bar'),
 };
