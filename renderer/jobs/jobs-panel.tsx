@@ -3,12 +3,16 @@ import { useStoreState, useStores } from '../common/stores-context';
 import { JobRow } from './job-row';
 import './jobs.css';
 
-/** The main window's jobs: what runs and how far it is, Cancel, results; shown while there are any. */
-export function JobsPanel() {
+/**
+ * Jobs: what runs and how far it is, Cancel, results; shown while there are any. The main window
+ * shows every job; a host's windows (the volumes pane) show that host's.
+ */
+export function JobsPanel({ hostId }: { hostId?: string } = {}) {
   const { t } = useTranslation();
   const { jobs } = useStores();
-  const order = useStoreState('jobs', (state) => state.order);
+  const allIds = useStoreState('jobs', (state) => state.order);
   const byId = useStoreState('jobs', (state) => state.byId);
+  const order = hostId === undefined ? allIds : allIds.filter((id) => byId[id]?.hostId === hostId);
   if (order.length === 0) return null;
   const finished = order.some((id) => byId[id]?.state !== 'running');
   return (

@@ -11,6 +11,7 @@ import { VolumeFieldDialog } from './volume-name-dialog';
 import { VolumeTable } from './volume-table';
 import { VolumeUploadDialog } from './volume-upload-dialog';
 import { VolumeXmlDialog } from './volume-xml-dialog';
+import { JobsPanel } from '../../jobs/jobs-panel';
 import './volumes.css';
 
 const NONE: PoolVolumes = { volumes: [], loading: true };
@@ -99,6 +100,7 @@ export function VolumesPane({ hostId, poolName }: { hostId: string; poolName: st
         selected={selectedName}
         onSelect={setSelected}
       />
+      <JobsPanel hostId={hostId} />
       {open?.kind === 'create' && (
         <VolumeCreateDialog hostId={hostId} pool={poolName} volumes={entry.volumes} onClose={close} />
       )}
