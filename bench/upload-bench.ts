@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { ensureTestHost, hostVirsh, type TestHost } from '../e2e/host/test-host';
-import { ensureDirPool } from '../electron/backend/storage/volumes/testing/test-pool';
+import { ensureDirPool, uploadPath } from '../electron/backend/storage/volumes/testing/test-pool';
 import { connectByKey, createHarness } from '../electron/backend/testing/backend-harness';
 
 const run = promisify(execFile);
 const POOL = 'vd-volumes-bench';
 const MiB = 2 ** 20;
 
-async function virtdeskUpload(host: TestHost, file: string, size: number) {
+async function virtdeskUpload(host: TestHost, file: string) {
   const h = await createHarness();
   const hostId = await connectByKey(h, host);
   global.gc?.();
@@ -26,13 +26,7 @@ async function virtdeskUpload(host: TestHost, file: string, size: number) {
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const t0 = performance.now();
-  const { jobId } = await h.call('volumes/upload', {
-    hostId,
-    pool: POOL,
-    name: 'bench.img',
-    size,
-    source: { kind: 'path', path: file },
-  });
+  const { jobId } = await uploadPath(h, { hostId, pool: POOL, name: 'bench.img' }, file);
   const job = await h.waitFor('jobs/finished', (j) => j.jobId === jobId, 30 * 60_000);
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(sampler);
@@ -65,7 +59,7 @@ export async function runUploadBench(): Promise<void> {
   await run('sh', ['-c', `head -c ${mib * MiB} /dev/urandom > "$1"`, 'sh', file]);
   try {
     const scp = await scpUpload(host, file);
-    const ours = await virtdeskUpload(host, file, mib * MiB);
+    const ours = await virtdeskUpload(host, file);
     const rate = (s: number) => `${(mib / s).toFixed(1).padStart(7)} MiB/s`;
     console.log(`\nUpload of ${mib} MiB to the test host (same file, same host, one run)`);
     console.log(`  scp                         ${rate(scp.seconds)}   (${scp.seconds.toFixed(1)} s)`);

@@ -4,6 +4,7 @@ import { VolumeFormatName, type VolumeView } from '../../../shared/api/volumes';
 import { parseCapacity } from '../../../shared/storage/parse-capacity';
 import { volumeNameProblem } from '../../../shared/xml/build/new-volume';
 import { Dialog } from '../../common/dialog';
+import { FormFooter } from './form-footer';
 import { TextField } from '../../common/text-field';
 import { useStores } from '../../common/stores-context';
 import { toApiError } from '../../api/api-error-from';
@@ -89,19 +90,12 @@ export function VolumeCreateDialog(props: {
             </label>
           </div>
         )}
-        {error && (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" className="dialog-cancel" onClick={props.onClose}>
-            {t('actions.cancel')}
-          </button>
-          <button type="submit" disabled={busy}>
-            {t('volumes.createButton')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          busy={busy}
+          submitLabel={t('volumes.createButton')}
+          onCancel={props.onClose}
+        />
       </form>
     </Dialog>
   );

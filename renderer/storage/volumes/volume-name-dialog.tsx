@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../common/dialog';
+import { FormFooter } from './form-footer';
 import { TextField } from '../../common/text-field';
 import { toApiError } from '../../api/api-error-from';
 
@@ -19,7 +19,6 @@ export function VolumeFieldDialog(props: {
   onSubmit: (value: string) => Promise<void>;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
   const [value, setValue] = useState(props.initial);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -52,19 +51,7 @@ export function VolumeFieldDialog(props: {
           autoFocus
         />
         {props.extra}
-        {error && (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" className="dialog-cancel" onClick={props.onClose}>
-            {t('actions.cancel')}
-          </button>
-          <button type="submit" disabled={busy}>
-            {props.submitLabel}
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} submitLabel={props.submitLabel} onCancel={props.onClose} />
       </form>
     </Dialog>
   );

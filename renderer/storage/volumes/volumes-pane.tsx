@@ -46,7 +46,7 @@ export function VolumesPane({ hostId, poolName }: { hostId: string; poolName: st
           {t('volumes.upload')}
           <input
             type="file"
-            className="visually-hidden"
+            className="sr-only"
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';

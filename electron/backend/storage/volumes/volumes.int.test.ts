@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hostVirsh } from '../../../../e2e/host/test-host';
 import type { JobView } from '../../../../shared/api/jobs';
 import { clearEvents, connectByKey, createHarness, type Harness } from '../../testing/backend-harness';
-import { ensureDirPool, killOwnSshConnection, sha256Of, volumeNames } from './testing/test-pool';
+import { ensureDirPool, killOwnSshConnection, sha256Of, uploadPath, volumeNames } from './testing/test-pool';
 
 // Real sshd + real libvirt session: a dir pool of the test user, volumes created, uploaded,
 // downloaded, resized and deleted through the backend, checked with virsh and sha256 on the host.
@@ -104,15 +104,8 @@ describe('volumes on a real host', () => {
   });
 
   it('uploads a 1 GiB file byte for byte, then downloads it back', async () => {
-    const size = statSync(big).size;
     const started = Date.now();
-    const { jobId } = await h.call('volumes/upload', {
-      hostId,
-      pool: POOL,
-      name: 'big.img',
-      size,
-      source: { kind: 'path', path: big },
-    });
+    const { jobId, size } = await uploadPath(h, { hostId, pool: POOL, name: 'big.img' }, big);
     const job = await finished(jobId);
     const seconds = (Date.now() - started) / 1000;
     expect(job).toMatchObject({ state: 'done', done: size, total: size });
@@ -135,14 +128,7 @@ describe('volumes on a real host', () => {
   }, 600_000);
 
   it('cancelled halfway: the job says cancelled and no volume is left', async () => {
-    const size = statSync(big).size;
-    const { jobId } = await h.call('volumes/upload', {
-      hostId,
-      pool: POOL,
-      name: 'cancel.img',
-      size,
-      source: { kind: 'path', path: big },
-    });
+    const { jobId, size } = await uploadPath(h, { hostId, pool: POOL, name: 'cancel.img' }, big);
     await progressed(jobId, size / 2);
     await h.call('jobs/cancel', { jobId });
     expect(await finished(jobId)).toMatchObject({ state: 'cancelled' });
@@ -151,14 +137,7 @@ describe('volumes on a real host', () => {
 
   it('a dropped connection fails the job clearly and the partial volume goes on reconnect', async () => {
     clearEvents(h);
-    const size = statSync(big).size;
-    const { jobId } = await h.call('volumes/upload', {
-      hostId,
-      pool: POOL,
-      name: 'dropped.img',
-      size,
-      source: { kind: 'path', path: big },
-    });
+    const { jobId } = await uploadPath(h, { hostId, pool: POOL, name: 'dropped.img' }, big);
     await progressed(jobId, 64 * 2 ** 20);
     expect(await killOwnSshConnection(host)).toBeGreaterThan(0);
     const job = await finished(jobId);

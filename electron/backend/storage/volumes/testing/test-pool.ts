@@ -2,9 +2,10 @@
 // to drop only this process's own SSH connection to the test host (others run tests meanwhile).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { hostVirsh, type TestHost } from '../../../../../e2e/host/test-host';
 import { parseVolList } from '../parse-volume-output';
+import type { Harness } from '../../../testing/backend-harness';
 
 export async function ensureDirPool(name: string, home = '/home/vdtest'): Promise<void> {
   const info = await hostVirsh(['pool-info', name]);
@@ -60,4 +61,15 @@ export async function killOwnSshConnection(host: Pick<TestHost, 'port'>): Promis
   }
   for (const pid of pids) process.kill(pid, 'SIGKILL');
   return pids.size;
+}
+
+/** Starts the upload job of local file `path` into volume `name`; returns its job id and the size. */
+export async function uploadPath(
+  h: Harness,
+  target: { hostId: string; pool: string; name: string },
+  path: string,
+): Promise<{ jobId: string; size: number }> {
+  const size = statSync(path).size;
+  const { jobId } = await h.call('volumes/upload', { ...target, size, source: { kind: 'path', path } });
+  return { jobId, size };
 }
