@@ -2,10 +2,12 @@
 import { runConsoleBench } from './console-bench';
 import { runListBench } from './list-bench';
 import { runUploadBench } from './upload-bench';
+import { runVolumeListBench } from './volume-list-bench';
 import { runXmlBench } from './xml-bench';
 
 await runXmlBench();
 await runListBench();
 await runConsoleBench();
 await runUploadBench();
+await runVolumeListBench();
 process.exit(0);
