@@ -36,7 +36,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...nodeModules, 'electron'], message: 'shared/ is pure code' }] },
+        {
+          patterns: [
+            { group: [...nodeModules, 'electron'], message: 'shared/ is pure code' },
+            {
+              group: ['**/renderer/**', '**/electron/**'],
+              message: 'shared/ is the lowest layer: it imports nothing above it',
+            },
+          ],
+        },
       ],
     },
   },
@@ -49,6 +57,7 @@ export default tseslint.config(
           paths: [
             { name: 'electron', message: 'backend/ is plain Node; only main.ts/preload.ts touch electron' },
           ],
+          patterns: [{ group: ['**/renderer/**'], message: 'the backend never imports the renderer' }],
         },
       ],
       'no-restricted-syntax': [

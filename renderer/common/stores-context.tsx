@@ -3,6 +3,7 @@ import { useStore, type StoreApi } from 'zustand';
 import type { ActivityState } from '../stores/activity-store';
 import type { Stores } from '../stores/create-stores';
 import type { DomainsState } from '../stores/domains-store';
+import type { HostOverviewState } from '../stores/host-overview-store';
 import type { HostsState } from '../stores/hosts-store';
 import type { PrefsState } from '../stores/prefs-store';
 import type { PromptsState } from '../stores/prompts-store';
@@ -36,6 +37,7 @@ type StoreStates = {
   ui: UiState;
   jobs: JobsState;
   volumes: VolumesState;
+  hostOverview: HostOverviewState;
 };
 
 /** Reads a slice of one store and re-renders when that slice changes (the selector must return stable values). */

@@ -17,16 +17,15 @@ export interface VmWindowProps {
 /** A VM window: the Console page (graphics) and the Serial console page, following the VM's state. */
 export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWindowProps) {
   const t = useConsoleT();
-  const { api, domains } = useStores();
+  const { actions } = useStores();
   const domain = useStoreState('domains', (s) => s.byHost[hostId]?.[uuid]);
   const hostConnected = useStoreState('hosts', (s) => s.byId[hostId]?.status.state === 'connected');
   const name = domain?.name ?? uuid;
   const running = domain?.state === 'running' || domain?.state === 'paused' || domain?.state === 'idle';
-  const run = () =>
-    void api.call('domains/action', { hostId, uuid, action: 'start' }).then(
-      (r) => r.summary && domains.getState().upsert(hostId, r.summary),
-      () => undefined,
-    );
+  // The one action runner: busy state, a notice, and errors shown — as from the manager's toolbar.
+  const run = () => {
+    if (domain) void actions.perform('run', [{ ...domain, hostId }]);
+  };
   const tabId = (p: VmPage) => `vm-${uuid}-${p}`;
   return (
     <section className="vm-window" aria-label={t('window', { name })}>

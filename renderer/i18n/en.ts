@@ -1,5 +1,8 @@
+import { enConsoles } from './en-consoles';
+
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
+  consoles: enConsoles,
   app: {
     title: 'VirtDesk',
     toolbar: 'Main toolbar',
@@ -55,6 +58,15 @@ export const en = {
       title: 'Delete virtual machine?',
       message: 'Delete “{{name}}”? Its definition is removed from the host. This cannot be undone.',
       messageMany: 'Delete {{count}} VMs? This cannot be undone.',
+      messageWithStorage:
+        'Delete “{{name}}”? Its definition is removed from the host, and the storage checked below is deleted. This cannot be undone.',
+      storageLegend: 'Also delete this storage',
+      disk: '{{target}} · {{size}}',
+      diskInPool: '{{target}} · {{size}} · pool {{pool}}',
+      noteCdrom: 'CD-ROM media',
+      noteReadonly: 'read-only',
+      noteShared: 'also used by {{vms}}',
+      noteNotDeletable: 'cannot be deleted here: {{reason}}',
     },
     removeHost: {
       title: 'Remove connection?',
@@ -150,6 +162,29 @@ export const en = {
       nameInvalid: 'The name is too long',
       privateKeyInvalid: 'The path is too long',
     },
+  },
+  hostOverview: {
+    title: 'Host',
+    loading: 'Reading the host’s details…',
+    failed: 'The host’s details could not be read: {{message}}',
+    refresh: 'Check again',
+    hostname: 'Host name',
+    uri: 'Libvirt URI',
+    libvirt: 'Libvirt',
+    hypervisor: 'Hypervisor',
+    cpu: 'CPU',
+    topology: 'CPUs',
+    topologyValue: '{{cpus}} ({{sockets}} sockets × {{cores}} cores × {{threads}} threads)',
+    memory: 'Memory',
+    memoryValue: '{{total}} ({{free}} free)',
+    numa: 'NUMA cells',
+    cell: 'Cell',
+    cpus: 'CPUs',
+    hugepages: 'Hugepages',
+    free: '{{free}} free',
+    pagesValue: '{{size}}: {{total}} ({{free}} free)',
+    readiness: 'Readiness',
+    status: { pass: 'Pass', warn: 'Warning', fail: 'Fail', unknown: 'Unknown' },
   },
   welcome: {
     title: 'Welcome to VirtDesk',

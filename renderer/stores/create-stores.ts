@@ -4,6 +4,7 @@ import { createActivityStore } from './activity-store';
 import { createDomainActionRunner } from './domain-action-runner';
 import { domainKey, parseDomainKey } from './domain-key';
 import { createDomainsStore } from './domains-store';
+import { createHostOverviewStore } from './host-overview-store';
 import { createHostsStore } from './hosts-store';
 import { createPrefsStore } from './prefs-store';
 import { createPromptsStore } from './prompts-store';
@@ -27,6 +28,7 @@ export function createStores(api: RendererApi) {
   const consoles = createVmWindowsStore();
   const jobs = createJobsStore(api);
   const volumes = createVolumesStore(api);
+  const hostOverview = createHostOverviewStore(api);
   const actions = createDomainActionRunner({ api, domains, activity, prefs, ui });
   return {
     api,
@@ -42,6 +44,7 @@ export function createStores(api: RendererApi) {
     consoles,
     jobs,
     volumes,
+    hostOverview,
   };
 }
 

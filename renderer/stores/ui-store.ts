@@ -15,7 +15,26 @@ export type ConfirmRequest = {
   params: Record<string, string | number>;
 };
 
-type PendingConfirm = ConfirmRequest & { resolve: (confirmed: boolean) => void };
+/** One checkbox of a confirmation that also asks what else to do (e.g. which disks to delete). */
+export type ConfirmChoice = {
+  id: string;
+  /** Shown as is (a path). */
+  label: string;
+  detailKey: string;
+  detailParams: Record<string, string | number>;
+  /** i18n keys of warnings shown beside it (CD-ROM, shared with other VMs, read-only, …). */
+  noteKeys: string[];
+  noteParams: Record<string, string | number>;
+  checked: boolean;
+  disabled: boolean;
+};
+
+export type ConfirmAnswer = { confirmed: boolean; chosen: string[] };
+
+type PendingConfirm = ConfirmRequest & {
+  choices?: { legendKey: string; items: ConfirmChoice[] };
+  resolve: (answer: ConfirmAnswer) => void;
+};
 
 export type UiState = {
   selection: ReadonlySet<DomainKey>;
@@ -44,7 +63,11 @@ export type UiState = {
   setCollapsed(hostId: string, collapsed: boolean): void;
   /** Opens the confirm dialog; resolves true when the user confirms. */
   confirm(request: ConfirmRequest): Promise<boolean>;
-  resolveConfirm(confirmed: boolean): void;
+  /** The confirm dialog with checkboxes; resolves with the checked ids, or null when cancelled. */
+  confirmChoosing(
+    request: ConfirmRequest & { choices: { legendKey: string; items: ConfirmChoice[] } },
+  ): Promise<string[] | null>;
+  resolveConfirm(confirmed: boolean, chosen?: string[]): void;
 };
 
 export function createUiStore() {
@@ -92,14 +115,27 @@ export function createUiStore() {
         return { collapsedHosts };
       }),
     confirm(request) {
-      get().pendingConfirm?.resolve(false);
-      return new Promise<boolean>((resolve) => set({ pendingConfirm: { ...request, resolve } }));
+      get().pendingConfirm?.resolve({ confirmed: false, chosen: [] });
+      return new Promise<boolean>((resolve) =>
+        set({ pendingConfirm: { ...request, resolve: (answer) => resolve(answer.confirmed) } }),
+      );
     },
-    resolveConfirm(confirmed) {
+    confirmChoosing(request) {
+      get().pendingConfirm?.resolve({ confirmed: false, chosen: [] });
+      return new Promise<string[] | null>((resolve) =>
+        set({
+          pendingConfirm: {
+            ...request,
+            resolve: (answer) => resolve(answer.confirmed ? answer.chosen : null),
+          },
+        }),
+      );
+    },
+    resolveConfirm(confirmed, chosen = []) {
       const pending = get().pendingConfirm;
       if (!pending) return;
       set({ pendingConfirm: null });
-      pending.resolve(confirmed);
+      pending.resolve({ confirmed, chosen });
     },
   }));
 }

@@ -42,6 +42,8 @@ export const CALL_NAMES = [
   'volumes/download',
   'domains/disks',
   'domains/delete',
+  'hosts/overview',
+  'hosts/readiness',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

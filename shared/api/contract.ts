@@ -6,6 +6,7 @@ import { PromptAnswer, PromptRequest } from './prompts';
 import { Prefs } from './prefs';
 import { consoleCalls, consoleEvents } from './consoles';
 import { domainStorageCalls } from './domain-storage';
+import { hostOverviewCalls } from './host-overview';
 import { jobCalls, jobEvents } from './jobs';
 import { volumeCalls } from './volumes';
 import { domainRef, hostRef } from './refs';
@@ -51,6 +52,7 @@ export const calls = {
   ...jobCalls,
   ...volumeCalls,
   ...domainStorageCalls,
+  ...hostOverviewCalls,
 } as const;
 
 /** Streams the backend pushes. */

@@ -11,3 +11,4 @@ export * from './jobs';
 export * from './refs';
 export * from './domain-storage';
 export * from './domain-action-table';
+export * from './host-overview';

@@ -49,15 +49,26 @@ export const MiB = 1024 ** 2;
 export const GiB = 1024 ** 3;
 export const TiB = 1024 ** 4;
 
+const BINARY_UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
+export type BinaryUnit = (typeof BINARY_UNITS)[number];
+
+/** `bytes` in the largest binary unit with a value ≥ 1 (from `smallest` up): 1536 MiB → 1.5 GiB. */
+export function scaleBinary(
+  bytes: number,
+  smallest: BinaryUnit = 'bytes',
+): { value: number; unit: BinaryUnit } {
+  let index = BINARY_UNITS.indexOf(smallest);
+  let value = bytes / 1024 ** index;
+  while (Math.abs(value) >= 1024 && index < BINARY_UNITS.length - 1) {
+    value /= 1024;
+    index++;
+  }
+  return { value, unit: BINARY_UNITS[index]! };
+}
+
 /** Human-readable binary size: 1.5 GiB, 512 MiB. */
 export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let v = bytes;
-  let i = 0;
-  while (Math.abs(v) >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  const shown = Number.isInteger(v) ? String(v) : v.toFixed(2).replace(/\.?0+$/, '');
-  return `${shown} ${units[i]}`;
+  const { value, unit } = scaleBinary(bytes);
+  const shown = Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/\.?0+$/, '');
+  return `${shown} ${unit}`;
 }

@@ -6,6 +6,7 @@ import type { Handlers } from './dispatch';
 import type { ConsoleManager } from '../consoles/console-manager';
 import { consoleHandlers } from '../consoles/console-handlers';
 import { jobHandlers } from '../jobs/job-handlers';
+import { overviewHandlers } from '../hosts/overview/overview-handlers';
 import type { JobManager } from '../jobs/job-manager';
 import { volumeHandlers } from '../storage/volumes/volume-handlers';
 import type { VolumeOps } from '../storage/volumes/volume-ops';
@@ -53,5 +54,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...consoleHandlers(consoles),
     ...jobHandlers(jobs),
     ...volumeHandlers(hosts, volumes.ops, volumes.transfers),
+    ...overviewHandlers(hosts),
   };
 }

@@ -1,3 +1,4 @@
+import { isValidUnit, unitFactor } from '../../../shared/xml/units';
 import { readTopLevelElements, type TopLevelElement } from './top-level-elements';
 
 /** The few fields of a domain's XML the list shows (the full model lives in shared/xml). */
@@ -10,31 +11,14 @@ export interface DomainXmlSummary {
   vcpus?: number;
 }
 
-/** Bytes per unit, exactly as libvirt defines them (KB = 1000, KiB/k = 1024, …). */
-const UNIT_BYTES: Record<string, number> = {
-  b: 1,
-  bytes: 1,
-  kb: 1e3,
-  k: 1024,
-  kib: 1024,
-  mb: 1e6,
-  m: 1024 ** 2,
-  mib: 1024 ** 2,
-  gb: 1e9,
-  g: 1024 ** 3,
-  gib: 1024 ** 3,
-  tb: 1e12,
-  t: 1024 ** 4,
-  tib: 1024 ** 4,
-};
-
 const WANTED = new Set(['uuid', 'name', 'title', 'memory', 'currentMemory', 'vcpu']);
 
 function kib(element: TopLevelElement | undefined): number | undefined {
   if (!element) return undefined;
-  const factor = UNIT_BYTES[(element.attributes.get('unit') ?? 'KiB').toLowerCase()];
+  const unit = element.attributes.get('unit') ?? 'KiB';
   const value = Number(element.text.trim());
-  if (!factor || element.text.trim() === '' || !Number.isFinite(value)) return undefined;
+  if (!isValidUnit(unit) || element.text.trim() === '' || !Number.isFinite(value)) return undefined;
+  const factor = unitFactor(unit);
   return Math.round((value * factor) / 1024);
 }
 

@@ -80,24 +80,12 @@ function stripEcho(region: string, line: string, markerLine: string): string {
   // Leading echo of the command: "virsh # <line>\n" (possibly after leftovers of an earlier prompt).
   const lineAt = region.indexOf(`${line}\n`);
   if (lineAt >= 0 && isPrompt(region.slice(0, lineAt))) return region.slice(lineAt + line.length + 1);
-  return stripScrolledEcho(region, line);
-}
-
-/**
- * A line wider than readline's 80 columns is echoed in horizontal-scroll mode: the prompt, a carriage
- * return, `<` and the line's tail (`virsh # \r<…ol 'disk one.qcow2'`). Left in, an `error:` reply to a
- * long command would not start with `error:` and would pass for success.
- */
-function stripScrolledEcho(region: string, line: string): string {
-  const end = region.indexOf('\n');
-  const first = region.slice(0, end);
-  const cr = first.indexOf('\r');
-  if (end < 0 || cr < 0 || !isPrompt(first.slice(0, cr))) return region;
-  const tail = first
-    .slice(first.lastIndexOf('\r') + 1)
-    .replace(/^</, '')
-    .trimEnd();
-  return tail.length > 0 && line.endsWith(tail) ? region.slice(end + 1) : region;
+  // A line wider than readline thinks the terminal is comes back redrawn (without TERM, readline
+  // scrolls it horizontally: "virsh # \r<…end of the line"). The command has no line break (virshLine
+  // refuses them), so its echo is everything up to the first one.
+  const newlineAt = region.indexOf('\n');
+  if (/^virsh [#>] /.test(region) && newlineAt >= 0) return region.slice(newlineAt + 1);
+  return region;
 }
 
 function isPrompt(text: string): boolean {

@@ -43,7 +43,8 @@ export class VirshShell {
     const virsh = shellCommand(['virsh', '-q', '-c', uri]);
     const script =
       `command -v virsh >/dev/null 2>&1 || { echo 'virsh: command not found' >&2; exit ${VIRSH_MISSING_EXIT}; }; ` +
-      `exec ${virsh} 2>&1`;
+      // Without TERM, readline redraws a line wider than 80 columns; no line of ours is this wide.
+      `COLUMNS=1000000; export COLUMNS; exec ${virsh} 2>&1`;
     const proc = await transport.exec(hostScript(script));
     const shell = new VirshShell(proc);
     let startupOutput = '';
