@@ -42,7 +42,7 @@ async function virtdeskConnect(
   return { firstPaint, complete, count: list.length };
 }
 
-function sshWrapper(host: TestHost): string {
+export function sshWrapper(host: TestHost): string {
   const dir = mkdtempSync(join(tmpdir(), 'vd-bench-'));
   const knownHosts = join(dir, 'known_hosts');
   writeFileSync(knownHosts, `${host.knownHostsLine}\n`);

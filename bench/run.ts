@@ -1,9 +1,13 @@
 /** `npm run bench`: every benchmark, printing figures side by side with their baselines. */
 import { runConsoleBench } from './console-bench';
 import { runListBench } from './list-bench';
+import { runUploadBench } from './upload-bench';
+import { runVolumeListBench } from './volume-list-bench';
 import { runXmlBench } from './xml-bench';
 
 await runXmlBench();
 await runListBench();
 await runConsoleBench();
+await runUploadBench();
+await runVolumeListBench();
 process.exit(0);

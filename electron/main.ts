@@ -2,9 +2,9 @@
  * The desktop shell: one window, the backend wired to IPC. Only this file and preload.ts import
  * 'electron'; everything else is plain Node under backend/ (also served by serve.ts).
  */
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
-import { ipcCallChannel, ipcEventChannel } from '../shared/api/bridge';
+import { ipcCallChannel, ipcEventChannel, ipcSavePathChannel } from '../shared/api/bridge';
 import { CALL_NAMES } from '../shared/api/call-names';
 import { createBackend, type Backend } from './backend/create-backend';
 import { contentSecurityPolicy } from './content-security-policy';
@@ -56,6 +56,14 @@ function registerIpc(b: Backend): void {
       return b.dispatch(name, request);
     });
   }
+  // Where a volume download goes: the native save dialog; the backend writes the file itself.
+  ipcMain.handle(ipcSavePathChannel, async (event, name: unknown) => {
+    const window = BrowserWindow.fromWebContents(event.sender);
+    if (!trustedSender(event) || !window) return undefined;
+    const defaultPath = typeof name === 'string' ? name.replace(/[/\\]/g, '_').slice(0, 255) : undefined;
+    const choice = await dialog.showSaveDialog(window, defaultPath ? { defaultPath } : {});
+    return choice.canceled ? undefined : choice.filePath;
+  });
   b.bus.subscribe((name, payload) => {
     for (const window of appWindows) window.webContents.send(ipcEventChannel, { name, payload });
   });

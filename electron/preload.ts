@@ -2,8 +2,13 @@
  * The only bridge between the sandboxed renderer and the main process: `window.virtdesk`, one
  * method per contract call plus `on()` for pushed events. No ipcRenderer, no raw IPC events.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { ipcCallChannel, ipcEventChannel, type DesktopBridge } from '../shared/api/bridge';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import {
+  ipcCallChannel,
+  ipcEventChannel,
+  ipcSavePathChannel,
+  type DesktopBridge,
+} from '../shared/api/bridge';
 import { CALL_NAMES, EVENT_NAMES } from '../shared/api/call-names';
 
 const calls = Object.fromEntries(
@@ -19,6 +24,11 @@ const bridge: DesktopBridge = {
     };
     ipcRenderer.on(ipcEventChannel, listener);
     return () => ipcRenderer.removeListener(ipcEventChannel, listener);
+  },
+  files: {
+    pathForFile: (file) => webUtils.getPathForFile(file as File),
+    chooseSavePath: (name) =>
+      ipcRenderer.invoke(ipcSavePathChannel, String(name)) as Promise<string | undefined>,
   },
 };
 

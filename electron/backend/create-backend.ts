@@ -14,6 +14,9 @@ import { JsonFile } from './prefs/json-file';
 import { PromptBroker } from './prompts/prompt-broker';
 import { ConsoleManager } from './consoles/console-manager';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
+import { OrphanVolumes } from './storage/volumes/orphan-volumes';
+import { TransferTickets } from './storage/volumes/transfer-tickets';
+import { VolumeOps } from './storage/volumes/volume-ops';
 
 export interface BackendOptions {
   /** Where connections, preferences and VirtDesk's own known_hosts live. */
@@ -36,6 +39,8 @@ export interface Backend {
   dispatch: Dispatch;
   bus: EventBus;
   consoles: ConsoleManager;
+  /** One-time ids of serve mode's upload/download URLs (issued by volumes/upload and volumes/download). */
+  transfers: TransferTickets;
   /** The renderer's origin(s), known to serve mode only once it listens. */
   allowConsoleOrigins(origins: Iterable<string>): void;
   dispose(): void;
@@ -78,6 +83,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     secrets: options.secretStore ?? new MemorySecretStore(),
     allowedOrigin: (origin) => origin !== undefined && consoleOrigins.has(origin),
   });
+  const tickets = new TransferTickets();
+  const orphans = new OrphanVolumes(bus, (hostId) => hosts.session(hostId), jobs);
   const loaded = await hosts.load();
   const warnings = [prefsLoad.warning, loaded.warning].filter((w): w is string => Boolean(w));
   warnings.forEach(log);
@@ -87,6 +94,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     consoles,
     jobs,
     sshConfig: createSshConfigPreview({ homeDir, agentSocket: options.agentSocket }),
+    volumes: { ops: new VolumeOps(jobs), transfers: { jobs, tickets, orphans } },
     info: () => ({
       version: options.version ?? '0.1.0',
       firstRun: !loaded.existed && hosts.list().length === 0,
@@ -107,11 +115,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dispatch: createDispatch(handlers, log),
     bus,
     consoles,
+    transfers: tickets,
     allowConsoleOrigins: (origins) => {
       for (const origin of origins) consoleOrigins.add(origin);
     },
     dispose: () => {
       jobs.dispose();
+      tickets.dispose();
+      orphans.dispose();
       consoles.dispose();
       hosts.dispose();
     },

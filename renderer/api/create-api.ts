@@ -3,6 +3,7 @@ import { createBridgeClient } from './bridge-client';
 import type { RendererApi } from './renderer-api';
 import { takeServeToken } from './serve-token';
 import { createWsClient } from './ws-client';
+import { desktopTransfers, pageTransfers } from './file-transfers';
 
 declare global {
   interface Window {
@@ -21,11 +22,14 @@ export function serveSocketUrl(
 
 /** Picks the transport: Electron's preload bridge when present, else the serve-mode WebSocket. */
 export function createApi(): RendererApi {
-  if (window.virtdesk) return createBridgeClient(window.virtdesk);
+  if (window.virtdesk)
+    return { ...createBridgeClient(window.virtdesk), transfers: desktopTransfers(window.virtdesk.files) };
   const token = takeServeToken({
     location: window.location,
     storage: window.sessionStorage,
     replaceUrl: (url) => window.history.replaceState(window.history.state, '', url),
   });
-  return createWsClient({ url: serveSocketUrl(window.location, token) });
+  return Object.assign(createWsClient({ url: serveSocketUrl(window.location, token) }), {
+    transfers: pageTransfers(token),
+  });
 }

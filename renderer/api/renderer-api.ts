@@ -1,4 +1,5 @@
 import type { VirtdeskApi } from '../../shared/api/contract';
+import type { FileTransfers } from './file-transfers';
 
 /** Whether the renderer can currently reach the backend (only the WebSocket transport can lose it). */
 export type TransportState = 'up' | 'down';
@@ -9,4 +10,6 @@ export type TransportState = 'up' | 'down';
  */
 export type RendererApi = VirtdeskApi & {
   onTransportState?: (listener: (state: TransportState) => void) => () => void;
+  /** Uploads and downloads of files (absent in unit tests that do not need them). */
+  transfers?: FileTransfers;
 };

@@ -13,6 +13,7 @@ import { Toolbar } from './toolbar';
 import { WelcomePanel } from './welcome-panel';
 import { ConsolesPane } from '../consoles/consoles-pane';
 import { HostDetailsWindow } from '../host-details/host-details-window';
+import { JobsPanel } from '../jobs/jobs-panel';
 
 /** The manager window: toolbar, alerts, the host/VM list (or the welcome panel), status line. */
 export function App() {
@@ -48,6 +49,7 @@ export function App() {
           {body}
           <ConsolesPane />
         </main>
+        <JobsPanel />
         <StatusLine />
       </div>
       {dialog === 'add-connection' && <AddConnectionDialog onClose={close} />}

@@ -12,6 +12,8 @@ import type { PromptsState } from '../stores/prompts-store';
 import type { SessionState } from '../stores/session-store';
 import type { StatsState } from '../stores/stats-store';
 import type { UiState } from '../stores/ui-store';
+import type { JobsState } from '../stores/jobs-store';
+import type { VolumesState } from '../stores/volumes-store';
 
 const StoresContext = createContext<Stores | null>(null);
 
@@ -35,6 +37,8 @@ type StoreStates = {
   prompts: PromptsState;
   prefs: PrefsState;
   ui: UiState;
+  jobs: JobsState;
+  volumes: VolumesState;
   hostOverview: HostOverviewState;
   pools: PoolsState;
   hostWindows: HostWindowsState;

@@ -1,5 +1,6 @@
 import { enConsoles } from './en-consoles';
 import { enHostDetails } from './en-storage-pools';
+import { enJobs, enVolumes } from './en-storage';
 
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
@@ -271,6 +272,8 @@ export const en = {
     startupWarning: '{{message}}',
   },
   ...enHostDetails,
+  jobs: enJobs,
+  volumes: enVolumes,
 };
 
 export type Resources = typeof en;

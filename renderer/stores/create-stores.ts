@@ -14,6 +14,8 @@ import { createSessionStore } from './session-store';
 import { createStatsStore } from './stats-store';
 import { createUiStore } from './ui-store';
 import { createVmWindowsStore } from '../consoles/vm-windows-store';
+import { createJobsStore } from './jobs-store';
+import { createVolumesStore } from './volumes-store';
 
 /** Every store, built around one api (tests pass a fake). */
 export function createStores(api: RendererApi) {
@@ -26,6 +28,8 @@ export function createStores(api: RendererApi) {
   const prefs = createPrefsStore(api);
   const ui = createUiStore();
   const consoles = createVmWindowsStore();
+  const jobs = createJobsStore(api);
+  const volumes = createVolumesStore(api);
   const hostOverview = createHostOverviewStore(api);
   const actions = createDomainActionRunner({ api, domains, activity, prefs, ui });
   const pools = createPoolsStore(api);
@@ -42,6 +46,8 @@ export function createStores(api: RendererApi) {
     ui,
     actions,
     consoles,
+    jobs,
+    volumes,
     hostOverview,
     pools,
     hostWindows,
@@ -85,6 +91,10 @@ export async function syncStores(stores: Stores): Promise<void> {
     .getState()
     .load()
     .catch(() => {});
+  stores.jobs
+    .getState()
+    .load()
+    .catch(() => {});
   // Hosts that just became connected are loaded by the transition rule in startStores; hosts that
   // stayed connected (a resync after the transport came back) are re-read here.
   for (const view of Object.values(hosts.getState().byId)) {
@@ -98,7 +108,7 @@ export async function syncStores(stores: Stores): Promise<void> {
  * it connects, forget them when it goes away, prune the selection). Returns the unsubscribe.
  */
 export function startStores(stores: Stores): () => void {
-  const { api, session, hosts, domains, stats, prompts, ui } = stores;
+  const { api, session, hosts, domains, stats, prompts, ui, jobs, volumes } = stores;
   const stops: (() => void)[] = [
     api.on('hosts/status', (status) => hosts.getState().applyStatus(status)),
     api.on('hosts/changed', (list) => hosts.getState().applyList(list)),
@@ -110,6 +120,12 @@ export function startStores(stores: Stores): () => void {
     api.on('pools/delta', (delta) => stores.pools.getState().applyDelta(delta)),
     api.on('prompts/request', (request) => prompts.getState().enqueue(request)),
     api.on('prompts/dismiss', ({ promptId }) => prompts.getState().dismiss(promptId)),
+    api.on('jobs/started', (job) => jobs.getState().apply(job)),
+    api.on('jobs/progress', (progress) => jobs.getState().applyProgress(progress)),
+    api.on('jobs/finished', (job) => {
+      jobs.getState().apply(job);
+      if (job.kind.startsWith('volume-')) volumes.getState().reloadHost(job.hostId);
+    }),
     hosts.subscribe((next, previous) => {
       for (const [hostId, view] of Object.entries(next.byId)) {
         const before = previous.byId[hostId]?.status.state;

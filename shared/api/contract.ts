@@ -9,6 +9,7 @@ import { domainStorageCalls } from './domain-storage';
 import { hostOverviewCalls } from './host-overview';
 import { jobCalls, jobEvents } from './jobs';
 import { poolCalls, poolEvents } from './pools';
+import { volumeCalls } from './volumes';
 import { domainRef, hostRef } from './refs';
 import { sshConfigCalls } from './ssh-config';
 
@@ -52,6 +53,7 @@ export const calls = {
   ...sshConfigCalls,
   ...consoleCalls,
   ...jobCalls,
+  ...volumeCalls,
   ...domainStorageCalls,
   ...hostOverviewCalls,
   ...poolCalls,

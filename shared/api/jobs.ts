@@ -15,6 +15,7 @@ export const JobKind = z.enum([
   'volume-create',
   'volume-clone',
   'volume-wipe',
+  'volume-delete',
   'pool-build',
 ]);
 export type JobKind = z.infer<typeof JobKind>;

@@ -35,3 +35,5 @@ export { randomMac } from './views/devices/interface';
 export type { GraphicsListen, GraphicsSettings, ListenType } from './views/devices/graphics';
 export type { ControllerSettings, CharDeviceSettings, HostdevSettings } from './views/devices/other-devices';
 export * from './build/new-domain';
+export * from './views/volume';
+export * from './build/new-volume';

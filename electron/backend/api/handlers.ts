@@ -10,6 +10,9 @@ import { jobHandlers } from '../jobs/job-handlers';
 import { overviewHandlers } from '../hosts/overview/overview-handlers';
 import type { JobManager } from '../jobs/job-manager';
 import { poolHandlers } from '../storage/pools/pool-handlers';
+import { volumeHandlers } from '../storage/volumes/volume-handlers';
+import type { VolumeOps } from '../storage/volumes/volume-ops';
+import type { TransferDeps } from '../storage/volumes/volume-upload';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -19,18 +22,12 @@ export interface HandlerDeps {
   consoles: ConsoleManager;
   jobs: JobManager;
   sshConfig: SshConfigPreview;
+  volumes: { ops: VolumeOps; transfers: TransferDeps };
 }
 
 /** Each contract call → the service that does it. Requests arrive already validated. */
-export function createHandlers({
-  hosts,
-  prompts,
-  info,
-  prefs,
-  consoles,
-  jobs,
-  sshConfig,
-}: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { hosts, prompts, info, prefs, consoles, jobs, sshConfig, volumes } = deps;
   return {
     'app/info': async () => info(),
     'hosts/list': async () => hosts.list(),
@@ -61,6 +58,7 @@ export function createHandlers({
     'ssh-config/resolve': (request) => sshConfig.resolve(request),
     ...consoleHandlers(consoles),
     ...jobHandlers(jobs),
+    ...volumeHandlers(hosts, volumes.ops, volumes.transfers),
     ...overviewHandlers(hosts),
     ...poolHandlers(hosts, jobs),
   };

@@ -10,6 +10,7 @@ function fakeTransport() {
   const proc: RemoteProcess = {
     stdout,
     stderr: new PassThrough(),
+    stdin: new PassThrough(),
     write: () => true,
     end: () => undefined,
     close: () => undefined,

@@ -26,6 +26,7 @@ export class LocalTransport implements Transport {
     const proc: RemoteProcess = {
       stdout: child.stdout,
       stderr: child.stderr,
+      stdin: child.stdin,
       write: (data) => child.stdin.write(data),
       end: () => child.stdin.end(),
       close: () => {

@@ -275,6 +275,7 @@ function channelProcess(channel: ClientChannel, pty: boolean): RemoteProcess {
   return {
     stdout: channel,
     stderr: channel.stderr,
+    stdin: channel,
     write: (data) => channel.write(data),
     end: () => channel.end(),
     close: () => channel.close(),

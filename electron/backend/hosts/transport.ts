@@ -1,9 +1,11 @@
-import type { Duplex, Readable } from 'node:stream';
+import type { Duplex, Readable, Writable } from 'node:stream';
 
 /** A command running on a host: an SSH exec channel or a local child process. */
 export interface RemoteProcess {
   readonly stdout: Readable;
   readonly stderr: Readable;
+  /** The command's stdin as a stream, for bulk data with backpressure (wait for 'drain'). */
+  readonly stdin: Writable;
   write(data: string | Buffer): boolean;
   /** Close stdin. */
   end(): void;

@@ -65,6 +65,12 @@ const TARGETS = [
   `/${'a'.repeat(20_000)}`,
   '/api/../../etc/passwd',
   '/?token=' + 'x'.repeat(5000),
+  '/upload/',
+  '/upload/%00?token=',
+  '/upload/' + 'A'.repeat(32) + '?token=x',
+  '/download/' + 'A'.repeat(32),
+  '/download/../api?token=',
+  '/upload/a/b/c',
 ];
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS', 'CONNECT', 'BREW', 'G\u0000T', ''];
 

@@ -6,6 +6,7 @@ import type { Backend } from '../create-backend';
 import { isOwnLoopbackHost, loopbackOrigins, refuseRaw, requestTarget } from '../net/loopback-request';
 import { SessionToken } from './session-token';
 import { readStatic } from './static-files';
+import { handleTransfer, type TransferEndpointContext } from './transfer-endpoint';
 
 export interface ServeOptions {
   backend: Backend;
@@ -47,7 +48,8 @@ export async function startServeServer(options: ServeOptions): Promise<RunningSe
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
 
   server.on('request', (req, res) => {
-    handleHttp(req, res, port, options.rendererDir).catch(() => {
+    const transfers = { tickets: options.backend.transfers, token, origins };
+    handleHttp(req, res, port, options.rendererDir, transfers).catch(() => {
       if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
       res.end();
     });
@@ -106,13 +108,19 @@ async function handleHttp(
   res: ServerResponse,
   port: number,
   rendererDir: string,
+  transfers: TransferEndpointContext,
 ): Promise<void> {
-  if (!isOwnLoopbackHost(req.headers.host, port) || (req.method !== 'GET' && req.method !== 'HEAD')) {
+  if (!isOwnLoopbackHost(req.headers.host, port)) {
     res.writeHead(403, SECURITY_HEADERS).end();
     return;
   }
   const url = requestTarget(req.url);
   if (!url) return void res.writeHead(400, SECURITY_HEADERS).end();
+  if (handleTransfer(req, res, url, transfers, SECURITY_HEADERS)) return;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(403, SECURITY_HEADERS).end();
+    return;
+  }
   const file = await readStatic(rendererDir, url.pathname);
   if (!file) return void res.writeHead(404, SECURITY_HEADERS).end();
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Content-Length': file.body.length });

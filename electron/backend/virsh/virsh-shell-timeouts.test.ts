@@ -27,6 +27,7 @@ function slowVirsh(delays: Record<string, number>): Transport {
     return {
       stdout,
       stderr: new PassThrough(),
+      stdin: new PassThrough(),
       write: (data) => {
         const [line, markerLine] = String(data).split('\n');
         answer(line!, markerLine!);

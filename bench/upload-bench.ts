@@ -1,0 +1,79 @@
+/**
+ * Issue 9 benchmark: uploading a file into a pool of the real test host through VirtDesk's backend
+ * (`virsh vol-upload … /dev/stdin` on its own SSH channel) vs `scp` of the same file to the same
+ * host, in one run; and the backend process's peak RSS growth during the upload (target: flat).
+ * VD_BENCH_UPLOAD_MIB sets the file size (default 1024). Figures only; nothing passes or fails.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { ensureTestHost, hostVirsh, type TestHost } from '../e2e/host/test-host';
+import { ensureDirPool, uploadPath } from '../electron/backend/storage/volumes/testing/test-pool';
+import { connectByKey, createHarness } from '../electron/backend/testing/backend-harness';
+
+const run = promisify(execFile);
+const POOL = 'vd-volumes-bench';
+const MiB = 2 ** 20;
+
+async function virtdeskUpload(host: TestHost, file: string) {
+  const h = await createHarness();
+  const hostId = await connectByKey(h, host);
+  global.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const t0 = performance.now();
+  const { jobId } = await uploadPath(h, { hostId, pool: POOL, name: 'bench.img' }, file);
+  const job = await h.waitFor('jobs/finished', (j) => j.jobId === jobId, 30 * 60_000);
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  h.dispose();
+  if (job.state !== 'done') throw new Error(`upload failed: ${job.message}`);
+  return { seconds, rssGrowth: peak - baseline };
+}
+
+async function scpUpload(host: TestHost, file: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'vd-bench-scp-'));
+  const knownHosts = join(dir, 'known_hosts');
+  writeFileSync(knownHosts, `${host.knownHostsLine}\n`);
+  const target = `/home/${host.user}/${POOL}/scp.bin`;
+  const opts = ['-i', host.privateKeyPath, '-o', `UserKnownHostsFile=${knownHosts}`, '-o', 'BatchMode=yes'];
+  const t0 = performance.now();
+  await run('scp', ['-q', ...opts, '-P', String(host.port), file, `${host.user}@${host.host}:${target}`]);
+  const seconds = (performance.now() - t0) / 1000;
+  await run('ssh', [...opts, '-p', String(host.port), `${host.user}@${host.host}`, 'rm', '-f', target]);
+  rmSync(dir, { recursive: true, force: true });
+  return { seconds };
+}
+
+export async function runUploadBench(): Promise<void> {
+  const host = await ensureTestHost();
+  await ensureDirPool(POOL, `/home/${host.user}`);
+  await hostVirsh(['vol-delete', '--pool', POOL, 'bench.img']);
+  const mib = Number(process.env['VD_BENCH_UPLOAD_MIB'] ?? 1024);
+  const dir = mkdtempSync(join(tmpdir(), 'vd-bench-upload-'));
+  const file = join(dir, 'upload.bin');
+  await run('sh', ['-c', `head -c ${mib * MiB} /dev/urandom > "$1"`, 'sh', file]);
+  try {
+    const scp = await scpUpload(host, file);
+    const ours = await virtdeskUpload(host, file);
+    const rate = (s: number) => `${(mib / s).toFixed(1).padStart(7)} MiB/s`;
+    console.log(`\nUpload of ${mib} MiB to the test host (same file, same host, one run)`);
+    console.log(`  scp                         ${rate(scp.seconds)}   (${scp.seconds.toFixed(1)} s)`);
+    console.log(`  VirtDesk vol-upload job     ${rate(ours.seconds)}   (${ours.seconds.toFixed(1)} s)`);
+    console.log(
+      `  VirtDesk / scp              ${(scp.seconds / ours.seconds).toFixed(2).padStart(7)} ×   (target ≥ 0.9)`,
+    );
+    console.log(
+      `  peak RSS growth (backend)   ${(ours.rssGrowth / MiB).toFixed(1).padStart(7)} MiB   (target < 100)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await hostVirsh(['vol-delete', '--pool', POOL, 'bench.img']);
+  }
+}
+
+if (process.argv[1]?.endsWith('upload-bench.ts')) await runUploadBench().then(() => process.exit(0));

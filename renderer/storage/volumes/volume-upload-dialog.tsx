@@ -1,0 +1,25 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatBytes } from '../../../shared/xml/units';
+import { volumeNameProblem } from '../../../shared/xml/build/new-volume';
+import { VolumeFieldDialog } from './volume-name-dialog';
+import { useStores } from '../../common/stores-context';
+
+/** Names the volume a picked file becomes (default: the file's name); the upload then runs as a job. */
+export function VolumeUploadDialog(props: { hostId: string; pool: string; file: File; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { volumes } = useStores();
+  const [file] = useState(props.file);
+  return (
+    <VolumeFieldDialog
+      title={t('volumes.uploadTitle', { file: file.name, pool: props.pool })}
+      label={t('volumes.name')}
+      initial={file.name}
+      hint={t('volumes.uploadSize', { size: formatBytes(file.size) })}
+      validate={volumeNameProblem}
+      submitLabel={t('volumes.uploadButton')}
+      onSubmit={(name) => volumes.getState().upload({ hostId: props.hostId, pool: props.pool, name }, file)}
+      onClose={props.onClose}
+    />
+  );
+}
