@@ -33,6 +33,13 @@ export const CALL_NAMES = [
   'jobs/clear',
   'domains/disks',
   'domains/delete',
+  'networks/list',
+  'networks/define',
+  'networks/action',
+  'networks/xml',
+  'networks/leases',
+  'networks/update-dhcp',
+  'networks/interfaces',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -47,4 +54,5 @@ export const EVENT_NAMES = [
   'jobs/started',
   'jobs/progress',
   'jobs/finished',
+  'networks/delta',
 ] as const satisfies readonly EventName[];

@@ -7,6 +7,7 @@ import { Prefs } from './prefs';
 import { consoleCalls, consoleEvents } from './consoles';
 import { domainStorageCalls } from './domain-storage';
 import { jobCalls, jobEvents } from './jobs';
+import { networkCalls, networkEvents } from './networks';
 import { domainRef, hostRef } from './refs';
 
 /**
@@ -49,6 +50,7 @@ export const calls = {
   ...consoleCalls,
   ...jobCalls,
   ...domainStorageCalls,
+  ...networkCalls,
 } as const;
 
 /** Streams the backend pushes. */
@@ -61,6 +63,7 @@ export const events = {
   'prompts/dismiss': z.object({ promptId: z.string() }),
   ...consoleEvents,
   ...jobEvents,
+  ...networkEvents,
 } as const;
 
 export type Calls = typeof calls;

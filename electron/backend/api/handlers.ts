@@ -7,6 +7,7 @@ import type { ConsoleManager } from '../consoles/console-manager';
 import { consoleHandlers } from '../consoles/console-handlers';
 import { jobHandlers } from '../jobs/job-handlers';
 import type { JobManager } from '../jobs/job-manager';
+import { networkHandlers } from '../networks/network-handlers';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -47,5 +48,6 @@ export function createHandlers({ hosts, prompts, info, prefs, consoles, jobs }: 
     'prefs/set': (patch) => prefs.set(patch),
     ...consoleHandlers(consoles),
     ...jobHandlers(jobs),
+    ...networkHandlers(hosts),
   };
 }

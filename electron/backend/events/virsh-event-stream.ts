@@ -1,8 +1,13 @@
 import { hostScript, shellCommand } from '../virsh/quote';
 import type { RemoteProcess, Transport } from '../hosts/transport';
 
-/** The event verbs of virsh, each run with `--all --loop`. */
+/** The event verbs of virsh, each run with `--all --loop` (net-event: see below). */
 export type VirshEventVerb = 'event' | 'pool-event' | 'net-event' | 'nodedev-event';
+
+/** libvirt 9.0's `net-event` has no `--all` option; it takes one event type (lifecycle). */
+const VERB_ARGS: Partial<Record<VirshEventVerb, readonly string[]>> = {
+  'net-event': ['--event', 'lifecycle', '--loop'],
+};
 
 /**
  * `virsh <verb> --all --loop` on its own channel of the host's connection: libvirt pushes every
@@ -20,7 +25,7 @@ export class VirshEventStream {
     verb: VirshEventVerb,
     onLine: (line: string) => void,
   ): Promise<VirshEventStream> {
-    const virsh = shellCommand(['virsh', '-q', '-c', uri, verb, '--all', '--loop']);
+    const virsh = shellCommand(['virsh', '-q', '-c', uri, verb, ...(VERB_ARGS[verb] ?? ['--all', '--loop'])]);
     // `virsh event` never reads stdin, so closing the channel alone would leave it running on the
     // host until its next write. A watchdog reading our stdin ends it as soon as the channel closes.
     // (An asynchronous list's stdin is /dev/null in sh, hence the copy of stdin on fd 3.)

@@ -6,6 +6,7 @@ import type { DomainDisk, VolumeDeletion } from '../../../shared/api/domain-stor
 import { runDomainAction } from '../domains/domain-actions';
 import { deleteVolumes, readDomainDisks } from '../domains/domain-disks';
 import { DomainCollection } from '../domains/domain-collection';
+import { NetworkCollection } from '../networks/network-collection';
 import { StatsPoller } from '../stats/stats-poller';
 import { VirshApart } from '../virsh/virsh-apart';
 import type { VirshRunner } from '../virsh/virsh-runner';
@@ -22,10 +23,11 @@ export interface HostSessionDeps extends HostConnectionDeps {
 
 /**
  * One host as the rest of the backend sees it: its connection (transport, shell, reconnect) and the
- * object collections that live on it (domains; pools and the rest join the same way), plus stats.
+ * object collections that live on it (domains, networks; pools and the rest join the same way), plus stats.
  */
 export class HostSession {
   readonly domains: DomainCollection;
+  readonly networks: NetworkCollection;
   private readonly link: HostConnection;
   private readonly stats: StatsPoller;
 
@@ -34,7 +36,8 @@ export class HostSession {
     private readonly deps: HostSessionDeps,
   ) {
     this.domains = new DomainCollection(config.id, deps.bus);
-    this.link = new HostConnection(config, deps, [this.domains]);
+    this.networks = new NetworkCollection(config.id, deps.bus);
+    this.link = new HostConnection(config, deps, [this.domains, this.networks]);
     this.stats = new StatsPoller({
       hostId: config.id,
       bus: deps.bus,

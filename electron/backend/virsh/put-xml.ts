@@ -44,3 +44,42 @@ export async function putXml(
     throw new ApiError('connection-lost', 'The connection dropped while libvirt read the XML');
   throw new ApiError('virsh-error', output.trim() || `virsh ${String(argv[0])} failed (exit code ${code})`);
 }
+
+/**
+ * `putXml` for a connection whose state lives inside its one virsh shell (test:/// URIs: a second
+ * virsh process sees another world). The XML still travels only on stdin into a 0600 temp file;
+ * the command then runs on the shared shell with that file, which is removed afterwards. Other
+ * URIs take `putXml`'s own channel.
+ */
+export async function putXmlOnHost(
+  host: { transport: Transport; uri: string; shell: { run(argv: readonly string[]): Promise<string> } },
+  argv: ReadonlyArray<string | typeof XML_FILE>,
+  xml: string,
+): Promise<string> {
+  if (!host.uri.startsWith('test:')) return putXml(host.transport, host.uri, argv, xml);
+  if (argv.filter((a) => a === XML_FILE).length !== 1) throw new Error('putXml needs exactly one XML_FILE');
+  const file = await stageXmlFile(host.transport, xml);
+  try {
+    return await host.shell.run(argv.map((a) => (a === XML_FILE ? file : a)));
+  } finally {
+    const rm = await host.transport.exec(shellCommand(['rm', '-f', file]));
+    await rm.exited;
+  }
+}
+
+async function stageXmlFile(transport: Transport, xml: string): Promise<string> {
+  const proc = await transport.exec(
+    hostScript(`umask 077; f=$(mktemp) || exit 125; cat > "$f" && echo "$f"`),
+  );
+  let output = '';
+  proc.stdout.setEncoding('utf8');
+  proc.stdout.on('data', (chunk: string) => (output += chunk));
+  proc.stderr.resume();
+  proc.write(xml);
+  proc.end();
+  const code = await proc.exited;
+  const file = output.trim();
+  if (code !== 0 || !file.startsWith('/'))
+    throw new ApiError('virsh-error', 'Could not write the XML to a temporary file on the host');
+  return file;
+}
