@@ -4,6 +4,7 @@ import type { ActivityState } from '../stores/activity-store';
 import type { Stores } from '../stores/create-stores';
 import type { DomainsState } from '../stores/domains-store';
 import type { HostsState } from '../stores/hosts-store';
+import type { NetworksState } from '../networks/networks-store';
 import type { PrefsState } from '../stores/prefs-store';
 import type { PromptsState } from '../stores/prompts-store';
 import type { SessionState } from '../stores/session-store';
@@ -32,6 +33,7 @@ type StoreStates = {
   prompts: PromptsState;
   prefs: PrefsState;
   ui: UiState;
+  networks: NetworksState;
 };
 
 /** Reads a slice of one store and re-renders when that slice changes (the selector must return stable values). */

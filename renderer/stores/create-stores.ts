@@ -11,6 +11,7 @@ import { createSessionStore } from './session-store';
 import { createStatsStore } from './stats-store';
 import { createUiStore } from './ui-store';
 import { createVmWindowsStore } from '../consoles/vm-windows-store';
+import { createNetworksStore } from '../networks/networks-store';
 
 /** Every store, built around one api (tests pass a fake). */
 export function createStores(api: RendererApi) {
@@ -24,7 +25,8 @@ export function createStores(api: RendererApi) {
   const ui = createUiStore();
   const consoles = createVmWindowsStore();
   const actions = createDomainActionRunner({ api, domains, activity, prefs, ui });
-  return { api, activity, session, hosts, domains, stats, prompts, prefs, ui, actions, consoles };
+  const networks = createNetworksStore(api);
+  return { api, activity, session, hosts, domains, stats, prompts, prefs, ui, actions, consoles, networks };
 }
 
 export type Stores = ReturnType<typeof createStores>;
@@ -86,6 +88,7 @@ export function startStores(stores: Stores): () => void {
       stats.getState().forget(removed.map((uuid) => domainKey(delta.hostId, uuid)));
     }),
     api.on('stats/tick', (tick) => stats.getState().applyTick(tick)),
+    api.on('networks/delta', (delta) => stores.networks.getState().applyDelta(delta)),
     api.on('prompts/request', (request) => prompts.getState().enqueue(request)),
     api.on('prompts/dismiss', ({ promptId }) => prompts.getState().dismiss(promptId)),
     hosts.subscribe((next, previous) => {
@@ -97,6 +100,7 @@ export function startStores(stores: Stores): () => void {
         if (!next.byId[hostId]) {
           domains.getState().forgetHost(hostId);
           stats.getState().forgetHost(hostId);
+          stores.networks.getState().forgetHost(hostId);
         }
       }
     }),
