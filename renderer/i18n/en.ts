@@ -1,3 +1,5 @@
+import { enNetworks } from './en-networks';
+
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
   app: {
@@ -216,6 +218,7 @@ export const en = {
     actionFailed: '{{action}} “{{name}}” failed: {{message}}',
     startupWarning: '{{message}}',
   },
+  ...enNetworks,
 };
 
 export type Resources = typeof en;

@@ -1,7 +1,7 @@
 import { networkConflict, networkSpecProblem } from '../../shared/api/network-checks';
 import type { DhcpHost, IpSpec, MacvtapMode, NetworkKind, NetworkSpec } from '../../shared/api/network-spec';
 import type { HostInterface, NetworkSummary } from '../../shared/api/networks';
-import { parseIp } from '../../shared/net/ip-address';
+import { parseIp } from '../../shared/addresses/ip-address';
 
 /** What the Create Network dialog edits: text as typed, turned into a spec by `formToSpec`. */
 export type NetworkForm = {

@@ -20,12 +20,13 @@ export type NetworksState = {
   loadInterfaces(hostId: string): Promise<HostInterface[]>;
   /** Runs an action; resolves with the backend's message. */
   act(hostId: string, uuid: string, action: NetworkAction): Promise<string>;
+  /** Defines (and starts) a network; resolves with the backend's message and the new network. */
   define(
     hostId: string,
     spec: NetworkSpec,
     start: boolean,
     autostart: boolean,
-  ): Promise<NetworkSummary | undefined>;
+  ): Promise<{ summary?: NetworkSummary; message: string }>;
   forgetHost(hostId: string): void;
 };
 
@@ -98,9 +99,9 @@ export function createNetworksStore(api: VirtdeskApi) {
         }
       },
       async define(hostId, spec, start, autostart) {
-        const { summary } = await api.call('networks/define', { hostId, spec, start, autostart });
-        upsert(hostId, summary);
-        return summary;
+        const result = await api.call('networks/define', { hostId, spec, start, autostart });
+        upsert(hostId, result.summary);
+        return result;
       },
       forgetHost(hostId) {
         set((state) => {

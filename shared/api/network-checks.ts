@@ -1,4 +1,4 @@
-import { inSubnet, parseIp, subnetBounds, subnetsOverlap, type IpFamily } from '../net/ip-address';
+import { inSubnet, parseIp, subnetBounds, subnetsOverlap, type IpFamily } from '../addresses/ip-address';
 import { hasAddresses, type IpSpec, type NetworkSpec } from './network-spec';
 import type { HostInterface, NetworkSummary } from './networks';
 

@@ -1,5 +1,5 @@
 import type { NetworkIp, NetworkSummary } from '../../../shared/api/networks';
-import { netmaskPrefix } from '../../../shared/net/ip-address';
+import { netmaskPrefix } from '../../../shared/addresses/ip-address';
 import { documentRoot } from '../../../shared/xml/document';
 import { findChild, findChildren, getAttr, getText } from '../../../shared/xml/node-ops';
 import { parseNetworkXml } from '../../../shared/xml/objects';
