@@ -1,16 +1,26 @@
 import { hostScript, shellCommand } from '../virsh/quote';
 import type { RemoteProcess, Transport } from '../hosts/transport';
 
-/** The event verbs of virsh, each run with `--all --loop` (net-event: see below). */
+/** The event verbs of virsh. */
 export type VirshEventVerb = 'event' | 'pool-event' | 'net-event' | 'nodedev-event';
 
-/** libvirt 9.0's `net-event` has no `--all` option; it takes one event type (lifecycle). */
-const VERB_ARGS: Partial<Record<VirshEventVerb, readonly string[]>> = {
-  'net-event': ['--event', 'lifecycle', '--loop'],
+/**
+ * Each verb's arguments, one virsh per entry (all on the one channel). `pool-event` has no `--all`
+ * (libvirt 9.0: "either --list or --event <type> is required"): one virsh per event type.
+ */
+const EVENT_ARGS: Record<VirshEventVerb, readonly (readonly string[])[]> = {
+  event: [['--all', '--loop']],
+  'pool-event': [
+    ['--event', 'lifecycle', '--loop'],
+    ['--event', 'refresh', '--loop'],
+  ],
+  // net-event has no --all either (libvirt 9.0: "doesn't support option --all"); lifecycle is its only type there.
+  'net-event': [['--event', 'lifecycle', '--loop']],
+  'nodedev-event': [['--all', '--loop']],
 };
 
 /**
- * `virsh <verb> --all --loop` on its own channel of the host's connection: libvirt pushes every
+ * `virsh <verb> … --loop` on its own channel of the host's connection: libvirt pushes every
  * change, including those made outside VirtDesk; nothing polls. Each output line goes to `onLine`
  * (the collection that started the stream parses its own verb's lines).
  */
@@ -25,14 +35,18 @@ export class VirshEventStream {
     verb: VirshEventVerb,
     onLine: (line: string) => void,
   ): Promise<VirshEventStream> {
-    const virsh = shellCommand(['virsh', '-q', '-c', uri, verb, ...(VERB_ARGS[verb] ?? ['--all', '--loop'])]);
+    const children = EVENT_ARGS[verb].map(
+      (args, i) => `${shellCommand(['virsh', '-q', '-c', uri, verb, ...args])} </dev/null 2>&1 & c${i}=$!; `,
+    );
+    const pids = children.map((_, i) => `$c${i}`).join(' ');
     // `virsh event` never reads stdin, so closing the channel alone would leave it running on the
     // host until its next write. A watchdog reading our stdin ends it as soon as the channel closes.
-    // (An asynchronous list's stdin is /dev/null in sh, hence the copy of stdin on fd 3.)
+    // (An asynchronous list's stdin is /dev/null in sh, hence the copy of stdin on fd 3.) When the
+    // first virsh ends, the others are ended too, so the stream's end is seen.
     const script =
-      `exec 3<&0; ${virsh} </dev/null 2>&1 & child=$!; ` +
-      `( cat <&3 >/dev/null; kill $child 2>/dev/null ) >/dev/null 2>&1 & exec 3<&-; ` +
-      `wait $child`;
+      `exec 3<&0; ${children.join('')}` +
+      `( cat <&3 >/dev/null; kill ${pids} 2>/dev/null ) >/dev/null 2>&1 & exec 3<&-; ` +
+      `wait $c0; kill ${pids} 2>/dev/null`;
     const proc = await transport.exec(hostScript(script));
     const stream = new VirshEventStream(proc);
     proc.stdout.setEncoding('utf8');

@@ -5,7 +5,7 @@ import type { NetworkSummary } from '../../../shared/api/networks';
 import { dhcpHostElement, dhcpRangeElement, networkFragmentXml } from '../../../shared/xml/build/new-network';
 import type { XmlElement } from '../../../shared/xml/document';
 import type { LiveHost } from '../hosts/host-connection';
-import { putXmlOnHost, XML_FILE } from '../virsh/put-xml';
+import { putXmlOn, XML_FILE } from '../virsh/put-xml';
 import type { NetworkCollection } from './network-collection';
 
 export interface DhcpChange {
@@ -40,7 +40,7 @@ export async function updateDhcp(
   if (problem) throw new ApiError('invalid-request', problem);
   const flags = network.active ? (network.persistent ? ['--live', '--config'] : ['--live']) : ['--config'];
   const update = (command: 'add-last' | 'delete', section: string, element: XmlElement) =>
-    putXmlOnHost(
+    putXmlOn(
       host,
       [
         'net-update',

@@ -5,7 +5,7 @@ import type { NetworkSpec } from '../../../shared/api/network-spec';
 import type { NetworkAction, NetworkSummary } from '../../../shared/api/networks';
 import { newNetworkXml } from '../../../shared/xml/build/new-network';
 import type { LiveHost } from '../hosts/host-connection';
-import { putXmlOnHost, XML_FILE } from '../virsh/put-xml';
+import { putXmlOn, XML_FILE } from '../virsh/put-xml';
 import type { NetworkCollection } from './network-collection';
 import { readHostInterfaces } from './network-queries';
 
@@ -40,7 +40,7 @@ export async function defineNetwork(
 ): Promise<NetworkResult> {
   const { spec } = request;
   await refuseBadSpec(host, networks, spec);
-  await putXmlOnHost(host, ['net-define', XML_FILE], newNetworkXml(spec));
+  await putXmlOn(host, ['net-define', XML_FILE], newNetworkXml(spec));
   const defined = await networks.refresh(host, spec.name);
   const uuid = defined?.uuid ?? spec.name;
   const notes: string[] = [];

@@ -45,41 +45,43 @@ export async function putXml(
   throw new ApiError('virsh-error', output.trim() || `virsh ${String(argv[0])} failed (exit code ${code})`);
 }
 
+/** The parts of a live host putXmlOn needs. */
+export interface XmlTarget {
+  transport: Transport;
+  uri: string;
+  shell: { run(argv: readonly string[]): Promise<string> };
+}
+
 /**
- * `putXml` for a connection whose state lives inside its one virsh shell (test:/// URIs: a second
- * virsh process sees another world). The XML still travels only on stdin into a 0600 temp file;
- * the command then runs on the shared shell with that file, which is removed afterwards. Other
- * URIs take `putXml`'s own channel.
+ * putXml for a live host. test:/// keeps its state inside one virsh process, so there the XML goes
+ * into a 0600 temp file through its own channel and the verb runs on the host's persistent shell
+ * (the file is removed afterwards, whatever happens); elsewhere it is `putXml`.
  */
-export async function putXmlOnHost(
-  host: { transport: Transport; uri: string; shell: { run(argv: readonly string[]): Promise<string> } },
+export async function putXmlOn(
+  host: XmlTarget,
   argv: ReadonlyArray<string | typeof XML_FILE>,
   xml: string,
 ): Promise<string> {
   if (!host.uri.startsWith('test:')) return putXml(host.transport, host.uri, argv, xml);
-  if (argv.filter((a) => a === XML_FILE).length !== 1) throw new Error('putXml needs exactly one XML_FILE');
-  const file = await stageXmlFile(host.transport, xml);
-  try {
-    return await host.shell.run(argv.map((a) => (a === XML_FILE ? file : a)));
-  } finally {
-    const rm = await host.transport.exec(shellCommand(['rm', '-f', file]));
-    await rm.exited;
-  }
-}
-
-async function stageXmlFile(transport: Transport, xml: string): Promise<string> {
-  const proc = await transport.exec(
-    hostScript(`umask 077; f=$(mktemp) || exit 125; cat > "$f" && echo "$f"`),
+  if (argv.filter((a) => a === XML_FILE).length !== 1) throw new Error('putXmlOn needs exactly one XML_FILE');
+  const writer = await host.transport.exec(
+    hostScript(`f=$(mktemp) || exit 125; cat > "$f" && printf %s "$f"`),
   );
-  let output = '';
-  proc.stdout.setEncoding('utf8');
-  proc.stdout.on('data', (chunk: string) => (output += chunk));
-  proc.stderr.resume();
-  proc.write(xml);
-  proc.end();
-  const code = await proc.exited;
-  const file = output.trim();
-  if (code !== 0 || !file.startsWith('/'))
+  let path = '';
+  writer.stdout.setEncoding('utf8');
+  writer.stdout.on('data', (chunk: string) => (path += chunk));
+  writer.stderr.resume();
+  writer.write(xml);
+  writer.end();
+  if ((await writer.exited) !== 0 || !path.startsWith('/'))
     throw new ApiError('virsh-error', 'Could not write the XML to a temporary file on the host');
-  return file;
+  try {
+    return await host.shell.run(argv.map((a) => (a === XML_FILE ? path : a)));
+  } finally {
+    const remover = await host.transport.exec(hostScript(shellCommand(['rm', '-f', '--', path])));
+    remover.end();
+    remover.stdout.resume();
+    remover.stderr.resume();
+    await remover.exited;
+  }
 }
