@@ -4,7 +4,7 @@ import { NETWORK_KINDS, type NetworkKind } from '../../shared/api/network-spec';
 import { toApiError } from '../api/api-error-from';
 import { Dialog } from '../common/dialog';
 import { useStoreState, useStores } from '../common/stores-context';
-import { checkForm, newNetworkForm, type NetworkForm } from './network-form';
+import { checkForm, newNetworkForm, withIpv4, type NetworkForm } from './network-form';
 import { AddressFields, DeviceFields } from './network-form-fields';
 
 /** Create a network: a form per kind, checked as typed; the backend checks again and defines it. */
@@ -55,7 +55,11 @@ export function CreateNetworkDialog(props: {
     }
   };
 
-  const fieldProps = { form, set, interfacesList: (interfaces ?? []).map((i) => i.name).join(', ') };
+  const setIpv4 = (ipv4: string) => {
+    setFailure(undefined);
+    setForm((f) => withIpv4(f, ipv4));
+  };
+  const fieldProps = { form, set, setIpv4, interfacesList: (interfaces ?? []).map((i) => i.name).join(', ') };
   return (
     <Dialog title={t('networks.create.title')} onCancel={props.onClose}>
       <form onSubmit={(e) => void submit(e)} noValidate>

@@ -4,10 +4,15 @@ import { MacvtapMode } from '../../shared/api/network-spec';
 import { TextField } from '../common/text-field';
 import type { NetworkForm } from './network-form';
 
-type FieldsProps = { form: NetworkForm; set: (patch: Partial<NetworkForm>) => void; interfacesList: string };
+type FieldsProps = {
+  form: NetworkForm;
+  set: (patch: Partial<NetworkForm>) => void;
+  setIpv4: (ipv4: string) => void;
+  interfacesList: string;
+};
 
 /** Bridge, forward device, DNS domain, IPv4/IPv6 subnets with DHCP, static hosts (routed kinds). */
-export function AddressFields({ form, set }: FieldsProps) {
+export function AddressFields({ form, set, setIpv4 }: FieldsProps) {
   const { t } = useTranslation();
   const c = (key: string, params?: Record<string, string>) => t(`networks.create.${key}`, params);
   const forwarding = form.kind === 'nat' || form.kind === 'routed';
@@ -22,16 +27,16 @@ export function AddressFields({ form, set }: FieldsProps) {
         />
       )}
       <TextField label={c('domain')} value={form.domain} onChange={(domain) => set({ domain })} />
-      <TextField label={c('ipv4')} value={form.ipv4} onChange={(ipv4) => set({ ipv4 })} />
+      <TextField label={c('ipv4')} value={form.ipv4} onChange={setIpv4} />
       <TextField
         label={c('dhcpStart', { family: 'IPv4' })}
         value={form.dhcp4Start}
-        onChange={(dhcp4Start) => set({ dhcp4Start })}
+        onChange={(dhcp4Start) => set({ dhcp4Start, dhcp4Auto: false })}
       />
       <TextField
         label={c('dhcpEnd', { family: 'IPv4' })}
         value={form.dhcp4End}
-        onChange={(dhcp4End) => set({ dhcp4End })}
+        onChange={(dhcp4End) => set({ dhcp4End, dhcp4Auto: false })}
       />
       <TextField label={c('ipv6')} value={form.ipv6} onChange={(ipv6) => set({ ipv6 })} />
       <TextField

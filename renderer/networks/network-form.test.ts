@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkForm, formToSpec, newNetworkForm, parseStaticHosts } from './network-form';
+import { checkForm, formToSpec, newNetworkForm, parseStaticHosts, withIpv4 } from './network-form';
 
 describe('the Create Network form', () => {
   it("turns virt-manager's defaults into a NAT spec with DHCP", () => {
@@ -69,5 +69,18 @@ describe('the Create Network form', () => {
     ).toEqual({
       spec: { kind: 'sriov', name: 'eno2_sriov_pool', pf: 'eno2' },
     });
+  });
+
+  it('moves the suggested DHCP range with the subnet, but never a range the user typed', () => {
+    const moved = withIpv4(newNetworkForm(), '10.99.0.1/24');
+    expect([moved.dhcp4Start, moved.dhcp4End]).toEqual(['10.99.0.128', '10.99.0.254']);
+    expect(withIpv4(moved, '10.98.0.1/16')).toMatchObject({
+      dhcp4Start: '10.98.128.0',
+      dhcp4End: '10.98.255.254',
+    });
+    // Typed one keystroke at a time: the range follows once the subnet is whole again.
+    expect(withIpv4(withIpv4(moved, '10.9'), '10.97.0.1/24')).toMatchObject({ dhcp4Start: '10.97.0.128' });
+    const typed = { ...moved, dhcp4Start: '10.99.0.10', dhcp4End: '10.99.0.20', dhcp4Auto: false };
+    expect(withIpv4(typed, '10.97.0.1/24')).toMatchObject({ ipv4: '10.97.0.1/24', dhcp4Start: '10.99.0.10' });
   });
 });

@@ -1,7 +1,7 @@
 import { networkConflict, networkSpecProblem } from '../../shared/api/network-checks';
 import type { DhcpHost, IpSpec, MacvtapMode, NetworkKind, NetworkSpec } from '../../shared/api/network-spec';
 import type { HostInterface, NetworkSummary } from '../../shared/api/networks';
-import { parseIp } from '../../shared/addresses/ip-address';
+import { formatIpv4, parseIp, subnetBounds } from '../../shared/addresses/ip-address';
 
 /** What the Create Network dialog edits: text as typed, turned into a spec by `formToSpec`. */
 export type NetworkForm = {
@@ -14,6 +14,8 @@ export type NetworkForm = {
   ipv4: string;
   dhcp4Start: string;
   dhcp4End: string;
+  /** The IPv4 DHCP range is still the suggestion (the user has not typed one): it follows the subnet. */
+  dhcp4Auto: boolean;
   ipv6: string;
   dhcp6Start: string;
   dhcp6End: string;
@@ -36,6 +38,7 @@ export const newNetworkForm = (): NetworkForm => ({
   ipv4: '192.168.100.1/24',
   dhcp4Start: '192.168.100.128',
   dhcp4End: '192.168.100.254',
+  dhcp4Auto: true,
   ipv6: '',
   dhcp6Start: '',
   dhcp6End: '',
@@ -45,6 +48,22 @@ export const newNetworkForm = (): NetworkForm => ({
   start: true,
   autostart: true,
 });
+
+/** virt-manager's DHCP suggestion for an IPv4 subnet: its upper half (…128–…254 for a /24). */
+export function suggestDhcp4(cidr: string): { start: string; end: string } | undefined {
+  const [address = '', prefixText = ''] = cidr.trim().split('/');
+  const ip = parseIp(address);
+  const prefix = Number(prefixText);
+  if (!ip || ip.family !== 'ipv4' || !/^\d+$/.test(prefixText) || prefix < 8 || prefix > 30) return undefined;
+  const { first, last } = subnetBounds(ip, prefix);
+  return { start: formatIpv4(first + (last - first + 1n) / 2n), end: formatIpv4(last - 1n) };
+}
+
+/** A new IPv4 subnet; the DHCP range follows it until the user types a range of their own. */
+export function withIpv4(form: NetworkForm, ipv4: string): NetworkForm {
+  const next = form.dhcp4Auto ? suggestDhcp4(ipv4) : undefined;
+  return next ? { ...form, ipv4, dhcp4Start: next.start, dhcp4End: next.end } : { ...form, ipv4 };
+}
 
 const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
 

@@ -83,3 +83,7 @@ export function netmaskPrefix(netmask: string): number | undefined {
   const bits = mask.toString(2).padStart(32, '0');
   return /^1*0*$/.test(bits) ? (bits.indexOf('0') === -1 ? 32 : bits.indexOf('0')) : undefined;
 }
+
+export function formatIpv4(value: bigint): string {
+  return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 255n)).join('.');
+}
