@@ -8,6 +8,7 @@ import type { LiveHost } from '../hosts/host-connection';
 import { putXmlOn, XML_FILE } from '../virsh/put-xml';
 import type { NetworkCollection } from './network-collection';
 import { readHostInterfaces } from './network-queries';
+import { sriovProblem } from './network-sriov';
 
 export type NetworkResult = { summary?: NetworkSummary; message: string };
 
@@ -25,7 +26,9 @@ async function refuseBadSpec(host: LiveHost, networks: NetworkCollection, spec: 
   const interfaces = needsInterfaces
     ? await readHostInterfaces(host.shell).catch(() => undefined)
     : undefined;
-  const conflict = networkConflict(spec, networks.list(), interfaces);
+  const conflict =
+    networkConflict(spec, networks.list(), interfaces) ??
+    (spec.kind === 'sriov' ? await sriovProblem(host.shell, spec.pf) : undefined);
   if (conflict) throw new ApiError('invalid-request', conflict);
 }
 

@@ -36,7 +36,7 @@ describe('virtual networks on the real session host', () => {
     expect(interfaces.every((i) => i.source === interfaces[0]!.source)).toBe(true);
   });
 
-  it('refuses a bridge or macvtap interface the host does not have, before defining anything', async () => {
+  it('refuses a missing bridge or interface and an SR-IOV pool without VFs, before defining anything', async () => {
     const define = (spec: Parameters<typeof h.call<'networks/define'>>[1]['spec']) =>
       h.call('networks/define', { hostId, spec, start: false, autostart: false });
     await expect(define({ kind: 'bridge', name: 'vd-int-br', bridge: 'vdnobr0' })).rejects.toMatchObject({
@@ -46,6 +46,9 @@ describe('virtual networks on the real session host', () => {
     await expect(
       define({ kind: 'macvtap', name: 'vd-int-mv', mode: 'bridge', interfaces: ['vdnoeth9'] }),
     ).rejects.toThrow('The host has no interface named “vdnoeth9”');
+    await expect(define({ kind: 'sriov', name: 'vd-int-sriov', pf: 'lo' })).rejects.toThrow(
+      'The interface lo is not a PCI device, so it has no SR-IOV virtual functions',
+    );
     const after = (await hostVirsh(['net-list', '--all', '--name'])).stdout;
     expect(after).not.toMatch(/vd-int-/);
   });
