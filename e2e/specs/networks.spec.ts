@@ -34,6 +34,15 @@ test('define an isolated network on a test-driver connection, start, stop and de
   await expect(row).toContainText('10.99.0.10–10.99.0.20');
 
   await networks.select('vd-e2e-isolated');
+  // DHCP changes live on the running network (net-update --live --config).
+  await networks.button('Edit DHCP').click();
+  const dhcp = page.getByRole('dialog', { name: 'DHCP of “vd-e2e-isolated”' });
+  await dhcp.getByLabel('DHCP range start (empty: no range)').fill('10.99.0.30');
+  await dhcp.getByLabel('DHCP range end').fill('10.99.0.40');
+  await dhcp.getByRole('button', { name: 'Apply' }).click();
+  await expect(dhcp).toBeHidden();
+  await expect(row).toContainText('10.99.0.30–10.99.0.40');
+  await expect(row).toContainText('Active');
   await networks.act('Stop', { confirm: true });
   await expect(row).toContainText('Inactive');
   await networks.act('Start');

@@ -38,7 +38,13 @@ export const enNetworks = {
       undefine: 'Delete',
       xml: 'XML',
       leases: 'DHCP Leases',
+      dhcp: 'Edit DHCP',
     },
+    dhcpTitle: 'DHCP of “{{name}}”',
+    dhcpFamily: 'Subnet',
+    dhcpStart: 'DHCP range start (empty: no range)',
+    dhcpEnd: 'DHCP range end',
+    dhcpApply: 'Apply',
     actionFailed: '{{action}} “{{name}}” failed: {{message}}',
     done: '{{message}}',
     confirm: {

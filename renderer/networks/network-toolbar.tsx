@@ -4,7 +4,7 @@ import { NetworkAction, type NetworkSummary } from '../../shared/api/networks';
 import { toApiError } from '../api/api-error-from';
 import { useStoreState, useStores } from '../common/stores-context';
 
-export type NetworkDialog = 'add' | 'xml' | 'leases' | null;
+export type NetworkDialog = 'add' | 'xml' | 'leases' | 'dhcp' | null;
 
 const CONFIRM: Partial<Record<NetworkAction, { titleKey: string; messageKey: string }>> = {
   stop: { titleKey: 'networks.confirm.stopTitle', messageKey: 'networks.confirm.stopMessage' },
@@ -67,6 +67,9 @@ export function NetworkToolbar({
       ))}
       <button type="button" disabled={!network} onClick={() => onDialog('xml')}>
         {t('networks.actions.xml')}
+      </button>
+      <button type="button" disabled={!network || network.ips.length === 0} onClick={() => onDialog('dhcp')}>
+        {t('networks.actions.dhcp')}
       </button>
       <button type="button" disabled={!network?.active} onClick={() => onDialog('leases')}>
         {t('networks.actions.leases')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { toApiError } from '../api/api-error-from';
 import { useStoreState, useStores } from '../common/stores-context';
 import { CreateNetworkDialog } from './create-network-dialog';
+import { NetworkDhcpDialog } from './network-dhcp-dialog';
 import { NetworkLeasesDialog } from './network-leases-dialog';
 import { NetworkTable } from './network-table';
 import { NetworkToolbar, type NetworkDialog } from './network-toolbar';
@@ -53,6 +54,9 @@ export function NetworksTab({ hostId }: { hostId: string }) {
       )}
       {dialog === 'xml' && network && (
         <NetworkXmlDialog hostId={hostId} network={network} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'dhcp' && network && (
+        <NetworkDhcpDialog hostId={hostId} network={network} onClose={() => setDialog(null)} />
       )}
       {dialog === 'leases' && network && (
         <NetworkLeasesDialog hostId={hostId} network={network} onClose={() => setDialog(null)} />
