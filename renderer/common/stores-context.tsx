@@ -7,6 +7,7 @@ import type { HostOverviewState } from '../stores/host-overview-store';
 import type { HostsState } from '../stores/hosts-store';
 import type { HostWindowsState } from '../stores/host-windows-store';
 import type { PoolsState } from '../stores/pools-store';
+import type { NetworksState } from '../networks/networks-store';
 import type { PrefsState } from '../stores/prefs-store';
 import type { PromptsState } from '../stores/prompts-store';
 import type { SessionState } from '../stores/session-store';
@@ -42,6 +43,7 @@ type StoreStates = {
   hostOverview: HostOverviewState;
   pools: PoolsState;
   hostWindows: HostWindowsState;
+  networks: NetworksState;
 };
 
 /** Reads a slice of one store and re-renders when that slice changes (the selector must return stable values). */

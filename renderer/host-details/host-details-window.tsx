@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../common/dialog';
 import { useStoreState, useStores } from '../common/stores-context';
 import { hostDisplayName } from '../hosts/host-display-name';
+import { NetworksTab } from '../networks/networks-tab';
 import { StorageTab } from '../storage/pools/storage-tab';
 import type { HostTab } from '../stores/host-windows-store';
 import { HostOverview } from './host-overview';
 
 const TABS: readonly HostTab[] = ['overview', 'storage', 'networks'];
 
-/** A connection's details: Overview, Storage (pools and their volumes), Networks (later). */
+/** A connection's details: Overview, Storage (pools and their volumes), Networks. */
 export function HostDetailsWindow() {
   const { t } = useTranslation();
   const { hostWindows } = useStores();
@@ -40,7 +41,7 @@ export function HostDetailsWindow() {
   if (open.tab === 'overview') panel = <HostOverview hostId={open.hostId} />;
   else if (!connected) panel = <p>{t('hostDetails.notConnected', { name })}</p>;
   else if (open.tab === 'storage') panel = <StorageTab hostId={open.hostId} />;
-  else panel = <p>{t('hostDetails.networksLater')}</p>;
+  else panel = <NetworksTab hostId={open.hostId} />;
 
   return (
     <Dialog

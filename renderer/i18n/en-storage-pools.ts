@@ -8,7 +8,6 @@ export const enHostDetails = {
     overview: 'Overview',
     storage: 'Storage',
     networks: 'Networks',
-    networksLater: 'Virtual networks come in a later version.',
     notConnected: '{{name}} is not connected. Connect it to see its details.',
     uri: 'Connection URI',
     hypervisor: 'Hypervisor',

@@ -1,6 +1,7 @@
 import { enConsoles } from './en-consoles';
 import { enHostDetails } from './en-storage-pools';
 import { enJobs, enVolumes } from './en-storage';
+import { enNetworks } from './en-networks';
 
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
@@ -274,6 +275,7 @@ export const en = {
   ...enHostDetails,
   jobs: enJobs,
   volumes: enVolumes,
+  ...enNetworks,
 };
 
 export type Resources = typeof en;

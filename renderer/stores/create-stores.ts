@@ -16,6 +16,7 @@ import { createUiStore } from './ui-store';
 import { createVmWindowsStore } from '../consoles/vm-windows-store';
 import { createJobsStore } from './jobs-store';
 import { createVolumesStore } from './volumes-store';
+import { createNetworksStore } from '../networks/networks-store';
 
 /** Every store, built around one api (tests pass a fake). */
 export function createStores(api: RendererApi) {
@@ -33,6 +34,7 @@ export function createStores(api: RendererApi) {
   const hostOverview = createHostOverviewStore(api);
   const actions = createDomainActionRunner({ api, domains, activity, prefs, ui });
   const pools = createPoolsStore(api);
+  const networks = createNetworksStore(api);
   const hostWindows = createHostWindowsStore();
   return {
     api,
@@ -51,6 +53,7 @@ export function createStores(api: RendererApi) {
     hostOverview,
     pools,
     hostWindows,
+    networks,
   };
 }
 
@@ -118,6 +121,7 @@ export function startStores(stores: Stores): () => void {
     }),
     api.on('stats/tick', (tick) => stats.getState().applyTick(tick)),
     api.on('pools/delta', (delta) => stores.pools.getState().applyDelta(delta)),
+    api.on('networks/delta', (delta) => stores.networks.getState().applyDelta(delta)),
     api.on('prompts/request', (request) => prompts.getState().enqueue(request)),
     api.on('prompts/dismiss', ({ promptId }) => prompts.getState().dismiss(promptId)),
     api.on('jobs/started', (job) => jobs.getState().apply(job)),
@@ -137,6 +141,7 @@ export function startStores(stores: Stores): () => void {
           stats.getState().forgetHost(hostId);
           stores.pools.getState().forgetHost(hostId);
           if (stores.hostWindows.getState().open?.hostId === hostId) stores.hostWindows.getState().close();
+          stores.networks.getState().forgetHost(hostId);
         }
       }
     }),

@@ -53,6 +53,13 @@ export const CALL_NAMES = [
   'pools/action',
   'pools/delete',
   'pools/xml',
+  'networks/list',
+  'networks/define',
+  'networks/action',
+  'networks/xml',
+  'networks/leases',
+  'networks/update-dhcp',
+  'networks/interfaces',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -68,4 +75,5 @@ export const EVENT_NAMES = [
   'jobs/progress',
   'jobs/finished',
   'pools/delta',
+  'networks/delta',
 ] as const satisfies readonly EventName[];

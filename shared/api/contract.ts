@@ -10,6 +10,7 @@ import { hostOverviewCalls } from './host-overview';
 import { jobCalls, jobEvents } from './jobs';
 import { poolCalls, poolEvents } from './pools';
 import { volumeCalls } from './volumes';
+import { networkCalls, networkEvents } from './networks';
 import { domainRef, hostRef } from './refs';
 import { sshConfigCalls } from './ssh-config';
 
@@ -57,6 +58,7 @@ export const calls = {
   ...domainStorageCalls,
   ...hostOverviewCalls,
   ...poolCalls,
+  ...networkCalls,
 } as const;
 
 /** Streams the backend pushes. */
@@ -70,6 +72,7 @@ export const events = {
   ...consoleEvents,
   ...jobEvents,
   ...poolEvents,
+  ...networkEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -13,6 +13,7 @@ import { poolHandlers } from '../storage/pools/pool-handlers';
 import { volumeHandlers } from '../storage/volumes/volume-handlers';
 import type { VolumeOps } from '../storage/volumes/volume-ops';
 import type { TransferDeps } from '../storage/volumes/volume-upload';
+import { networkHandlers } from '../networks/network-handlers';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -61,5 +62,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...volumeHandlers(hosts, volumes.ops, volumes.transfers),
     ...overviewHandlers(hosts),
     ...poolHandlers(hosts, jobs),
+    ...networkHandlers(hosts),
   };
 }

@@ -14,7 +14,8 @@ const EVENT_ARGS: Record<VirshEventVerb, readonly (readonly string[])[]> = {
     ['--event', 'lifecycle', '--loop'],
     ['--event', 'refresh', '--loop'],
   ],
-  'net-event': [['--all', '--loop']],
+  // net-event has no --all either (libvirt 9.0: "doesn't support option --all"); lifecycle is its only type there.
+  'net-event': [['--event', 'lifecycle', '--loop']],
   'nodedev-event': [['--all', '--loop']],
 };
 

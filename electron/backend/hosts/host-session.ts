@@ -7,6 +7,7 @@ import { runDomainAction } from '../domains/domain-actions';
 import { deleteVolumes, readDomainDisks } from '../domains/domain-disks';
 import { DomainCollection } from '../domains/domain-collection';
 import { PoolCollection } from '../storage/pools/pool-collection';
+import { NetworkCollection } from '../networks/network-collection';
 import { StatsPoller } from '../stats/stats-poller';
 import { VirshApart } from '../virsh/virsh-apart';
 import type { VirshRunner } from '../virsh/virsh-runner';
@@ -23,11 +24,12 @@ export interface HostSessionDeps extends HostConnectionDeps {
 
 /**
  * One host as the rest of the backend sees it: its connection (transport, shell, reconnect) and the
- * object collections that live on it (domains; pools and the rest join the same way), plus stats.
+ * object collections that live on it (domains, networks; pools and the rest join the same way), plus stats.
  */
 export class HostSession {
   readonly domains: DomainCollection;
   readonly pools: PoolCollection;
+  readonly networks: NetworkCollection;
   private readonly link: HostConnection;
   private readonly stats: StatsPoller;
 
@@ -37,7 +39,8 @@ export class HostSession {
   ) {
     this.domains = new DomainCollection(config.id, deps.bus);
     this.pools = new PoolCollection(config.id, deps.bus);
-    this.link = new HostConnection(config, deps, [this.domains, this.pools]);
+    this.networks = new NetworkCollection(config.id, deps.bus);
+    this.link = new HostConnection(config, deps, [this.domains, this.pools, this.networks]);
     this.stats = new StatsPoller({
       hostId: config.id,
       bus: deps.bus,
