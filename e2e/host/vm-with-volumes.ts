@@ -27,6 +27,7 @@ export async function createVmWithVolumes(tag: string, files: readonly string[])
   await virsh(['pool-define-as', pool, 'dir', '--target', target]);
   await virsh(['pool-build', pool]);
   await virsh(['pool-start', pool]);
+  await deleteAllVolumes(pool); // left in the directory by a run that was killed
   for (const file of files) await virsh(['vol-create-as', pool, file, '1M', '--format', 'qcow2']);
   const disks = files.map(
     (file, i) =>
@@ -50,9 +51,17 @@ export async function createVmWithVolumes(tag: string, files: readonly string[])
 
 async function removeLeftovers(vm: string, pool: string): Promise<void> {
   await hostVirsh(['undefine', vm]);
+  await deleteAllVolumes(pool); // pool-delete refuses a directory that is not empty
   await hostVirsh(['pool-destroy', pool]);
   await hostVirsh(['pool-delete', pool]);
   await hostVirsh(['pool-undefine', pool]);
+}
+
+async function deleteAllVolumes(pool: string): Promise<void> {
+  const listed = await hostVirsh(['vol-list', pool]);
+  if (listed.code !== 0) return;
+  // A " Name   Path" table: every volume is a file in the pool's directory, so its path names it.
+  for (const path of listed.stdout.match(/\/\S+/g) ?? []) await hostVirsh(['vol-delete', '--vol', path]);
 }
 
 /** The volume names left in a pool. */
