@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { spiceTicketFix } from './scripts/build/spice-ticket-plugin';
 
 // Desktop build: main + preload (CommonJS, sandbox-compatible) + the same renderer serve mode uses.
 export default defineConfig({
@@ -16,6 +17,6 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     build: { outDir: resolve('out/renderer'), rollupOptions: { input: resolve('renderer/index.html') } },
-    plugins: [react()],
+    plugins: [react(), spiceTicketFix()],
   },
 });

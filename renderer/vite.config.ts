@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { spiceTicketFix } from '../scripts/build/spice-ticket-plugin';
 
 /**
  * The dev server injects an inline React Refresh preamble, which the strict CSP in index.html
@@ -18,7 +19,7 @@ function relaxCspForDevServer(): Plugin {
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
-  plugins: [react(), relaxCspForDevServer()],
+  plugins: [react(), relaxCspForDevServer(), spiceTicketFix()],
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,

@@ -3,12 +3,6 @@ import { bootGuest, hostVirsh } from '../host/test-host';
 import { expect, test } from '../fixtures';
 import { openVmWindow } from '../pages/vm-window-page';
 
-// Known flake, not yet understood: on the first SPICE connection to a freshly booted guest, QEMU
-// has been seen to answer a channel's link with "Permission denied" (2 of 4 full CI runs, a different SPICE test each time; never
-// when the spec is run again). One retry, reported by Playwright as "flaky", until it is found
-// (docs/notes.md, 2026-11-30).
-test.describe.configure({ retries: 1 });
-
 const GUESTS = ['vd-spice', 'vd-tiny', 'vd-spice2'];
 
 test.beforeEach(async () => {
