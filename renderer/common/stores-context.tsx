@@ -8,6 +8,7 @@ import type { HostsState } from '../stores/hosts-store';
 import type { HostWindowsState } from '../stores/host-windows-store';
 import type { PoolsState } from '../stores/pools-store';
 import type { NetworksState } from '../networks/networks-store';
+import type { NodeDevicesState } from '../node-devices/node-devices-store';
 import type { PrefsState } from '../stores/prefs-store';
 import type { PromptsState } from '../stores/prompts-store';
 import type { SessionState } from '../stores/session-store';
@@ -44,6 +45,7 @@ type StoreStates = {
   pools: PoolsState;
   hostWindows: HostWindowsState;
   networks: NetworksState;
+  nodeDevices: NodeDevicesState;
 };
 
 /** Reads a slice of one store and re-renders when that slice changes (the selector must return stable values). */

@@ -4,13 +4,14 @@ import { Dialog } from '../common/dialog';
 import { useStoreState, useStores } from '../common/stores-context';
 import { hostDisplayName } from '../hosts/host-display-name';
 import { NetworksTab } from '../networks/networks-tab';
+import { DevicesTab } from '../node-devices/devices-tab';
 import { StorageTab } from '../storage/pools/storage-tab';
 import type { HostTab } from '../stores/host-windows-store';
 import { HostOverview } from './host-overview';
 
-const TABS: readonly HostTab[] = ['overview', 'storage', 'networks'];
+const TABS: readonly HostTab[] = ['overview', 'storage', 'networks', 'devices'];
 
-/** A connection's details: Overview, Storage (pools and their volumes), Networks. */
+/** A connection's details: Overview, Storage (pools and their volumes), Networks, Devices. */
 export function HostDetailsWindow() {
   const { t } = useTranslation();
   const { hostWindows } = useStores();
@@ -41,7 +42,8 @@ export function HostDetailsWindow() {
   if (open.tab === 'overview') panel = <HostOverview hostId={open.hostId} />;
   else if (!connected) panel = <p>{t('hostDetails.notConnected', { name })}</p>;
   else if (open.tab === 'storage') panel = <StorageTab hostId={open.hostId} />;
-  else panel = <NetworksTab hostId={open.hostId} />;
+  else if (open.tab === 'networks') panel = <NetworksTab hostId={open.hostId} />;
+  else panel = <DevicesTab hostId={open.hostId} />;
 
   return (
     <Dialog

@@ -8,6 +8,7 @@ export const enHostDetails = {
     overview: 'Overview',
     storage: 'Storage',
     networks: 'Networks',
+    devices: 'Devices',
     notConnected: '{{name}} is not connected. Connect it to see its details.',
     uri: 'Connection URI',
     hypervisor: 'Hypervisor',

@@ -17,6 +17,7 @@ import { createVmWindowsStore } from '../consoles/vm-windows-store';
 import { createJobsStore } from './jobs-store';
 import { createVolumesStore } from './volumes-store';
 import { createNetworksStore } from '../networks/networks-store';
+import { createNodeDevicesStore } from '../node-devices/node-devices-store';
 
 /** Every store, built around one api (tests pass a fake). */
 export function createStores(api: RendererApi) {
@@ -35,6 +36,7 @@ export function createStores(api: RendererApi) {
   const actions = createDomainActionRunner({ api, domains, activity, prefs, ui });
   const pools = createPoolsStore(api);
   const networks = createNetworksStore(api);
+  const nodeDevices = createNodeDevicesStore(api);
   const hostWindows = createHostWindowsStore();
   return {
     api,
@@ -54,6 +56,7 @@ export function createStores(api: RendererApi) {
     pools,
     hostWindows,
     networks,
+    nodeDevices,
   };
 }
 
@@ -122,6 +125,7 @@ export function startStores(stores: Stores): () => void {
     api.on('stats/tick', (tick) => stats.getState().applyTick(tick)),
     api.on('pools/delta', (delta) => stores.pools.getState().applyDelta(delta)),
     api.on('networks/delta', (delta) => stores.networks.getState().applyDelta(delta)),
+    api.on('nodedevices/delta', (delta) => stores.nodeDevices.getState().applyDelta(delta)),
     api.on('prompts/request', (request) => prompts.getState().enqueue(request)),
     api.on('prompts/dismiss', ({ promptId }) => prompts.getState().dismiss(promptId)),
     api.on('jobs/started', (job) => jobs.getState().apply(job)),
@@ -142,6 +146,7 @@ export function startStores(stores: Stores): () => void {
           stores.pools.getState().forgetHost(hostId);
           if (stores.hostWindows.getState().open?.hostId === hostId) stores.hostWindows.getState().close();
           stores.networks.getState().forgetHost(hostId);
+          stores.nodeDevices.getState().forgetHost(hostId);
         }
       }
     }),

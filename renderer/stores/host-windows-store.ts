@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 
-export type HostTab = 'overview' | 'storage' | 'networks';
+export type HostTab = 'overview' | 'storage' | 'networks' | 'devices';
 
 export type HostWindowsState = {
   /** The host whose details window is open (one at a time), and its tab. */

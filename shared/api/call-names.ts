@@ -60,6 +60,9 @@ export const CALL_NAMES = [
   'networks/leases',
   'networks/update-dhcp',
   'networks/interfaces',
+  'nodedevices/list',
+  'nodedevices/xml',
+  'nodedevices/action',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -76,4 +79,5 @@ export const EVENT_NAMES = [
   'jobs/finished',
   'pools/delta',
   'networks/delta',
+  'nodedevices/delta',
 ] as const satisfies readonly EventName[];

@@ -11,6 +11,7 @@ import { jobCalls, jobEvents } from './jobs';
 import { poolCalls, poolEvents } from './pools';
 import { volumeCalls } from './volumes';
 import { networkCalls, networkEvents } from './networks';
+import { nodeDeviceCalls, nodeDeviceEvents } from './node-devices';
 import { domainRef, hostRef } from './refs';
 import { sshConfigCalls } from './ssh-config';
 
@@ -59,6 +60,7 @@ export const calls = {
   ...hostOverviewCalls,
   ...poolCalls,
   ...networkCalls,
+  ...nodeDeviceCalls,
 } as const;
 
 /** Streams the backend pushes. */
@@ -73,6 +75,7 @@ export const events = {
   ...jobEvents,
   ...poolEvents,
   ...networkEvents,
+  ...nodeDeviceEvents,
 } as const;
 
 export type Calls = typeof calls;

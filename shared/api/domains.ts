@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HostDeviceRef } from './host-device-ref';
 
 /** libvirt's domain states, named as `virsh domstate` prints them. */
 export const DomainState = z.enum([
@@ -38,6 +39,8 @@ export const DomainSummary = z.object({
   hasManagedSave: z.boolean().optional(),
   /** False until the domain's XML has been read (the list paints before every XML is in). */
   detailsLoaded: z.boolean(),
+  /** Host devices the XML assigns (node devices' "in use by"); absent until the XML is read. */
+  hostDevices: z.array(HostDeviceRef).optional(),
 });
 export type DomainSummary = z.infer<typeof DomainSummary>;
 

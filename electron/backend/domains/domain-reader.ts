@@ -3,6 +3,7 @@ import { DomainState, domainStateByNumber, type DomainSummary } from '../../../s
 import { numberField, parseDomstats } from '../virsh/parse-domstats';
 import { parseKeyValues, parseUuidNameList, parseUuidSet } from '../virsh/parse-list';
 import type { VirshRunner } from '../virsh/virsh-runner';
+import { readHostDevices } from './domain-host-devices';
 import { summarizeDomainXml } from './domain-xml-summary';
 
 /**
@@ -45,6 +46,7 @@ export async function readDomainDetails(virsh: VirshRunner, base: DomainSummary)
   if (details.memoryKiB !== undefined) summary.maxMemoryKiB = details.memoryKiB;
   const memory = details.currentMemoryKiB ?? details.memoryKiB;
   if (memory !== undefined) summary.memoryKiB = memory;
+  summary.hostDevices = readHostDevices(xml);
   return summary;
 }
 

@@ -16,7 +16,11 @@ const EVENT_ARGS: Record<VirshEventVerb, readonly (readonly string[])[]> = {
   ],
   // net-event has no --all either (libvirt 9.0: "doesn't support option --all"); lifecycle is its only type there.
   'net-event': [['--event', 'lifecycle', '--loop']],
-  'nodedev-event': [['--all', '--loop']],
+  // nodedev-event has no --all either (libvirt 9.0: "doesn't support option --all"): one virsh per type.
+  'nodedev-event': [
+    ['--event', 'lifecycle', '--loop'],
+    ['--event', 'update', '--loop'],
+  ],
 };
 
 /**

@@ -8,6 +8,7 @@ import { deleteVolumes, readDomainDisks } from '../domains/domain-disks';
 import { DomainCollection } from '../domains/domain-collection';
 import { PoolCollection } from '../storage/pools/pool-collection';
 import { NetworkCollection } from '../networks/network-collection';
+import { NodeDeviceCollection } from '../node-devices/node-device-collection';
 import { StatsPoller } from '../stats/stats-poller';
 import { VirshApart } from '../virsh/virsh-apart';
 import type { VirshRunner } from '../virsh/virsh-runner';
@@ -30,6 +31,7 @@ export class HostSession {
   readonly domains: DomainCollection;
   readonly pools: PoolCollection;
   readonly networks: NetworkCollection;
+  readonly nodeDevices: NodeDeviceCollection;
   private readonly link: HostConnection;
   private readonly stats: StatsPoller;
 
@@ -40,7 +42,8 @@ export class HostSession {
     this.domains = new DomainCollection(config.id, deps.bus);
     this.pools = new PoolCollection(config.id, deps.bus);
     this.networks = new NetworkCollection(config.id, deps.bus);
-    this.link = new HostConnection(config, deps, [this.domains, this.pools, this.networks]);
+    this.nodeDevices = new NodeDeviceCollection(config.id, deps.bus);
+    this.link = new HostConnection(config, deps, [this.domains, this.pools, this.networks, this.nodeDevices]);
     this.stats = new StatsPoller({
       hostId: config.id,
       bus: deps.bus,
