@@ -60,6 +60,8 @@ export const CALL_NAMES = [
   'networks/leases',
   'networks/update-dhcp',
   'networks/interfaces',
+  // Host performance graphs (issue 10)
+  'stats/watch-host',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -76,4 +78,6 @@ export const EVENT_NAMES = [
   'jobs/finished',
   'pools/delta',
   'networks/delta',
+  // Host performance graphs (issue 10)
+  'stats/host-tick',
 ] as const satisfies readonly EventName[];

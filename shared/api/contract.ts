@@ -13,6 +13,8 @@ import { volumeCalls } from './volumes';
 import { networkCalls, networkEvents } from './networks';
 import { domainRef, hostRef } from './refs';
 import { sshConfigCalls } from './ssh-config';
+// Host performance graphs (issue 10)
+import { hostStatsCalls, hostStatsEvents } from './host-stats';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -59,6 +61,8 @@ export const calls = {
   ...hostOverviewCalls,
   ...poolCalls,
   ...networkCalls,
+  // Host performance graphs (issue 10)
+  ...hostStatsCalls,
 } as const;
 
 /** Streams the backend pushes. */
@@ -73,6 +77,8 @@ export const events = {
   ...jobEvents,
   ...poolEvents,
   ...networkEvents,
+  // Host performance graphs (issue 10)
+  ...hostStatsEvents,
 } as const;
 
 export type Calls = typeof calls;
