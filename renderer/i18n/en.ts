@@ -2,6 +2,8 @@ import { enConsoles } from './en-consoles';
 import { enHostDetails } from './en-storage-pools';
 import { enJobs, enVolumes } from './en-storage';
 import { enNetworks } from './en-networks';
+// Performance graphs (issues 10, 12)
+import { enPerformance } from './en-performance';
 
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
@@ -276,6 +278,8 @@ export const en = {
   jobs: enJobs,
   volumes: enVolumes,
   ...enNetworks,
+  // Performance graphs (issues 10, 12)
+  ...enPerformance,
 };
 
 export type Resources = typeof en;

@@ -17,6 +17,8 @@ import { createVmWindowsStore } from '../consoles/vm-windows-store';
 import { createJobsStore } from './jobs-store';
 import { createVolumesStore } from './volumes-store';
 import { createNetworksStore } from '../networks/networks-store';
+// Host performance graphs (issue 10)
+import { createHostStatsStore } from './host-stats-store';
 
 /** Every store, built around one api (tests pass a fake). */
 export function createStores(api: RendererApi) {
@@ -36,6 +38,7 @@ export function createStores(api: RendererApi) {
   const pools = createPoolsStore(api);
   const networks = createNetworksStore(api);
   const hostWindows = createHostWindowsStore();
+  const hostStats = createHostStatsStore();
   return {
     api,
     activity,
@@ -54,6 +57,7 @@ export function createStores(api: RendererApi) {
     pools,
     hostWindows,
     networks,
+    hostStats,
   };
 }
 
@@ -122,6 +126,8 @@ export function startStores(stores: Stores): () => void {
     api.on('stats/tick', (tick) => stats.getState().applyTick(tick)),
     api.on('pools/delta', (delta) => stores.pools.getState().applyDelta(delta)),
     api.on('networks/delta', (delta) => stores.networks.getState().applyDelta(delta)),
+    // Host performance graphs (issue 10)
+    api.on('stats/host-tick', (tick) => stores.hostStats.getState().applyTick(tick)),
     api.on('prompts/request', (request) => prompts.getState().enqueue(request)),
     api.on('prompts/dismiss', ({ promptId }) => prompts.getState().dismiss(promptId)),
     api.on('jobs/started', (job) => jobs.getState().apply(job)),
@@ -142,6 +148,7 @@ export function startStores(stores: Stores): () => void {
           stores.pools.getState().forgetHost(hostId);
           if (stores.hostWindows.getState().open?.hostId === hostId) stores.hostWindows.getState().close();
           stores.networks.getState().forgetHost(hostId);
+          stores.hostStats.getState().forgetHost(hostId);
         }
       }
     }),
