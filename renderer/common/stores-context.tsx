@@ -16,6 +16,8 @@ import type { StatsState } from '../stores/stats-store';
 import type { UiState } from '../stores/ui-store';
 import type { JobsState } from '../stores/jobs-store';
 import type { VolumesState } from '../stores/volumes-store';
+// Host performance graphs (issue 10)
+import type { HostStatsState } from '../stores/host-stats-store';
 
 const StoresContext = createContext<Stores | null>(null);
 
@@ -46,6 +48,7 @@ type StoreStates = {
   hostWindows: HostWindowsState;
   networks: NetworksState;
   nodeDevices: NodeDevicesState;
+  hostStats: HostStatsState;
 };
 
 /** Reads a slice of one store and re-renders when that slice changes (the selector must return stable values). */

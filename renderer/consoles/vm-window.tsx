@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useStoreState, useStores } from '../common/stores-context';
+import { VmPerformancePane } from '../domains/performance/vm-performance-pane';
 import { useConsoleT } from './console-strings';
 import { GraphicsConsole } from './graphics-console';
 import { SerialConsole } from './serial-console';
@@ -15,8 +17,17 @@ export interface VmWindowProps {
 }
 
 /** A VM window: the Console page (graphics) and the Serial console page, following the VM's state. */
+// ---- TEMPORARY mount of the Performance pane (issue 12, branch issue-charts) ----------------------
+// Until the VM window's Details page exists, the pane is a page of its own here. When Details lands:
+// mount <VmPerformancePane hostId={…} domainName={…} /> as Details → Performance, drop 'performance'
+// from PAGES, from VmPage (vm-windows-store.ts) and the branch below, and point e2e/pages/vm-window-page.ts
+// `openPerformance` at the Details item.
+const PAGES = ['console', 'serial', 'performance'] as const;
+// ---------------------------------------------------------------------------------------------------
+
 export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWindowProps) {
   const t = useConsoleT();
+  const { t: tr } = useTranslation();
   const { actions } = useStores();
   const domain = useStoreState('domains', (s) => s.byHost[hostId]?.[uuid]);
   const hostConnected = useStoreState('hosts', (s) => s.byId[hostId]?.status.state === 'connected');
@@ -31,7 +42,7 @@ export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWi
     <section className="vm-window" aria-label={t('window', { name })}>
       <header className="vm-window-header">
         <div role="tablist" aria-label={t('pages')}>
-          {(['console', 'serial'] as const).map((p) => (
+          {PAGES.map((p) => (
             <button
               key={p}
               type="button"
@@ -41,7 +52,7 @@ export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWi
               tabIndex={page === p ? 0 : -1}
               onClick={() => onPage(p)}
             >
-              {t(p)}
+              {p === 'performance' ? tr('performance.title') : t(p)}
             </button>
           ))}
         </div>
@@ -57,7 +68,9 @@ export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWi
         )}
       </header>
       <div role="tabpanel" aria-labelledby={tabId(page)} className="vm-window-page">
-        {page === 'console' ? (
+        {page === 'performance' ? (
+          <VmPerformancePane hostId={hostId} domainName={name} />
+        ) : page === 'console' ? (
           <GraphicsConsole
             hostId={hostId}
             uuid={uuid}

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 
-export type VmPage = 'console' | 'serial';
+// 'performance': TEMPORARY page until the VM window's Details page lands (see vm-window.tsx).
+export type VmPage = 'console' | 'serial' | 'performance';
 export type VmWindowRef = { hostId: string; uuid: string; page: VmPage };
 
 export type VmWindowsState = {

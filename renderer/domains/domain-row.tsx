@@ -1,6 +1,7 @@
 import { memo, type CSSProperties, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStoreState } from '../common/stores-context';
+import { sparklineLength } from '../stores/ring-buffer';
 import { latestValue } from '../stores/stats-store';
 import { actionIdOf } from './action-rules';
 import { Sparkline } from './sparkline';
@@ -40,8 +41,9 @@ export const DomainRow = memo(function DomainRow({
   const series = useStoreState('stats', (state) => state.byKey[row.key]);
   if (!domain) return null;
   const title = domain.title?.trim();
-  const cpu = latestValue(series?.cpuPercent);
-  const memoryUsed = latestValue(series?.memoryKiB);
+  const cpu = latestValue(series, 'cpuPercent');
+  const memoryUsed = latestValue(series, 'memoryKiB');
+  const memoryValues = series?.history.tail('memoryKiB', sparklineLength) ?? [];
   const busyLabel = busy ? t('list.busy', { action: t(`actions.${actionIdOf(busy)}`) }) : '';
 
   return (
@@ -84,7 +86,7 @@ export const DomainRow = memo(function DomainRow({
       </div>
       <div role="gridcell" className="cell cell-graph">
         <Sparkline
-          values={series?.cpuPercent ?? []}
+          values={series?.history.tail('cpuPercent', sparklineLength) ?? []}
           max={100}
           className="cpu"
           label={
@@ -97,8 +99,8 @@ export const DomainRow = memo(function DomainRow({
       </div>
       <div role="gridcell" className="cell cell-graph">
         <Sparkline
-          values={series?.memoryKiB ?? []}
-          max={domain.maxMemoryKiB ?? domain.memoryKiB ?? Math.max(0, ...(series?.memoryKiB ?? []))}
+          values={memoryValues}
+          max={domain.maxMemoryKiB ?? domain.memoryKiB ?? Math.max(0, ...memoryValues)}
           className="memory"
           label={
             memoryUsed === undefined

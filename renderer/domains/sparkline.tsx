@@ -1,3 +1,5 @@
+import { sparklineLength } from '../stores/ring-buffer';
+
 /** A tiny inline line graph of the newest ≤40 samples (oldest at the left). */
 export function Sparkline({
   values,
@@ -15,7 +17,7 @@ export function Sparkline({
   width?: number;
   height?: number;
 }) {
-  const capacity = 40;
+  const capacity = sparklineLength;
   const step = width / (capacity - 1);
   const offset = capacity - values.length;
   const top = max > 0 ? max : 1;

@@ -1,16 +1,9 @@
-import { useEffect } from 'react';
-import { useStoreState, useStores } from '../common/stores-context';
+import { useStoreState } from '../common/stores-context';
+import { useStatsWatch } from '../common/use-stats-watch';
 
 /** While mounted, asks the backend for stats ticks from one connected host. */
 function StatsWatcher({ hostId }: { hostId: string }) {
-  const { api } = useStores();
-  const epoch = useStoreState('session', (state) => state.epoch);
-  useEffect(() => {
-    api.call('stats/watch', { hostId, watching: true }).catch(() => {});
-    return () => {
-      api.call('stats/watch', { hostId, watching: false }).catch(() => {});
-    };
-  }, [api, hostId, epoch]);
+  useStatsWatch('stats/watch', hostId);
   return null;
 }
 

@@ -18,7 +18,7 @@ export function useVisibleRows(): ListRow[] {
   return useMemo(
     () =>
       buildRows(order, hostsById, byHost, { filterText, stateFilter, sort, collapsedHosts }, (key) =>
-        latestValue(stats[key]?.cpuPercent),
+        latestValue(stats[key], 'cpuPercent'),
       ),
     [order, hostsById, byHost, filterText, stateFilter, sort, collapsedHosts, stats],
   );

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStoreState } from '../common/stores-context';
 import { hostStateText } from '../hosts/host-state-text';
 import { HostFacts } from './host-facts';
+import { HostPerformance } from './host-performance';
 
 /** What the connection knows about the host (URI, hypervisor, CPUs, state), then what the host says. */
 export function HostOverview({ hostId }: { hostId: string }) {
@@ -22,6 +23,7 @@ export function HostOverview({ hostId }: { hostId: string }) {
         <dd>{hostStateText(t, status)}</dd>
       </dl>
       {status.state === 'connected' && <HostFacts hostId={hostId} />}
+      {status.state === 'connected' && <HostPerformance hostId={hostId} />}
     </>
   );
 }

@@ -3,6 +3,8 @@ import { enHostDetails } from './en-storage-pools';
 import { enJobs, enVolumes } from './en-storage';
 import { enNetworks } from './en-networks';
 import { enNodeDevices } from './en-node-devices';
+// Performance graphs (issues 10, 12)
+import { enPerformance } from './en-performance';
 
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
@@ -278,6 +280,8 @@ export const en = {
   volumes: enVolumes,
   ...enNetworks,
   ...enNodeDevices,
+  // Performance graphs (issues 10, 12)
+  ...enPerformance,
 };
 
 export type Resources = typeof en;

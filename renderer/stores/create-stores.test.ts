@@ -56,7 +56,7 @@ describe('store wiring', () => {
     await flush();
     stores.ui.getState().selectKeys(['h1/a', 'h1/b']);
     api.emit('stats/tick', { hostId: 'h1', at: 1, stats: [{ uuid: 'a', cpuPercent: 3, memoryKiB: 9 }] });
-    expect(stores.stats.getState().byKey['h1/a']?.cpuPercent).toEqual([3]);
+    expect(stores.stats.getState().byKey['h1/a']?.history.latest('cpuPercent')).toBe(3);
     api.emit('domains/delta', { hostId: 'h1', reset: false, upsert: [], remove: ['a'] });
     expect([...stores.ui.getState().selection]).toEqual(['h1/b']);
     expect(stores.stats.getState().byKey['h1/a']).toBeUndefined();

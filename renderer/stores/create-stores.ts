@@ -18,6 +18,8 @@ import { createJobsStore } from './jobs-store';
 import { createVolumesStore } from './volumes-store';
 import { createNetworksStore } from '../networks/networks-store';
 import { createNodeDevicesStore } from '../node-devices/node-devices-store';
+// Host performance graphs (issue 10)
+import { createHostStatsStore } from './host-stats-store';
 
 /** Every store, built around one api (tests pass a fake). */
 export function createStores(api: RendererApi) {
@@ -38,6 +40,7 @@ export function createStores(api: RendererApi) {
   const networks = createNetworksStore(api);
   const nodeDevices = createNodeDevicesStore(api);
   const hostWindows = createHostWindowsStore();
+  const hostStats = createHostStatsStore();
   return {
     api,
     activity,
@@ -57,6 +60,7 @@ export function createStores(api: RendererApi) {
     hostWindows,
     networks,
     nodeDevices,
+    hostStats,
   };
 }
 
@@ -126,6 +130,8 @@ export function startStores(stores: Stores): () => void {
     api.on('pools/delta', (delta) => stores.pools.getState().applyDelta(delta)),
     api.on('networks/delta', (delta) => stores.networks.getState().applyDelta(delta)),
     api.on('nodedevices/delta', (delta) => stores.nodeDevices.getState().applyDelta(delta)),
+    // Host performance graphs (issue 10)
+    api.on('stats/host-tick', (tick) => stores.hostStats.getState().applyTick(tick)),
     api.on('prompts/request', (request) => prompts.getState().enqueue(request)),
     api.on('prompts/dismiss', ({ promptId }) => prompts.getState().dismiss(promptId)),
     api.on('jobs/started', (job) => jobs.getState().apply(job)),
@@ -147,6 +153,7 @@ export function startStores(stores: Stores): () => void {
           if (stores.hostWindows.getState().open?.hostId === hostId) stores.hostWindows.getState().close();
           stores.networks.getState().forgetHost(hostId);
           stores.nodeDevices.getState().forgetHost(hostId);
+          stores.hostStats.getState().forgetHost(hostId);
         }
       }
     }),

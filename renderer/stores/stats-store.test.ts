@@ -1,38 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { appendBounded, statsHistoryLength } from './ring-buffer';
+import { sparklineLength } from './ring-buffer';
 import { createStatsStore, latestValue } from './stats-store';
 
-describe('appendBounded', () => {
-  it('keeps at most the newest `capacity` values, oldest first', () => {
-    let values: number[] = [];
-    for (let i = 1; i <= 5; i++) values = appendBounded(values, i, 3);
-    expect(values).toEqual([3, 4, 5]);
-  });
-
-  it('does not change the input', () => {
-    const before = [1, 2];
-    expect(appendBounded(before, 3, 2)).toEqual([2, 3]);
-    expect(before).toEqual([1, 2]);
-  });
-});
-
 describe('stats store', () => {
-  it('keeps the last 40 points per VM and host', () => {
-    const store = createStatsStore();
-    for (let i = 0; i < 50; i++) {
-      store
-        .getState()
-        .applyTick({ hostId: 'h', at: i, stats: [{ uuid: 'a', cpuPercent: i, memoryKiB: i * 1024 }] });
+  it('keeps each VM’s history per host, bounded, with a new entry on every tick', () => {
+    const store = createStatsStore(100);
+    const seen: unknown[] = [];
+    for (let i = 0; i < 150; i++) {
+      store.getState().applyTick({
+        hostId: 'h',
+        at: i * 2000,
+        stats: [{ uuid: 'a', cpuPercent: i, memoryKiB: i * 1024, memoryMaxKiB: 4096, diskReadBps: i * 10 }],
+      });
+      seen.push(store.getState().byKey['h/a']);
     }
     store
       .getState()
       .applyTick({ hostId: 'other', at: 0, stats: [{ uuid: 'a', cpuPercent: 99, memoryKiB: 1 }] });
     const series = store.getState().byKey['h/a']!;
-    expect(series.cpuPercent).toHaveLength(statsHistoryLength);
-    expect(series.cpuPercent[0]).toBe(10);
-    expect(latestValue(series.cpuPercent)).toBe(49);
-    expect(latestValue(series.memoryKiB)).toBe(49 * 1024);
-    expect(latestValue(store.getState().byKey['other/a']!.cpuPercent)).toBe(99);
+    expect(series.history.length).toBe(100);
+    expect(series.history.series('cpuPercent')[0]).toBe(50);
+    expect(series.history.tail('cpuPercent', sparklineLength)).toHaveLength(sparklineLength);
+    expect(latestValue(series, 'cpuPercent')).toBe(149);
+    expect(latestValue(series, 'diskReadBps')).toBe(1490);
+    expect(latestValue(series, 'netRxBps')).toBeUndefined();
+    expect(series.memoryMaxKiB).toBe(4096);
+    expect(series.revision).toBe(150);
+    expect(new Set(seen).size).toBe(150);
+    expect(latestValue(store.getState().byKey['other/a'], 'cpuPercent')).toBe(99);
   });
 
   it('forgets removed VMs and hosts', () => {

@@ -1,10 +1,30 @@
 import { createStore } from 'zustand/vanilla';
 import type { StatsTick } from '../../shared/api/domains';
 import { domainKey, type DomainKey } from './domain-key';
-import { appendBounded } from './ring-buffer';
+import { withSample, type History } from './ring-buffer';
 
-/** The last ≤40 samples of one VM, oldest first. */
-export type StatsSeries = { cpuPercent: number[]; memoryKiB: number[] };
+/** What each VM's history keeps per tick (the one `domstats` per host gives all of it). */
+export const vmStatsFields = [
+  'cpuPercent',
+  'memoryKiB',
+  'diskReadBps',
+  'diskWriteBps',
+  'netRxBps',
+  'netTxBps',
+] as const;
+export type VmStatsField = (typeof vmStatsFields)[number];
+
+/** Samples kept per VM and per host: one hour at the default 2 s tick (bench/stats-history-bench.ts). */
+export const statsHistorySamples = 1800;
+
+/**
+ * One VM's history while the app runs. `history` is mutated in place; a new entry object (with the
+ * next revision) is stored on every tick, which is what components re-render on.
+ */
+export type StatsSeries = History<VmStatsField> & {
+  /** The VM's memory (balloon maximum) at the newest tick: the top of its memory graph. */
+  memoryMaxKiB?: number;
+};
 
 export type StatsState = {
   byKey: Record<DomainKey, StatsSeries>;
@@ -13,9 +33,7 @@ export type StatsState = {
   forgetHost(hostId: string): void;
 };
 
-const emptySeries: StatsSeries = { cpuPercent: [], memoryKiB: [] };
-
-export function createStatsStore() {
+export function createStatsStore(capacity = statsHistorySamples) {
   return createStore<StatsState>()((set) => ({
     byKey: {},
     applyTick(tick) {
@@ -23,10 +41,10 @@ export function createStatsStore() {
         const byKey = { ...state.byKey };
         for (const sample of tick.stats) {
           const key = domainKey(tick.hostId, sample.uuid);
-          const series = byKey[key] ?? emptySeries;
+          const before = byKey[key];
           byKey[key] = {
-            cpuPercent: appendBounded(series.cpuPercent, sample.cpuPercent),
-            memoryKiB: appendBounded(series.memoryKiB, sample.memoryKiB),
+            ...withSample(before, vmStatsFields, capacity, tick.at, sample),
+            memoryMaxKiB: sample.memoryMaxKiB ?? before?.memoryMaxKiB,
           };
         }
         return { byKey };
@@ -51,6 +69,7 @@ export function createStatsStore() {
 
 export type StatsStore = ReturnType<typeof createStatsStore>;
 
-export function latestValue(values: readonly number[] | undefined): number | undefined {
-  return values && values.length > 0 ? values[values.length - 1] : undefined;
+/** The newest value of one field of a VM's history. */
+export function latestValue(series: StatsSeries | undefined, field: VmStatsField): number | undefined {
+  return series?.history.latest(field);
 }

@@ -63,6 +63,8 @@ export const CALL_NAMES = [
   'nodedevices/list',
   'nodedevices/xml',
   'nodedevices/action',
+  // Host performance graphs (issue 10)
+  'stats/watch-host',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -80,4 +82,6 @@ export const EVENT_NAMES = [
   'pools/delta',
   'networks/delta',
   'nodedevices/delta',
+  // Host performance graphs (issue 10)
+  'stats/host-tick',
 ] as const satisfies readonly EventName[];

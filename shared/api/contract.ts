@@ -14,6 +14,8 @@ import { networkCalls, networkEvents } from './networks';
 import { nodeDeviceCalls, nodeDeviceEvents } from './node-devices';
 import { domainRef, hostRef } from './refs';
 import { sshConfigCalls } from './ssh-config';
+// Host performance graphs (issue 10)
+import { hostStatsCalls, hostStatsEvents } from './host-stats';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -61,6 +63,8 @@ export const calls = {
   ...poolCalls,
   ...networkCalls,
   ...nodeDeviceCalls,
+  // Host performance graphs (issue 10)
+  ...hostStatsCalls,
 } as const;
 
 /** Streams the backend pushes. */
@@ -76,6 +80,8 @@ export const events = {
   ...poolEvents,
   ...networkEvents,
   ...nodeDeviceEvents,
+  // Host performance graphs (issue 10)
+  ...hostStatsEvents,
 } as const;
 
 export type Calls = typeof calls;

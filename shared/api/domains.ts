@@ -75,6 +75,16 @@ export const DomainStats = z.object({
   cpuPercent: z.number().nonnegative(),
   /** Memory the guest uses in KiB (balloon rss or current). */
   memoryKiB: z.number().nonnegative(),
+  // --- Performance pane (issue 12): from the same one `domstats` per host and tick. Absent on the
+  // first sample after a VM (re)started, and where the VM reports no such counters.
+  /** The VM's memory in KiB (balloon maximum): the top of its memory graph. */
+  memoryMaxKiB: z.number().nonnegative().optional(),
+  /** Bytes per second read from / written to all of the VM's disks over the last tick. */
+  diskReadBps: z.number().nonnegative().optional(),
+  diskWriteBps: z.number().nonnegative().optional(),
+  /** Bytes per second received / sent on all of the VM's interfaces over the last tick. */
+  netRxBps: z.number().nonnegative().optional(),
+  netTxBps: z.number().nonnegative().optional(),
 });
 export type DomainStats = z.infer<typeof DomainStats>;
 

@@ -54,6 +54,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       hosts.session(hostId).watchStats(watching);
       return {};
     },
+    // Host performance graphs (issue 10)
+    'stats/watch-host': async ({ hostId, watching }) => {
+      hosts.session(hostId).watchHostStats(watching);
+      return {};
+    },
     'prefs/get': async () => prefs.get(),
     'prefs/set': (patch) => prefs.set(patch),
     'ssh-config/aliases': () => sshConfig.aliases(),

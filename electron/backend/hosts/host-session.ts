@@ -10,6 +10,7 @@ import { PoolCollection } from '../storage/pools/pool-collection';
 import { NetworkCollection } from '../networks/network-collection';
 import { NodeDeviceCollection } from '../node-devices/node-device-collection';
 import { StatsPoller } from '../stats/stats-poller';
+import { HostStatsPoller } from '../stats/host-stats-poller';
 import { VirshApart } from '../virsh/virsh-apart';
 import type { VirshRunner } from '../virsh/virsh-runner';
 import type { VirshShell } from '../virsh/virsh-shell';
@@ -34,6 +35,8 @@ export class HostSession {
   readonly nodeDevices: NodeDeviceCollection;
   private readonly link: HostConnection;
   private readonly stats: StatsPoller;
+  /** Host CPU and memory graphs (issue 10). */
+  private readonly hostStats: HostStatsPoller;
 
   constructor(
     config: HostConfig,
@@ -48,8 +51,14 @@ export class HostSession {
       hostId: config.id,
       bus: deps.bus,
       intervalMs: () => deps.prefs().statsIntervalMs,
-      shell: () => (this.link.getStatus().state === 'connected' ? this.liveOrNone()?.shell : undefined),
+      shell: () => this.connectedShell(),
       uuidByName: (name) => this.domains.findByName(name)?.uuid,
+    });
+    this.hostStats = new HostStatsPoller({
+      hostId: config.id,
+      bus: deps.bus,
+      intervalMs: () => deps.prefs().statsIntervalMs,
+      shell: () => this.connectedShell(),
     });
   }
 
@@ -140,15 +149,24 @@ export class HostSession {
     this.stats.watch(watching);
   }
 
+  watchHostStats(watching: boolean): void {
+    this.hostStats.watch(watching);
+  }
+
   dispose(): void {
     this.disconnect();
     this.stats.stop();
+    this.hostStats.stop();
   }
 
   private requireDomain(uuid: string): DomainSummary {
     const domain = this.domains.get(uuid);
     if (!domain) throw new ApiError('domain-not-found', `No VM with UUID ${uuid} on ${this.link.label()}`);
     return domain;
+  }
+
+  private connectedShell(): VirshRunner | undefined {
+    return this.link.getStatus().state === 'connected' ? this.liveOrNone()?.shell : undefined;
   }
 
   private liveOrNone(): LiveHost | undefined {

@@ -1,6 +1,7 @@
 import type { EventBus } from '../events/event-bus';
 import type { VirshRunner } from '../virsh/virsh-runner';
-import { StatsSampler } from './stats-sampler';
+import { DOMSTATS_ARGV, StatsSampler } from './stats-sampler';
+import { TickPoller } from './tick-poller';
 
 interface StatsPollerDeps {
   hostId: string;
@@ -12,47 +13,27 @@ interface StatsPollerDeps {
 
 /** One `virsh domstats` per host per tick, and only while someone is looking at the numbers. */
 export class StatsPoller {
-  private watchers = 0;
-  private timer: NodeJS.Timeout | undefined;
   private readonly sampler = new StatsSampler();
+  private readonly poller: TickPoller;
 
-  constructor(private readonly deps: StatsPollerDeps) {}
+  constructor(private readonly deps: StatsPollerDeps) {
+    this.poller = new TickPoller(() => this.tick(), deps.intervalMs);
+  }
 
   watch(watching: boolean): void {
-    this.watchers = Math.max(0, this.watchers + (watching ? 1 : -1));
-    if (this.watchers > 0 && !this.timer) this.schedule(0);
-    if (this.watchers === 0) this.stop();
+    this.poller.watch(watching);
   }
 
   stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  private schedule(delay: number): void {
-    this.timer = setTimeout(() => void this.tick(), delay);
+    this.poller.stop();
   }
 
   private async tick(): Promise<void> {
     const shell = this.deps.shell();
-    if (shell) {
-      try {
-        const out = await shell.run([
-          'domstats',
-          '--raw',
-          '--cpu-total',
-          '--balloon',
-          '--vcpu',
-          '--list-active',
-        ]);
-        const at = Date.now();
-        const stats = this.sampler.sample(out, this.deps.uuidByName, at);
-        this.deps.bus.emit('stats/tick', { hostId: this.deps.hostId, at, stats });
-      } catch {
-        // A failed tick is skipped; connection problems are reported by the session.
-      }
-    }
-    if (this.watchers > 0) this.schedule(this.deps.intervalMs());
-    else this.timer = undefined;
+    if (!shell) return;
+    const out = await shell.run(DOMSTATS_ARGV);
+    const at = Date.now();
+    const stats = this.sampler.sample(out, this.deps.uuidByName, at);
+    this.deps.bus.emit('stats/tick', { hostId: this.deps.hostId, at, stats });
   }
 }

@@ -1,40 +1,80 @@
 import type { DomainStats } from '../../../shared/api/domains';
-import { numberField, parseDomstats } from '../virsh/parse-domstats';
+import { numberField, parseDomstats, type DomstatsRecord } from '../virsh/parse-domstats';
+import { counterDeltas, summedRate, type CounterReading } from './counter-deltas';
 
-interface Sample {
-  cpuTimeNs: number;
-  atMs: number;
-}
+/** The one command per host and tick: every running VM's CPU, memory, disks and interfaces. */
+export const DOMSTATS_ARGV = [
+  'domstats',
+  '--raw',
+  '--cpu-total',
+  '--balloon',
+  '--vcpu',
+  '--block',
+  '--interface',
+  '--list-active',
+] as const;
 
 /**
- * Turns successive `virsh domstats --raw --cpu-total --balloon --vcpu --list-active` outputs into
- * per-VM CPU % (of the VM's own vCPU capacity) and memory in use. One command per host per tick.
+ * Turns successive `virsh domstats` outputs (DOMSTATS_ARGV) into per-VM CPU % (of the VM's own vCPU
+ * capacity), memory in use, and disk and network bytes per second. Counters are compared with the
+ * previous tick's; a VM that restarted in between starts a new baseline (see counterDeltas).
  */
 export class StatsSampler {
-  private previous = new Map<string, Sample>();
+  private previous = new Map<string, CounterReading>();
 
   sample(output: string, uuidByName: (name: string) => string | undefined, atMs: number): DomainStats[] {
-    const next = new Map<string, Sample>();
+    const next = new Map<string, CounterReading>();
     const stats: DomainStats[] = [];
     for (const record of parseDomstats(output)) {
       const uuid = uuidByName(record.name);
       if (!uuid) continue;
-      const cpuTimeNs = numberField(record.fields, 'cpu.time');
+      const reading: CounterReading = { atMs, counters: domainCounters(record) };
+      next.set(uuid, reading);
+      const change = counterDeltas(this.previous.get(uuid), reading);
       const vcpus = numberField(record.fields, 'vcpu.current') ?? 1;
+      const cpuNsPerSecond = summedRate(change, (key) => key === 'cpu.time');
       const memoryKiB =
         numberField(record.fields, 'balloon.rss') ?? numberField(record.fields, 'balloon.current') ?? 0;
-      let cpuPercent = 0;
-      if (cpuTimeNs !== undefined) {
-        next.set(uuid, { cpuTimeNs, atMs });
-        const before = this.previous.get(uuid);
-        if (before && atMs > before.atMs) {
-          const used = (cpuTimeNs - before.cpuTimeNs) / ((atMs - before.atMs) * 1e6 * Math.max(1, vcpus));
-          cpuPercent = Math.min(100, Math.max(0, used * 100));
-        }
-      }
-      stats.push({ uuid, cpuPercent, memoryKiB });
+      stats.push({
+        uuid,
+        cpuPercent:
+          cpuNsPerSecond === undefined
+            ? 0
+            : Math.min(100, (cpuNsPerSecond / (1e9 * Math.max(1, vcpus))) * 100),
+        memoryKiB,
+        memoryMaxKiB: numberField(record.fields, 'balloon.maximum'),
+        diskReadBps: summedRate(change, (key) => key.startsWith('disk.rd:')),
+        diskWriteBps: summedRate(change, (key) => key.startsWith('disk.wr:')),
+        netRxBps: summedRate(change, (key) => key.startsWith('net.rx:')),
+        netTxBps: summedRate(change, (key) => key.startsWith('net.tx:')),
+      });
     }
     this.previous = next;
     return stats;
   }
+}
+
+/**
+ * The cumulative counters of one domstats record, keyed by device name rather than index (indexes
+ * shift when a device is unplugged): `cpu.time`, `disk.rd:vda`, `disk.wr:vda`, `net.rx:vnet0`, ….
+ */
+export function domainCounters(record: DomstatsRecord): Map<string, number> {
+  const counters = new Map<string, number>();
+  const cpu = numberField(record.fields, 'cpu.time');
+  if (cpu !== undefined) counters.set('cpu.time', cpu);
+  const devices = [
+    { prefix: 'block', reads: ['rd.bytes', 'disk.rd:'], writes: ['wr.bytes', 'disk.wr:'] },
+    { prefix: 'net', reads: ['rx.bytes', 'net.rx:'], writes: ['tx.bytes', 'net.tx:'] },
+  ] as const;
+  for (const { prefix, reads, writes } of devices) {
+    const count = numberField(record.fields, `${prefix}.count`) ?? 0;
+    for (let i = 0; i < count; i++) {
+      const name = record.fields.get(`${prefix}.${i}.name`) ?? String(i);
+      for (const [field, key] of [reads, writes]) {
+        const value = numberField(record.fields, `${prefix}.${i}.${field}`);
+        if (value !== undefined) counters.set(`${key}${name}`, value);
+      }
+    }
+  }
+  return counters;
 }

@@ -1,0 +1,35 @@
+/** Performance graphs: the chart component, a VM's Performance pane, the host's graphs (issues 10, 12). */
+export const enPerformance = {
+  charts: {
+    percent: '{{value}} %',
+    amount: '{{value}} {{unit}}',
+    rate: '{{value}} {{unit}}/s',
+    noData: '{{label}}: no data yet',
+    noValue: 'no value',
+    summary: '{{label}}: {{current}} at {{time}} (average {{average}}, peak {{peak}} over {{span}})',
+  },
+  performance: {
+    title: 'Performance',
+    cpu: 'CPU usage',
+    memory: 'Memory usage',
+    disk: 'Disk I/O',
+    network: 'Network I/O',
+    cpuSeries: 'CPU',
+    memorySeries: 'In use',
+    read: 'Read',
+    write: 'Write',
+    received: 'Received',
+    sent: 'Sent',
+    noVm: 'There is no VM named {{name}} on this host.',
+    notRunning: '{{name}} is not running; its graphs go on when it runs again.',
+    hostDown: 'The host is not connected; the graphs go on when it is.',
+    noCounters: 'This VM reports no counters for these (user-mode networking, for example, has none).',
+  },
+  hostPerformance: {
+    title: 'Performance',
+    cpu: 'Host CPU usage',
+    memory: 'Host memory usage',
+    cpuSeries: 'CPU',
+    memorySeries: 'In use',
+  },
+};
