@@ -1,8 +1,7 @@
 import { useStoreState, useStores } from '../common/stores-context';
+import { Suspense } from 'react';
 import { useConsoleT } from './console-strings';
-import { GraphicsConsole } from './graphics-console';
-import { SerialConsole } from './serial-console';
-import type { VmPage } from './vm-windows-store';
+import { VM_PAGES, type VmPage } from './vm-pages';
 
 export interface VmWindowProps {
   hostId: string;
@@ -14,7 +13,7 @@ export interface VmWindowProps {
   onDetach?: () => void;
 }
 
-/** A VM window: the Console page (graphics) and the Serial console page, following the VM's state. */
+/** A VM window: the pages of VM_PAGES (console, serial console, details, …), following the VM's state. */
 export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWindowProps) {
   const t = useConsoleT();
   const { actions } = useStores();
@@ -31,17 +30,17 @@ export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWi
     <section className="vm-window" aria-label={t('window', { name })}>
       <header className="vm-window-header">
         <div role="tablist" aria-label={t('pages')}>
-          {(['console', 'serial'] as const).map((p) => (
+          {VM_PAGES.map(({ id, label }) => (
             <button
-              key={p}
+              key={id}
               type="button"
               role="tab"
-              id={tabId(p)}
-              aria-selected={page === p}
-              tabIndex={page === p ? 0 : -1}
-              onClick={() => onPage(p)}
+              id={tabId(id)}
+              aria-selected={page === id}
+              tabIndex={page === id ? 0 : -1}
+              onClick={() => onPage(id)}
             >
-              {t(p)}
+              {t(label)}
             </button>
           ))}
         </div>
@@ -57,24 +56,16 @@ export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWi
         )}
       </header>
       <div role="tabpanel" aria-labelledby={tabId(page)} className="vm-window-page">
-        {page === 'console' ? (
-          <GraphicsConsole
-            hostId={hostId}
-            uuid={uuid}
-            name={name}
-            running={running}
-            hostConnected={hostConnected}
-            onRun={run}
-          />
-        ) : (
-          <SerialConsole
-            hostId={hostId}
-            uuid={uuid}
-            name={name}
-            running={running}
-            hostConnected={hostConnected}
-          />
-        )}
+        <Suspense fallback={null}>
+          {(VM_PAGES.find((p) => p.id === page) ?? VM_PAGES[0]).render({
+            hostId,
+            uuid,
+            domainName: name,
+            running,
+            hostConnected,
+            onRun: run,
+          })}
+        </Suspense>
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
+import type { VmPage } from './vm-pages';
 
-export type VmPage = 'console' | 'serial';
+export type { VmPage };
 export type VmWindowRef = { hostId: string; uuid: string; page: VmPage };
 
 export type VmWindowsState = {

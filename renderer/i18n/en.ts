@@ -1,4 +1,5 @@
 import { enConsoles } from './en-consoles';
+import { enDetails } from './en-details';
 import { enHostDetails } from './en-storage-pools';
 import { enJobs, enVolumes } from './en-storage';
 import { enNetworks } from './en-networks';
@@ -6,6 +7,7 @@ import { enNetworks } from './en-networks';
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
   consoles: enConsoles,
+  details: enDetails,
   app: {
     title: 'VirtDesk',
     toolbar: 'Main toolbar',

@@ -60,6 +60,13 @@ export const CALL_NAMES = [
   'networks/leases',
   'networks/update-dhcp',
   'networks/interfaces',
+  // VM details: the one edit path (issue 12)
+  'domains/edit-base',
+  'domains/edit',
+  'domains/edit-xml',
+  'domains/cpu-choices',
+  'domains/guest-addresses',
+  'domains/disk-resize',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

@@ -61,3 +61,22 @@ export async function putXmlOn(
     await runToEnd(await host.transport.exec(hostScript(shellCommand(['rm', '-f', '--', path]))));
   }
 }
+
+/**
+ * libvirt's schema check on the host (`virt-xml-validate FILE KIND`), with the XML going the same way
+ * as putXml's. Undefined when valid or when the host has no virt-xml-validate; else its complaint.
+ */
+export async function validateXmlOn(
+  host: Pick<XmlTarget, 'transport'>,
+  xml: string,
+  kind: 'domain' | 'network' | 'storagepool' | 'storagevol',
+): Promise<string | undefined> {
+  const validate = `virt-xml-validate "$f" ${quoteArg(kind)}`;
+  const script =
+    `command -v virt-xml-validate >/dev/null 2>&1 || exit 0; f=$(mktemp) || exit 125; ` +
+    `trap 'rm -f "$f"' EXIT; cat > "$f" || exit 125; ${validate} </dev/null 2>&1`;
+  const { output, code } = await runToEnd(await host.transport.exec(hostScript(script)), xml);
+  if (code === 0) return undefined;
+  if (code === null) throw new ApiError('connection-lost', 'The connection dropped while validating the XML');
+  return output.trim() || `virt-xml-validate failed (exit code ${code})`;
+}
