@@ -48,8 +48,8 @@ export async function readDomainDetails(virsh: VirshRunner, base: DomainSummary)
   ]);
   const details = summarizeDomainXml(xml);
   const summary: DomainSummary = { ...base, detailsLoaded: true };
-  if (inactive !== undefined && hasPendingChanges(inactive, xml)) summary.pendingChanges = true;
-  else delete summary.pendingChanges;
+  // Always a boolean once the XML is read: the renderer merges upserts into the rows it has.
+  summary.pendingChanges = inactive !== undefined && hasPendingChanges(inactive, xml);
   if (details.title !== undefined) summary.title = details.title;
   else delete summary.title;
   if (details.vcpus !== undefined) summary.vcpus = details.vcpus;

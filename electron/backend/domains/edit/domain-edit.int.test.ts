@@ -285,7 +285,7 @@ describe('live changes on a running guest', () => {
     await h.call('domains/action', { hostId, uuid, action: 'destroy' });
     const restarted = await h.call('domains/action', { hostId, uuid, action: 'start' });
     expect(restarted.summary).toMatchObject({ state: 'running' });
-    expect(restarted.summary?.pendingChanges).toBeUndefined();
+    expect(restarted.summary?.pendingChanges).toBe(false);
     expect(await dumpxml()).toMatch(/<memory unit='KiB'>131072<\/memory>/);
   });
 
