@@ -40,14 +40,16 @@ export interface XmlTarget {
 /**
  * putXml for a live host. test:/// keeps its state inside one virsh process, so there the XML goes
  * into a 0600 temp file through its own channel and the verb runs on the host's persistent shell
- * (the file is removed afterwards, whatever happens); elsewhere it is `putXml`.
+ * (the file is removed afterwards, whatever happens); elsewhere it is `putXml`, unless `onShell`
+ * asks for the shell there too (quick verbs such as an edit's define: no virsh to start).
  */
 export async function putXmlOn(
   host: XmlTarget,
   argv: ReadonlyArray<string | typeof XML_FILE>,
   xml: string,
+  options: { onShell?: boolean } = {},
 ): Promise<string> {
-  if (!host.uri.startsWith('test:')) return putXml(host.transport, host.uri, argv, xml);
+  if (!host.uri.startsWith('test:') && !options.onShell) return putXml(host.transport, host.uri, argv, xml);
   if (argv.filter((a) => a === XML_FILE).length !== 1) throw new Error('putXmlOn needs exactly one XML_FILE');
   const writer = await host.transport.exec(
     hostScript(`f=$(mktemp) || exit 125; cat > "$f" && printf %s "$f"`),

@@ -60,7 +60,7 @@ export async function applyEdit(
   if (request.preview) return { outcome: 'preview', diff };
   // The running XML before the define: the live half changes that document's devices.
   const liveXml = active ? await readLiveXml(host.shell, uuid) : undefined;
-  if (next !== base.xml) await putXmlOn(host, ['define', XML_FILE], next);
+  if (next !== base.xml) await putXmlOn(host, ['define', XML_FILE], next, { onShell: true });
   const fields: FieldOutcome[] = [];
   const xmlChanges = request.changes.filter((c) => c.target === 'domain' || c.target === 'device');
   if (liveXml !== undefined) fields.push(...(await applyLive(host, uuid, xmlChanges, doc, liveXml)));

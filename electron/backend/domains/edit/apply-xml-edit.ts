@@ -64,7 +64,7 @@ export async function applyXmlEdit(
   const diff = formatDiff(diffXml(base.xml, next));
   if (request.preview) return { outcome: 'preview', diff };
   try {
-    if (next !== base.xml) await putXmlOn(host, ['define', XML_FILE], next);
+    if (next !== base.xml) await putXmlOn(host, ['define', XML_FILE], next, { onShell: true });
   } catch (error) {
     if (error instanceof ApiError && error.code !== 'connection-lost')
       return { outcome: 'invalid', problems: [{ field: 'xml', code: 'libvirt', message: error.message }] };

@@ -89,7 +89,9 @@ export async function applyLive(
       continue;
     }
     await attempt(fields, () =>
-      putXmlOn(host, ['update-device', '--domain', uuid, XML_FILE, '--live'], deviceXml(live, key)),
+      putXmlOn(host, ['update-device', '--domain', uuid, XML_FILE, '--live'], deviceXml(live, key), {
+        onShell: true,
+      }),
     );
   }
   return outcomes;
