@@ -1,4 +1,4 @@
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { EditResult } from '../../../../shared/api/domain-edit';
 import { hostVirsh } from '../../../../e2e/host/test-host';
@@ -10,6 +10,7 @@ const host = inject('testHost');
 const NAME = `vd-e-edit-${process.pid}`;
 const XML_FILE = `/tmp/${NAME}.xml`;
 const MEDIA = `/tmp/${NAME}.iso`;
+const IMAGE = `/tmp/${NAME}.img`;
 const MAC = '52:54:00:e1:00:01';
 let h: Harness;
 let hostId: string;
@@ -31,6 +32,11 @@ const GUEST = `<domain type='qemu'>
   <features><acpi/></features>
   <on_poweroff>destroy</on_poweroff>
   <devices>
+    <disk type='file' device='disk'>
+      <driver name='qemu' type='raw'/>
+      <source file='${IMAGE}'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
     <disk type='file' device='cdrom'>
       <driver name='qemu' type='raw'/>
       <target dev='hdc' bus='ide'/>
@@ -68,6 +74,8 @@ beforeAll(async () => {
   chmodSync(XML_FILE, 0o644);
   writeFileSync(MEDIA, Buffer.alloc(1 << 20));
   chmodSync(MEDIA, 0o644);
+  writeFileSync(IMAGE, Buffer.alloc(1 << 20));
+  chmodSync(IMAGE, 0o666);
   const defined = await hostVirsh(['define', XML_FILE]);
   if (defined.code !== 0) throw new Error(defined.stderr);
   h = await createHarness();
@@ -84,6 +92,7 @@ afterAll(async () => {
   await hostVirsh(['undefine', NAME]);
   rmSync(XML_FILE, { force: true });
   rmSync(MEDIA, { force: true });
+  rmSync(IMAGE, { force: true });
 });
 
 describe('the edit path on a shut-off VM', () => {
@@ -301,5 +310,16 @@ describe('live changes on a running guest', () => {
     expect(result.fields[0]).toMatchObject({ field: 'device:video:#0.modelType', applied: 'next-boot' });
     const row = (await h.call('domains/list', { hostId })).find((d) => d.uuid === uuid);
     expect(row?.pendingChanges).toBe(true);
+  });
+
+  it('grows a disk live with blockresize and refuses to shrink it', async () => {
+    const grown = await h.call('domains/disk-resize', { hostId, uuid, target: 'vda', bytes: 2 << 20 });
+    expect(grown.message).toMatch(/grow the partition/);
+    expect(statSync(IMAGE).size).toBe(2 << 20);
+    await expect(
+      h.call('domains/disk-resize', { hostId, uuid, target: 'vda', bytes: 1 << 20 }),
+    ).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
   });
 });

@@ -3,7 +3,7 @@ import type { VirshRunner } from '../../virsh/virsh-runner';
 
 const SOURCES = ['agent', 'lease', 'arp'] as const;
 
-/** `virsh domifaddr` table rows (a row without a name continues the interface above it). */
+/** `virsh domifaddr` table rows (a row named '-' continues the interface above it). */
 export function parseDomifaddr(output: string, source: GuestAddress['source']): GuestAddress[] {
   const rows: GuestAddress[] = [];
   let name = '';
@@ -11,7 +11,8 @@ export function parseDomifaddr(output: string, source: GuestAddress['source']): 
   for (const line of output.split('\n')) {
     const cols = line.trim().split(/\s+/);
     if (cols.length < 3 || line.startsWith('-') || cols[0] === 'Name') continue;
-    if (cols.length >= 4) [name, mac] = [cols[0]!, cols[1]!];
+    // virsh prints '-' for the name and MAC of an interface's further addresses.
+    if (cols.length >= 4 && cols[0] !== '-') [name, mac] = [cols[0]!, cols[1]!];
     const address = cols[cols.length - 1]!;
     if (cols[cols.length - 2] === 'ipv4' || cols[cols.length - 2] === 'ipv6')
       rows.push({ interface: name, mac, address, source });
