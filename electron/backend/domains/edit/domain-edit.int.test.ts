@@ -1,6 +1,6 @@
 import { chmodSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { EditResult } from '../../../../shared/api/domain-edit';
+import type { EditChange, EditResult } from '../../../../shared/api/domain-edit';
 import { hostVirsh } from '../../../../e2e/host/test-host';
 import { connectByKey, createHarness, pollUntil, type Harness } from '../../testing/backend-harness';
 
@@ -62,6 +62,9 @@ async function dumpxml(...flags: string[]): Promise<string> {
   return r.stdout;
 }
 const base = async () => (await h.call('domains/edit-base', { hostId, uuid })).xml;
+/** One Apply from a freshly opened pane. */
+const edit = async (changes: EditChange[]) =>
+  h.call('domains/edit', { hostId, uuid, baseXml: await base(), changes });
 function applied(result: EditResult) {
   if (result.outcome !== 'applied') throw new Error(`expected applied, got ${JSON.stringify(result)}`);
   return result;
@@ -98,12 +101,7 @@ afterAll(async () => {
 describe('the edit path on a shut-off VM', () => {
   it('a boot-order edit keeps the VNC password and the foreign metadata (cockpit’s regression test)', async () => {
     const result = applied(
-      await h.call('domains/edit', {
-        hostId,
-        uuid,
-        baseXml: await base(),
-        changes: [{ target: 'domain', view: 'os', patch: { boot: [{ dev: 'cdrom' }, { dev: 'hd' }] } }],
-      }),
+      await edit([{ target: 'domain', view: 'os', patch: { boot: [{ dev: 'cdrom' }, { dev: 'hd' }] } }]),
     );
     expect(result.fields).toEqual([{ field: 'os.boot', applied: 'saved' }]);
     const xml = await dumpxml('--inactive');
@@ -115,15 +113,10 @@ describe('the edit path on a shut-off VM', () => {
 
   it('changes memory and vCPUs, and the list shows them', async () => {
     const result = applied(
-      await h.call('domains/edit', {
-        hostId,
-        uuid,
-        baseXml: await base(),
-        changes: [
-          { target: 'domain', view: 'memory', patch: { memory: 96 * 2 ** 20, currentMemory: 96 * 2 ** 20 } },
-          { target: 'domain', view: 'vcpu', patch: { current: 2 } },
-        ],
-      }),
+      await edit([
+        { target: 'domain', view: 'memory', patch: { memory: 96 * 2 ** 20, currentMemory: 96 * 2 ** 20 } },
+        { target: 'domain', view: 'vcpu', patch: { current: 2 } },
+      ]),
     );
     expect(result.fields.every((f) => f.applied === 'saved')).toBe(true);
     const xml = await dumpxml('--inactive');
@@ -222,24 +215,12 @@ describe('live changes on a running guest', () => {
 
   it('inserts and ejects a CD-ROM live', async () => {
     const insert = applied(
-      await h.call('domains/edit', {
-        hostId,
-        uuid,
-        baseXml: await base(),
-        changes: [{ target: 'device', kind: 'disk', key: 'disk:hdc', patch: { sourceFile: MEDIA } }],
-      }),
+      await edit([{ target: 'device', kind: 'disk', key: 'disk:hdc', patch: { sourceFile: MEDIA } }]),
     );
     expect(insert.fields).toEqual([{ field: 'device:disk:hdc.sourceFile', applied: 'live' }]);
     expect(await dumpxml()).toContain(`<source file='${MEDIA}'`);
     expect(await dumpxml('--inactive')).toContain(`<source file='${MEDIA}'`);
-    applied(
-      await h.call('domains/edit', {
-        hostId,
-        uuid,
-        baseXml: await base(),
-        changes: [{ target: 'device', kind: 'disk', key: 'disk:hdc', patch: { sourceFile: null } }],
-      }),
-    );
+    applied(await edit([{ target: 'device', kind: 'disk', key: 'disk:hdc', patch: { sourceFile: null } }]));
     expect(await dumpxml()).not.toContain(MEDIA);
     expect(await dumpxml('--inactive')).not.toContain(MEDIA);
   });
@@ -247,37 +228,20 @@ describe('live changes on a running guest', () => {
   it('takes the link down and up live', async () => {
     const key = `interface:${MAC}`;
     const down = applied(
-      await h.call('domains/edit', {
-        hostId,
-        uuid,
-        baseXml: await base(),
-        changes: [{ target: 'device', kind: 'interface', key, patch: { linkState: 'down' } }],
-      }),
+      await edit([{ target: 'device', kind: 'interface', key, patch: { linkState: 'down' } }]),
     );
     expect(down.fields[0]).toMatchObject({ applied: 'live' });
     expect(await dumpxml()).toContain("<link state='down'/>");
     expect(await dumpxml('--inactive')).toContain("<link state='down'/>");
-    applied(
-      await h.call('domains/edit', {
-        hostId,
-        uuid,
-        baseXml: await base(),
-        changes: [{ target: 'device', kind: 'interface', key, patch: { linkState: 'up' } }],
-      }),
-    );
+    applied(await edit([{ target: 'device', kind: 'interface', key, patch: { linkState: 'up' } }]));
     expect(await dumpxml()).not.toContain("<link state='down'/>");
   });
 
   it('balloons memory live and leaves the maximum for the next boot; the list marks it until a restart', async () => {
     const result = applied(
-      await h.call('domains/edit', {
-        hostId,
-        uuid,
-        baseXml: await base(),
-        changes: [
-          { target: 'domain', view: 'memory', patch: { currentMemory: 80 * 2 ** 20, memory: 128 * 2 ** 20 } },
-        ],
-      }),
+      await edit([
+        { target: 'domain', view: 'memory', patch: { currentMemory: 80 * 2 ** 20, memory: 128 * 2 ** 20 } },
+      ]),
     );
     expect(result.fields).toEqual(
       expect.arrayContaining([
@@ -300,12 +264,7 @@ describe('live changes on a running guest', () => {
 
   it('reports a change that cannot be made live as waiting for the next shutdown', async () => {
     const result = applied(
-      await h.call('domains/edit', {
-        hostId,
-        uuid,
-        baseXml: await base(),
-        changes: [{ target: 'device', kind: 'video', key: 'video:#0', patch: { modelType: 'vga' } }],
-      }),
+      await edit([{ target: 'device', kind: 'video', key: 'video:#0', patch: { modelType: 'vga' } }]),
     );
     expect(result.fields[0]).toMatchObject({ field: 'device:video:#0.modelType', applied: 'next-boot' });
     const row = (await h.call('domains/list', { hostId })).find((d) => d.uuid === uuid);
