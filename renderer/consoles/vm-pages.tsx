@@ -21,35 +21,24 @@ const DetailsPage = lazy(() => import('../details/details-page').then((m) => ({ 
  * The pages of a VM window, in tab order: one entry per page, routed by host, VM and page, the same
  * docked, in tabs and detached. Adding a page is one entry here, e.g. snapshots:
  *   { id: 'snapshots', label: 'snapshots', render: (p) => <SnapshotsPage hostId={p.hostId} domainName={p.domainName} /> }
+ * (with its tab's name added to en-consoles.ts).
  */
+/** What both consoles take from a page's props. */
+const consoleProps = (p: VmPageProps) => ({
+  hostId: p.hostId,
+  uuid: p.uuid,
+  name: p.domainName,
+  running: p.running,
+  hostConnected: p.hostConnected,
+});
+
 export const VM_PAGES = [
   {
     id: 'console',
     label: 'console',
-    render: (p: VmPageProps) => (
-      <GraphicsConsole
-        hostId={p.hostId}
-        uuid={p.uuid}
-        name={p.domainName}
-        running={p.running}
-        hostConnected={p.hostConnected}
-        onRun={p.onRun}
-      />
-    ),
+    render: (p: VmPageProps) => <GraphicsConsole {...consoleProps(p)} onRun={p.onRun} />,
   },
-  {
-    id: 'serial',
-    label: 'serial',
-    render: (p: VmPageProps) => (
-      <SerialConsole
-        hostId={p.hostId}
-        uuid={p.uuid}
-        name={p.domainName}
-        running={p.running}
-        hostConnected={p.hostConnected}
-      />
-    ),
-  },
+  { id: 'serial', label: 'serial', render: (p: VmPageProps) => <SerialConsole {...consoleProps(p)} /> },
   {
     id: 'details',
     label: 'details',
