@@ -18,6 +18,7 @@ import type { JobsState } from '../stores/jobs-store';
 import type { VolumesState } from '../stores/volumes-store';
 // Host performance graphs (issue 10)
 import type { HostStatsState } from '../stores/host-stats-store';
+import type { DetailsState } from '../details/details-store';
 
 const StoresContext = createContext<Stores | null>(null);
 
@@ -49,6 +50,7 @@ type StoreStates = {
   networks: NetworksState;
   nodeDevices: NodeDevicesState;
   hostStats: HostStatsState;
+  details: DetailsState;
 };
 
 /** Reads a slice of one store and re-renders when that slice changes (the selector must return stable values). */

@@ -1,3 +1,4 @@
+import { isVmPage, type VmPage } from './vm-pages';
 import { vmWindowKey } from './vm-windows-store';
 
 /** Where a detached VM window opens: the app's own page with `?vm=HOST/UUID&page=…`. */
@@ -13,10 +14,11 @@ export function detachedUrl(hostId: string, uuid: string, page: string): string 
 export function detachedVmFromLocation(): {
   hostId: string;
   uuid: string;
-  page: 'console' | 'serial';
+  page: VmPage;
 } | null {
   const params = new URLSearchParams(window.location.search);
   const [hostId, uuid] = (params.get('vm') ?? '').split('/');
   if (!hostId || !uuid) return null;
-  return { hostId, uuid, page: params.get('page') === 'serial' ? 'serial' : 'console' };
+  const page = params.get('page');
+  return { hostId, uuid, page: isVmPage(page) ? page : 'console' };
 }

@@ -1,10 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { useStoreState, useStores } from '../common/stores-context';
-import { VmPerformancePane } from '../domains/performance/vm-performance-pane';
+import { Suspense } from 'react';
 import { useConsoleT } from './console-strings';
-import { GraphicsConsole } from './graphics-console';
-import { SerialConsole } from './serial-console';
-import type { VmPage } from './vm-windows-store';
+import { VM_PAGES, type VmPage } from './vm-pages';
 
 export interface VmWindowProps {
   hostId: string;
@@ -16,18 +13,9 @@ export interface VmWindowProps {
   onDetach?: () => void;
 }
 
-/** A VM window: the Console page (graphics) and the Serial console page, following the VM's state. */
-// ---- TEMPORARY mount of the Performance pane (issue 12, branch issue-charts) ----------------------
-// Until the VM window's Details page exists, the pane is a page of its own here. When Details lands:
-// mount <VmPerformancePane hostId={…} domainName={…} /> as Details → Performance, drop 'performance'
-// from PAGES, from VmPage (vm-windows-store.ts) and the branch below, and point e2e/pages/vm-window-page.ts
-// `openPerformance` at the Details item.
-const PAGES = ['console', 'serial', 'performance'] as const;
-// ---------------------------------------------------------------------------------------------------
-
+/** A VM window: the pages of VM_PAGES (console, serial console, details, …), following the VM's state. */
 export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWindowProps) {
   const t = useConsoleT();
-  const { t: tr } = useTranslation();
   const { actions } = useStores();
   const domain = useStoreState('domains', (s) => s.byHost[hostId]?.[uuid]);
   const hostConnected = useStoreState('hosts', (s) => s.byId[hostId]?.status.state === 'connected');
@@ -42,17 +30,17 @@ export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWi
     <section className="vm-window" aria-label={t('window', { name })}>
       <header className="vm-window-header">
         <div role="tablist" aria-label={t('pages')}>
-          {PAGES.map((p) => (
+          {VM_PAGES.map(({ id, label }) => (
             <button
-              key={p}
+              key={id}
               type="button"
               role="tab"
-              id={tabId(p)}
-              aria-selected={page === p}
-              tabIndex={page === p ? 0 : -1}
-              onClick={() => onPage(p)}
+              id={tabId(id)}
+              aria-selected={page === id}
+              tabIndex={page === id ? 0 : -1}
+              onClick={() => onPage(id)}
             >
-              {p === 'performance' ? tr('performance.title') : t(p)}
+              {t(label)}
             </button>
           ))}
         </div>
@@ -68,26 +56,16 @@ export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWi
         )}
       </header>
       <div role="tabpanel" aria-labelledby={tabId(page)} className="vm-window-page">
-        {page === 'performance' ? (
-          <VmPerformancePane hostId={hostId} domainName={name} />
-        ) : page === 'console' ? (
-          <GraphicsConsole
-            hostId={hostId}
-            uuid={uuid}
-            name={name}
-            running={running}
-            hostConnected={hostConnected}
-            onRun={run}
-          />
-        ) : (
-          <SerialConsole
-            hostId={hostId}
-            uuid={uuid}
-            name={name}
-            running={running}
-            hostConnected={hostConnected}
-          />
-        )}
+        <Suspense fallback={null}>
+          {(VM_PAGES.find((p) => p.id === page) ?? VM_PAGES[0]).render({
+            hostId,
+            uuid,
+            domainName: name,
+            running,
+            hostConnected,
+            onRun: run,
+          })}
+        </Suspense>
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
+import type { VmPage } from './vm-pages';
 
-// 'performance': TEMPORARY page until the VM window's Details page lands (see vm-window.tsx).
-export type VmPage = 'console' | 'serial' | 'performance';
+export type { VmPage };
 export type VmWindowRef = { hostId: string; uuid: string; page: VmPage };
 
 export type VmWindowsState = {

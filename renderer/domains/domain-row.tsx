@@ -72,6 +72,12 @@ export const DomainRow = memo(function DomainRow({
       </div>
       <div role="gridcell" className="cell cell-state">
         {t(stateLabelKey(domain.state))}
+        {domain.pendingChanges && (
+          <span className="pending-marker" title={t('details.pendingMarker')}>
+            {' '}
+            ⟳<span className="sr-only">{t('details.pendingMarker')}</span>
+          </span>
+        )}
         {busy && (
           <span className="spinner" title={busyLabel}>
             <span className="sr-only">{busyLabel}</span>

@@ -4,6 +4,7 @@ export const enConsoles = {
   pages: 'Pages',
   console: 'Console',
   serial: 'Serial console',
+  details: 'Details',
   close: 'Close {{name}}',
   detach: 'Open in new window',
   notRunning: 'Guest is not running',

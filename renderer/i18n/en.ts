@@ -1,4 +1,5 @@
 import { enConsoles } from './en-consoles';
+import { enDetails } from './en-details';
 import { enHostDetails } from './en-storage-pools';
 import { enJobs, enVolumes } from './en-storage';
 import { enNetworks } from './en-networks';
@@ -9,6 +10,7 @@ import { enPerformance } from './en-performance';
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
   consoles: enConsoles,
+  details: enDetails,
   app: {
     title: 'VirtDesk',
     toolbar: 'Main toolbar',

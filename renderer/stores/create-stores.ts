@@ -20,6 +20,7 @@ import { createNetworksStore } from '../networks/networks-store';
 import { createNodeDevicesStore } from '../node-devices/node-devices-store';
 // Host performance graphs (issue 10)
 import { createHostStatsStore } from './host-stats-store';
+import { createDetailsStore } from '../details/details-store';
 
 /** Every store, built around one api (tests pass a fake). */
 export function createStores(api: RendererApi) {
@@ -41,6 +42,8 @@ export function createStores(api: RendererApi) {
   const nodeDevices = createNodeDevicesStore(api);
   const hostWindows = createHostWindowsStore();
   const hostStats = createHostStatsStore();
+  // VM details (issue 12)
+  const details = createDetailsStore(api);
   return {
     api,
     activity,
@@ -61,6 +64,7 @@ export function createStores(api: RendererApi) {
     networks,
     nodeDevices,
     hostStats,
+    details,
   };
 }
 

@@ -65,6 +65,13 @@ export const CALL_NAMES = [
   'nodedevices/action',
   // Host performance graphs (issue 10)
   'stats/watch-host',
+  // VM details: the one edit path (issue 12)
+  'domains/edit-base',
+  'domains/edit',
+  'domains/edit-xml',
+  'domains/cpu-choices',
+  'domains/guest-addresses',
+  'domains/disk-resize',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

@@ -6,6 +6,7 @@ import { PromptAnswer, PromptRequest } from './prompts';
 import { Prefs } from './prefs';
 import { consoleCalls, consoleEvents } from './consoles';
 import { domainStorageCalls } from './domain-storage';
+import { domainEditCalls } from './domain-edit';
 import { hostOverviewCalls } from './host-overview';
 import { jobCalls, jobEvents } from './jobs';
 import { poolCalls, poolEvents } from './pools';
@@ -59,6 +60,7 @@ export const calls = {
   ...jobCalls,
   ...volumeCalls,
   ...domainStorageCalls,
+  ...domainEditCalls,
   ...hostOverviewCalls,
   ...poolCalls,
   ...networkCalls,

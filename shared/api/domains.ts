@@ -37,6 +37,8 @@ export const DomainSummary = z.object({
   autostart: z.boolean().optional(),
   persistent: z.boolean().optional(),
   hasManagedSave: z.boolean().optional(),
+  /** Running with a definition that differs from what runs: changes wait for the next guest shutdown (set with the XML). */
+  pendingChanges: z.boolean().optional(),
   /** False until the domain's XML has been read (the list paints before every XML is in). */
   detailsLoaded: z.boolean(),
   /** Host devices the XML assigns (node devices' "in use by"); absent until the XML is read. */

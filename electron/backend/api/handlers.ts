@@ -15,6 +15,7 @@ import type { VolumeOps } from '../storage/volumes/volume-ops';
 import type { TransferDeps } from '../storage/volumes/volume-upload';
 import { networkHandlers } from '../networks/network-handlers';
 import { nodeDeviceHandlers } from '../node-devices/node-device-handlers';
+import { editHandlers } from '../domains/edit/edit-handlers';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -70,5 +71,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...poolHandlers(hosts, jobs),
     ...networkHandlers(hosts),
     ...nodeDeviceHandlers(hosts),
+    ...editHandlers(hosts),
   };
 }

@@ -5,6 +5,8 @@ import { parseKeyValues, parseUuidNameList, parseUuidSet } from '../virsh/parse-
 import type { VirshRunner } from '../virsh/virsh-runner';
 import { readHostDevices } from './domain-host-devices';
 import { summarizeDomainXml } from './domain-xml-summary';
+import { isActive } from './edit/edit-base';
+import { hasPendingChanges } from './edit/pending-marker';
 
 /**
  * The quick first read: every domain's UUID, name, state and flags in five commands, whatever the
@@ -35,11 +37,20 @@ export async function readDomainList(virsh: VirshRunner): Promise<DomainSummary[
   }));
 }
 
-/** Adds what only the XML says (title, memory, vCPUs) to a summary. */
+/**
+ * Adds what only the XML says (title, memory, vCPUs) to a summary; for a running persistent VM also
+ * whether its definition differs from what runs (changes waiting for the next guest shutdown).
+ */
 export async function readDomainDetails(virsh: VirshRunner, base: DomainSummary): Promise<DomainSummary> {
-  const xml = await virsh.run(['dumpxml', '--domain', base.uuid]);
+  const active = base.persistent !== false && isActive(base);
+  const [xml, inactive] = await Promise.all([
+    virsh.run(['dumpxml', '--domain', base.uuid]),
+    active ? virsh.run(['dumpxml', '--inactive', '--domain', base.uuid]).catch(() => undefined) : undefined,
+  ]);
   const details = summarizeDomainXml(xml);
   const summary: DomainSummary = { ...base, detailsLoaded: true };
+  // Always a boolean once the XML is read: the renderer merges upserts into the rows it has.
+  summary.pendingChanges = inactive !== undefined && hasPendingChanges(inactive, xml);
   if (details.title !== undefined) summary.title = details.title;
   else delete summary.title;
   if (details.vcpus !== undefined) summary.vcpus = details.vcpus;

@@ -40,14 +40,16 @@ export interface XmlTarget {
 /**
  * putXml for a live host. test:/// keeps its state inside one virsh process, so there the XML goes
  * into a 0600 temp file through its own channel and the verb runs on the host's persistent shell
- * (the file is removed afterwards, whatever happens); elsewhere it is `putXml`.
+ * (the file is removed afterwards, whatever happens); elsewhere it is `putXml`, unless `onShell`
+ * asks for the shell there too (quick verbs such as an edit's define: no virsh to start).
  */
 export async function putXmlOn(
   host: XmlTarget,
   argv: ReadonlyArray<string | typeof XML_FILE>,
   xml: string,
+  options: { onShell?: boolean } = {},
 ): Promise<string> {
-  if (!host.uri.startsWith('test:')) return putXml(host.transport, host.uri, argv, xml);
+  if (!host.uri.startsWith('test:') && !options.onShell) return putXml(host.transport, host.uri, argv, xml);
   if (argv.filter((a) => a === XML_FILE).length !== 1) throw new Error('putXmlOn needs exactly one XML_FILE');
   const writer = await host.transport.exec(
     hostScript(`f=$(mktemp) || exit 125; cat > "$f" && printf %s "$f"`),
@@ -60,4 +62,23 @@ export async function putXmlOn(
   } finally {
     await runToEnd(await host.transport.exec(hostScript(shellCommand(['rm', '-f', '--', path]))));
   }
+}
+
+/**
+ * libvirt's schema check on the host (`virt-xml-validate FILE KIND`), with the XML going the same way
+ * as putXml's. Undefined when valid or when the host has no virt-xml-validate; else its complaint.
+ */
+export async function validateXmlOn(
+  host: Pick<XmlTarget, 'transport'>,
+  xml: string,
+  kind: 'domain' | 'network' | 'storagepool' | 'storagevol',
+): Promise<string | undefined> {
+  const validate = `virt-xml-validate "$f" ${quoteArg(kind)}`;
+  const script =
+    `command -v virt-xml-validate >/dev/null 2>&1 || exit 0; f=$(mktemp) || exit 125; ` +
+    `trap 'rm -f "$f"' EXIT; cat > "$f" || exit 125; ${validate} </dev/null 2>&1`;
+  const { output, code } = await runToEnd(await host.transport.exec(hostScript(script)), xml);
+  if (code === 0) return undefined;
+  if (code === null) throw new ApiError('connection-lost', 'The connection dropped while validating the XML');
+  return output.trim() || `virt-xml-validate failed (exit code ${code})`;
 }

@@ -1,0 +1,101 @@
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { hostVirsh } from '../host/test-host';
+import { expect, test } from '../fixtures';
+import { DetailsPage } from '../pages/details-page';
+import { VmWindowPage } from '../pages/vm-window-page';
+
+// A real guest on the test host, edited from the Details page; results are checked with virsh.
+const NAME = `vd-e-details-${process.pid}`;
+const FILE = `/tmp/${NAME}.xml`;
+const XML = `<domain type='qemu'>
+  <name>${NAME}</name>
+  <memory unit='MiB'>64</memory>
+  <currentMemory unit='MiB'>64</currentMemory>
+  <vcpu placement='static'>1</vcpu>
+  <os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os>
+  <on_poweroff>destroy</on_poweroff>
+  <devices>
+    <serial type='pty'><target port='0'/></serial>
+    <graphics type='vnc' autoport='yes' listen='127.0.0.1' passwd='vd-e-pw2'/>
+    <video><model type='vga'/></video>
+  </devices>
+</domain>
+`;
+
+const inactive = async () => (await hostVirsh(['dumpxml', NAME, '--inactive', '--security-info'])).stdout;
+const MARKER = 'Changes take effect after the next guest shutdown';
+
+test.beforeEach(async () => {
+  await hostVirsh(['destroy', NAME]);
+  await hostVirsh(['undefine', NAME]);
+  writeFileSync(FILE, XML);
+  chmodSync(FILE, 0o644);
+  expect((await hostVirsh(['define', FILE])).code).toBe(0);
+});
+test.afterEach(async () => {
+  await hostVirsh(['destroy', NAME]);
+  await hostVirsh(['undefine', NAME]);
+  rmSync(FILE, { force: true });
+});
+
+async function openDetails(app: import('../pages/manager-page').ManagerPage): Promise<DetailsPage> {
+  await app.vmRow(NAME).dblclick();
+  const details = new DetailsPage(new VmWindowPage(app.page, NAME));
+  await details.open();
+  return details;
+}
+
+test('changes memory and CPUs of a shut-off VM; the list shows them', async ({ app, testHost }) => {
+  await app.connectTestHost(testHost);
+  const details = await openDetails(app);
+  await details.item('CPUs');
+  await details.field('Maximum vCPUs').fill('3');
+  await details.apply();
+  await details.item('Memory');
+  await details.field('Maximum memory (MiB)').fill('96');
+  await details.field('Current memory (MiB)').fill('96');
+  await details.apply();
+  const xml = await inactive();
+  expect(xml).toMatch(/<vcpu placement='static'>3<\/vcpu>/);
+  expect(xml).toMatch(/<memory unit='KiB'>98304<\/memory>/);
+  expect(xml).toContain("passwd='vd-e-pw2'");
+  await expect(app.vmRow(NAME).getByRole('gridcell').nth(2)).toHaveText('3');
+  await expect(app.vmRow(NAME)).toContainText('96');
+});
+
+test('a running VM’s change waits for the next shutdown, and the marker goes with a restart', async ({
+  app,
+  testHost,
+}) => {
+  expect((await hostVirsh(['start', NAME])).code).toBe(0);
+  await app.connectTestHost(testHost);
+  await expect(app.vmRow(NAME)).toContainText('Running');
+  const details = await openDetails(app);
+  await details.item('Memory');
+  await details.field('Maximum memory (MiB)').fill('128');
+  await details.apply();
+  await expect(details.panel.getByText('Takes effect after the next guest shutdown').first()).toBeVisible();
+  await expect(app.vmRow(NAME)).toContainText(MARKER);
+  await hostVirsh(['destroy', NAME]);
+  expect((await hostVirsh(['start', NAME])).code).toBe(0);
+  await expect(app.vmRow(NAME)).toContainText('Running');
+  await expect(app.vmRow(NAME)).not.toContainText(MARKER);
+});
+
+test('XML with an error is refused, and nothing is defined', async ({ app, testHost }) => {
+  await app.connectTestHost(testHost);
+  const details = await openDetails(app);
+  const before = await inactive();
+  const editor = await details.xmlTab();
+  await editor.click();
+  await app.page.keyboard.press('Control+a');
+  await app.page.keyboard.insertText(before.replace("<vcpu placement='static'>1</vcpu>", '<vcpu>one</vcpu>'));
+  await details.panel.getByRole('button', { name: 'Apply', exact: true }).click();
+  await expect(details.panel.getByRole('alert')).toContainText('Not applied');
+  // Not well-formed: the line is named and Apply is off.
+  await app.page.keyboard.press('Control+End');
+  await app.page.keyboard.insertText('<broken');
+  await expect(details.panel.getByRole('status').filter({ hasText: /Line \d+/ })).toBeVisible();
+  await expect(details.panel.getByRole('button', { name: 'Apply', exact: true })).toBeDisabled();
+  expect((await inactive()).trim()).toBe(before.trim());
+});

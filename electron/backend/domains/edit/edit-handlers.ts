@@ -1,0 +1,59 @@
+import { ApiError } from '../../../../shared/api/errors';
+import type { Handlers } from '../../api/dispatch';
+import type { HostManager } from '../../hosts/host-manager';
+import { longRunner } from '../../hosts/host-session';
+import { applyEdit } from './apply-edit';
+import { applyXmlEdit } from './apply-xml-edit';
+import { readCpuChoices } from './cpu-choices';
+import { resizeDisk } from './disk-resize';
+import { readEditBase } from './edit-base';
+import { readGuestAddresses } from './guest-addresses';
+
+type EditCall =
+  | 'domains/edit-base'
+  | 'domains/edit'
+  | 'domains/edit-xml'
+  | 'domains/cpu-choices'
+  | 'domains/guest-addresses'
+  | 'domains/disk-resize';
+
+/** The Details page's calls → the one edit path. Requests arrive already validated. */
+export function editHandlers(hosts: HostManager): Pick<Handlers, EditCall> {
+  const at = (hostId: string, uuid: string) => {
+    const session = hosts.session(hostId);
+    const host = session.live();
+    const domain = session.domains.get(uuid);
+    if (!domain) throw new ApiError('domain-not-found', `No VM with UUID ${uuid} on this host`);
+    return { session, host, target: { ...host, apart: longRunner(host) }, domain };
+  };
+  const refreshed = async <T>(hostId: string, uuid: string, result: T): Promise<T> => {
+    const session = hosts.session(hostId);
+    await session.domains.refresh(session.live(), uuid).catch(() => undefined);
+    return result;
+  };
+  return {
+    'domains/edit-base': ({ hostId, uuid }) => {
+      const { host, domain } = at(hostId, uuid);
+      return readEditBase(host.shell, domain);
+    },
+    'domains/edit': async ({ hostId, uuid, baseXml, preview, changes }) => {
+      const { target, domain } = at(hostId, uuid);
+      const result = await applyEdit(target, domain, { baseXml, preview, changes });
+      return result.outcome === 'applied' ? refreshed(hostId, uuid, result) : result;
+    },
+    'domains/edit-xml': async ({ hostId, uuid, baseXml, preview, xml, deviceKey }) => {
+      const { target, domain } = at(hostId, uuid);
+      const result = await applyXmlEdit(target, domain, { baseXml, preview, xml, deviceKey });
+      return result.outcome === 'applied' ? refreshed(hostId, uuid, result) : result;
+    },
+    'domains/cpu-choices': ({ hostId }) => readCpuChoices(hosts.session(hostId).live().shell),
+    'domains/guest-addresses': ({ hostId, uuid }) => {
+      const { host, domain } = at(hostId, uuid);
+      return readGuestAddresses(host.shell, domain.uuid);
+    },
+    'domains/disk-resize': async ({ hostId, uuid, target: device, bytes }) => {
+      const { host, domain } = at(hostId, uuid);
+      return refreshed(hostId, uuid, await resizeDisk(host.shell, domain, device, bytes));
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { domainRef, hostRef } from './refs';
+
+/** One value of a typed view field as it crosses the wire; `null` removes the node. */
+const Scalar = z.union([z.string().max(65_536), z.number().finite(), z.boolean(), z.null()]);
+const Row = z.record(z.string().max(64), Scalar);
+export const FieldValue = z.union([Scalar, z.array(Row).max(256), Row]);
+export type FieldValue = z.infer<typeof FieldValue>;
+export const ViewPatch = z.record(z.string().max(64), FieldValue);
+export type ViewPatch = z.infer<typeof ViewPatch>;
+
+/** The domain-level views an edit may write (shared/xml `DOMAIN_FIELDS` names). */
+export const EditableView = z.enum(['general', 'memory', 'vcpu', 'cpu', 'os']);
+export type EditableView = z.infer<typeof EditableView>;
+
+/** One typed change, applied to the freshly re-read inactive XML through shared/xml's views. */
+export const EditChange = z.union([
+  z.object({ target: z.literal('domain'), view: EditableView, patch: ViewPatch }),
+  z.object({
+    target: z.literal('device'),
+    kind: z.string().min(1).max(32),
+    key: z.string().min(1).max(256),
+    patch: ViewPatch,
+  }),
+  /** Not XML: `virsh autostart`. */
+  z.object({ target: z.literal('autostart'), enabled: z.boolean() }),
+  /** Not XML: `virsh domrename` (shut-off VMs only). */
+  z.object({ target: z.literal('rename'), name: z.string().min(1).max(255) }),
+]);
+export type EditChange = z.infer<typeof EditChange>;
+
+/** What happened to one changed field: saved (VM off), applied live as well, or waiting for a restart. */
+export const FieldOutcome = z.object({
+  /** `memory.currentMemory`, `device:disk:hdc.sourceFile`, `autostart`, … */
+  field: z.string(),
+  applied: z.enum(['saved', 'live', 'next-boot']),
+  /** Why a live change did not happen (libvirt's words), when it was tried. */
+  message: z.string().optional(),
+});
+export type FieldOutcome = z.infer<typeof FieldOutcome>;
+
+export const EditProblem = z.object({
+  /** The field it is about (same names as FieldOutcome), or `xml` with a line. */
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+});
+export type EditProblem = z.infer<typeof EditProblem>;
+
+export const EditResult = z.union([
+  /** The VM's XML changed on the host since `baseXml` was read: nothing was defined. */
+  z.object({ outcome: z.literal('stale'), changes: z.string(), xml: z.string() }),
+  /** Bad input (a field, or XML that is malformed or fails the schema): nothing was defined. */
+  z.object({ outcome: z.literal('invalid'), problems: z.array(EditProblem) }),
+  /** `preview: true`: the diff that Apply would define. */
+  z.object({ outcome: z.literal('preview'), diff: z.string() }),
+  z.object({
+    outcome: z.literal('applied'),
+    diff: z.string(),
+    /** The inactive XML now on the host (the next edit's base). */
+    xml: z.string(),
+    fields: z.array(FieldOutcome),
+  }),
+]);
+export type EditResult = z.infer<typeof EditResult>;
+
+/** What a Details page reads: the inactive XML with secrets (the edit base) and, if running, the live XML. */
+export const EditBase = z.object({
+  xml: z.string(),
+  liveXml: z.string().optional(),
+  autostart: z.boolean(),
+});
+export type EditBase = z.infer<typeof EditBase>;
+
+export const CpuChoices = z.object({
+  /** Modes the host supports (`host-model`, `host-passthrough`, `maximum`, `custom`). */
+  modes: z.array(z.string()),
+  /** Named models usable on this host (custom mode). */
+  models: z.array(z.string()),
+  /** Logical CPUs of the host (for the overcommit warning). */
+  hostCpus: z.number().int().nonnegative().optional(),
+  /** Host memory in KiB (for the memory warning). */
+  hostMemoryKiB: z.number().nonnegative().optional(),
+});
+export type CpuChoices = z.infer<typeof CpuChoices>;
+
+export const GuestAddress = z.object({
+  interface: z.string(),
+  mac: z.string(),
+  address: z.string(),
+  source: z.enum(['agent', 'lease', 'arp']),
+});
+export type GuestAddress = z.infer<typeof GuestAddress>;
+
+const editRequest = domainRef.extend({
+  /** The inactive XML the pane was opened with (stale-edit protection). */
+  baseXml: z.string().max(1_048_576),
+  preview: z.boolean().default(false),
+});
+
+export const domainEditCalls = {
+  'domains/edit-base': { request: domainRef, response: EditBase },
+  'domains/edit': {
+    request: editRequest.extend({ changes: z.array(EditChange).min(1).max(256) }),
+    response: EditResult,
+  },
+  /** The whole domain (`deviceKey` absent) or one device replaced by XML typed by the user. */
+  'domains/edit-xml': {
+    request: editRequest.extend({
+      xml: z.string().max(1_048_576),
+      deviceKey: z.string().min(1).max(256).optional(),
+    }),
+    response: EditResult,
+  },
+  'domains/cpu-choices': { request: hostRef, response: CpuChoices },
+  'domains/guest-addresses': { request: domainRef, response: z.array(GuestAddress) },
+  /** Grow a disk: `blockresize` while running, the volume resize when off. */
+  'domains/disk-resize': {
+    request: domainRef.extend({ target: z.string().min(1).max(64), bytes: z.number().int().positive() }),
+    response: z.object({ message: z.string() }),
+  },
+} as const;
