@@ -173,25 +173,30 @@ describe('random edits through the views', () => {
     ['test-driver-domain.xml', 3],
     ['kitchen-sink.xml', 4],
     ['csr1kv-1.xml', 5],
-  ])('%s, seed %i: validate, re-parse, read back', (file, seed) => {
-    const r = prng(seed);
-    for (let round = 0; round < 6; round++) {
-      const source = fixture(file);
-      const doc = parseDomainXml(source);
-      const spice = /passwd="it's-secret"/.test(source);
-      const expected = applyRandomEdits(doc, r, int(r, 3, 12));
-      const xml = serializeDomainXml(doc);
-      expectValid(xml, 'domain');
-      const reread = parseDomainXml(xml);
-      for (const [path, [edit, values]] of expected) {
-        const [key] = Object.keys(values);
-        expect(edit.read(reread)[key!], `${path} (seed ${seed}, round ${round})`).toEqual(values[key!]);
+  ])(
+    '%s, seed %i: validate, re-parse, read back',
+    (file, seed) => {
+      const r = prng(seed);
+      for (let round = 0; round < 6; round++) {
+        const source = fixture(file);
+        const doc = parseDomainXml(source);
+        const spice = /passwd="it's-secret"/.test(source);
+        const expected = applyRandomEdits(doc, r, int(r, 3, 12));
+        const xml = serializeDomainXml(doc);
+        expectValid(xml, 'domain');
+        const reread = parseDomainXml(xml);
+        for (const [path, [edit, values]] of expected) {
+          const [key] = Object.keys(values);
+          expect(edit.read(reread)[key!], `${path} (seed ${seed}, round ${round})`).toEqual(values[key!]);
+        }
+        // Idempotent: serializing the re-read document gives the same text.
+        expect(serializeDomainXml(reread)).toBe(xml);
+        if (spice) expect(xml).toContain(`passwd="it's-secret"`);
       }
-      // Idempotent: serializing the re-read document gives the same text.
-      expect(serializeDomainXml(reread)).toBe(xml);
-      if (spice) expect(xml).toContain(`passwd="it's-secret"`);
-    }
-  });
+      // Six virt-xml-validate processes: ~2 s alone, past vitest's 5 s default on a loaded 2-core machine.
+    },
+    30_000,
+  );
 });
 
 /** Every domain fixture (the malformed node1 as printed is a parser fixture, not a domain). */
