@@ -60,6 +60,12 @@ export const CALL_NAMES = [
   'networks/leases',
   'networks/update-dhcp',
   'networks/interfaces',
+  // issue 14: snapshots and clone
+  'snapshots/list',
+  'snapshots/create',
+  'snapshots/revert',
+  'snapshots/delete',
+  'snapshots/describe',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -76,4 +82,6 @@ export const EVENT_NAMES = [
   'jobs/finished',
   'pools/delta',
   'networks/delta',
+  // issue 14: snapshots and clone
+  'snapshots/changed',
 ] as const satisfies readonly EventName[];

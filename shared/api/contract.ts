@@ -13,6 +13,8 @@ import { volumeCalls } from './volumes';
 import { networkCalls, networkEvents } from './networks';
 import { domainRef, hostRef } from './refs';
 import { sshConfigCalls } from './ssh-config';
+// issue 14: snapshots and clone
+import { snapshotCalls, snapshotEvents } from './snapshots';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -59,6 +61,8 @@ export const calls = {
   ...hostOverviewCalls,
   ...poolCalls,
   ...networkCalls,
+  // issue 14: snapshots and clone
+  ...snapshotCalls,
 } as const;
 
 /** Streams the backend pushes. */
@@ -73,6 +77,8 @@ export const events = {
   ...jobEvents,
   ...poolEvents,
   ...networkEvents,
+  // issue 14: snapshots and clone
+  ...snapshotEvents,
 } as const;
 
 export type Calls = typeof calls;

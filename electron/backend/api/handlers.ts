@@ -14,6 +14,9 @@ import { volumeHandlers } from '../storage/volumes/volume-handlers';
 import type { VolumeOps } from '../storage/volumes/volume-ops';
 import type { TransferDeps } from '../storage/volumes/volume-upload';
 import { networkHandlers } from '../networks/network-handlers';
+// issue 14: snapshots and clone
+import type { EventBus } from '../events/event-bus';
+import { snapshotHandlers } from '../snapshots/snapshot-handlers';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -24,6 +27,8 @@ export interface HandlerDeps {
   jobs: JobManager;
   sshConfig: SshConfigPreview;
   volumes: { ops: VolumeOps; transfers: TransferDeps };
+  // issue 14: snapshots and clone
+  bus: EventBus;
 }
 
 /** Each contract call → the service that does it. Requests arrive already validated. */
@@ -63,5 +68,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...overviewHandlers(hosts),
     ...poolHandlers(hosts, jobs),
     ...networkHandlers(hosts),
+    // issue 14: snapshots and clone
+    ...snapshotHandlers(hosts, jobs, deps.bus),
   };
 }
