@@ -1,8 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { useStoreState, useStores } from '../common/stores-context';
 import { useConsoleT } from './console-strings';
 import { GraphicsConsole } from './graphics-console';
 import { SerialConsole } from './serial-console';
 import type { VmPage } from './vm-windows-store';
+// issue 14: the Snapshots page, mounted here until the VM window becomes a page registry (issue 12).
+import { SnapshotsPage } from '../snapshots/snapshots-page';
 
 export interface VmWindowProps {
   hostId: string;
@@ -17,6 +20,7 @@ export interface VmWindowProps {
 /** A VM window: the Console page (graphics) and the Serial console page, following the VM's state. */
 export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWindowProps) {
   const t = useConsoleT();
+  const { t: tAll } = useTranslation(); // issue 14: the Snapshots tab's label
   const { actions } = useStores();
   const domain = useStoreState('domains', (s) => s.byHost[hostId]?.[uuid]);
   const hostConnected = useStoreState('hosts', (s) => s.byId[hostId]?.status.state === 'connected');
@@ -31,7 +35,7 @@ export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWi
     <section className="vm-window" aria-label={t('window', { name })}>
       <header className="vm-window-header">
         <div role="tablist" aria-label={t('pages')}>
-          {(['console', 'serial'] as const).map((p) => (
+          {(['console', 'serial', 'snapshots'] as const).map((p) => (
             <button
               key={p}
               type="button"
@@ -41,7 +45,7 @@ export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWi
               tabIndex={page === p ? 0 : -1}
               onClick={() => onPage(p)}
             >
-              {t(p)}
+              {p === 'snapshots' ? tAll('snapshots.tab') : t(p)}
             </button>
           ))}
         </div>
@@ -57,7 +61,10 @@ export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWi
         )}
       </header>
       <div role="tabpanel" aria-labelledby={tabId(page)} className="vm-window-page">
-        {page === 'console' ? (
+        {page === 'snapshots' ? (
+          // issue 14: re-mount as the registry's `snapshots` entry.
+          <SnapshotsPage hostId={hostId} domainName={name} />
+        ) : page === 'console' ? (
           <GraphicsConsole
             hostId={hostId}
             uuid={uuid}

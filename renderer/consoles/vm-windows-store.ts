@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 
-export type VmPage = 'console' | 'serial';
+// issue 14: 'snapshots' until the VM window becomes a page registry (issue 12).
+export type VmPage = 'console' | 'serial' | 'snapshots';
 export type VmWindowRef = { hostId: string; uuid: string; page: VmPage };
 
 export type VmWindowsState = {

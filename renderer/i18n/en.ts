@@ -2,6 +2,8 @@ import { enConsoles } from './en-consoles';
 import { enHostDetails } from './en-storage-pools';
 import { enJobs, enVolumes } from './en-storage';
 import { enNetworks } from './en-networks';
+// issue 14: snapshots and clone
+import { enSnapshots } from './en-snapshots';
 
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
@@ -276,6 +278,8 @@ export const en = {
   jobs: enJobs,
   volumes: enVolumes,
   ...enNetworks,
+  // issue 14: snapshots and clone
+  ...enSnapshots,
 };
 
 export type Resources = typeof en;
