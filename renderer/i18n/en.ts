@@ -32,6 +32,7 @@ export const en = {
     restore: 'Restore',
     autostart: 'Autostart',
     delete: 'Delete',
+    clone: 'Clone…', // issue 14
     cancel: 'Cancel',
     close: 'Close',
     dismiss: 'Dismiss',

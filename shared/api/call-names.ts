@@ -66,6 +66,8 @@ export const CALL_NAMES = [
   'snapshots/revert',
   'snapshots/delete',
   'snapshots/describe',
+  'domains/clone-plan',
+  'domains/clone',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

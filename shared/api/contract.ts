@@ -15,6 +15,7 @@ import { domainRef, hostRef } from './refs';
 import { sshConfigCalls } from './ssh-config';
 // issue 14: snapshots and clone
 import { snapshotCalls, snapshotEvents } from './snapshots';
+import { domainCloneCalls } from './domain-clone';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -63,6 +64,7 @@ export const calls = {
   ...networkCalls,
   // issue 14: snapshots and clone
   ...snapshotCalls,
+  ...domainCloneCalls,
 } as const;
 
 /** Streams the backend pushes. */

@@ -17,6 +17,7 @@ import { networkHandlers } from '../networks/network-handlers';
 // issue 14: snapshots and clone
 import type { EventBus } from '../events/event-bus';
 import { snapshotHandlers } from '../snapshots/snapshot-handlers';
+import { cloneHandlers } from '../clone/clone-handlers';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -70,5 +71,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...networkHandlers(hosts),
     // issue 14: snapshots and clone
     ...snapshotHandlers(hosts, jobs, deps.bus),
+    ...cloneHandlers(hosts, jobs),
   };
 }
