@@ -68,6 +68,8 @@ export const CALL_NAMES = [
   'snapshots/describe',
   'domains/clone-plan',
   'domains/clone',
+  'domains/save-to-file',
+  'domains/restore-from-file',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

@@ -16,6 +16,7 @@ import { sshConfigCalls } from './ssh-config';
 // issue 14: snapshots and clone
 import { snapshotCalls, snapshotEvents } from './snapshots';
 import { domainCloneCalls } from './domain-clone';
+import { domainSaveFileCalls } from './domain-save-file';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -65,6 +66,7 @@ export const calls = {
   // issue 14: snapshots and clone
   ...snapshotCalls,
   ...domainCloneCalls,
+  ...domainSaveFileCalls,
 } as const;
 
 /** Streams the backend pushes. */

@@ -18,6 +18,7 @@ import { networkHandlers } from '../networks/network-handlers';
 import type { EventBus } from '../events/event-bus';
 import { snapshotHandlers } from '../snapshots/snapshot-handlers';
 import { cloneHandlers } from '../clone/clone-handlers';
+import { saveFileHandlers } from '../save-file/save-file-handlers';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -72,5 +73,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     // issue 14: snapshots and clone
     ...snapshotHandlers(hosts, jobs, deps.bus),
     ...cloneHandlers(hosts, jobs),
+    ...saveFileHandlers(hosts, jobs),
   };
 }
