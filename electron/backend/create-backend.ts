@@ -89,6 +89,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const warnings = [prefsLoad.warning, loaded.warning].filter((w): w is string => Boolean(w));
   warnings.forEach(log);
   const handlers = createHandlers({
+    bus, // issue 14: snapshots and clone
     hosts,
     prompts,
     consoles,

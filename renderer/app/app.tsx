@@ -14,6 +14,8 @@ import { WelcomePanel } from './welcome-panel';
 import { ConsolesPane } from '../consoles/consoles-pane';
 import { HostDetailsWindow } from '../host-details/host-details-window';
 import { JobsPanel } from '../jobs/jobs-panel';
+// issue 14: dialogs opened from the VM actions (Clone)
+import { VmDialogs } from '../clone/vm-dialogs';
 
 /** The manager window: toolbar, alerts, the host/VM list (or the welcome panel), status line. */
 export function App() {
@@ -56,6 +58,7 @@ export function App() {
       {dialog === 'preferences' && <PreferencesDialog onClose={close} />}
       <HostDetailsWindow />
       <ConfirmDialog />
+      <VmDialogs />
       <PromptDialogs />
     </>
   );

@@ -15,6 +15,9 @@ export interface VmPageProps {
   onRun: () => void;
 }
 
+const SnapshotsPage = lazy(() =>
+  import('../snapshots/snapshots-page').then((m) => ({ default: m.SnapshotsPage })),
+);
 const DetailsPage = lazy(() => import('../details/details-page').then((m) => ({ default: m.DetailsPage })));
 
 /**
@@ -43,6 +46,11 @@ export const VM_PAGES = [
     id: 'details',
     label: 'details',
     render: (p: VmPageProps) => <DetailsPage hostId={p.hostId} uuid={p.uuid} />,
+  },
+  {
+    id: 'snapshots',
+    label: 'snapshots',
+    render: (p: VmPageProps) => <SnapshotsPage hostId={p.hostId} domainName={p.domainName} />,
   },
 ] as const satisfies readonly {
   id: string;

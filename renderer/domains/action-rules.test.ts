@@ -25,13 +25,15 @@ describe('action rules', () => {
       'destroy',
       'save',
       'autostart',
+      'clone',
     ]);
-    expect(enabledFor('shut off')).toEqual(['run', 'autostart', 'delete']);
+    expect(enabledFor('shut off')).toEqual(['run', 'autostart', 'delete', 'clone']);
     expect(enabledFor('shut off', { hasManagedSave: true })).toEqual([
       'run',
       'restore',
       'autostart',
       'delete',
+      'clone',
     ]);
     expect(enabledFor('crashed')).toEqual(['run', 'destroy', 'autostart', 'delete']);
   });

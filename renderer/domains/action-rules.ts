@@ -2,7 +2,9 @@ import {
   actionIdOf,
   actionIds,
   contractAction,
+  dialogActionTable,
   domainActionTable,
+  isDialogAction,
   type ActionId,
 } from '../../shared/api/domain-action-table';
 import type { DomainSummary } from '../../shared/api/domains';
@@ -19,6 +21,7 @@ export const bulkActions: ReadonlySet<ActionId> = new Set(
 
 /** Whether `action` makes sense for a VM in its current state. */
 export function allows(action: ActionId, domain: DomainSummary): boolean {
+  if (isDialogAction(action)) return dialogActionTable[action].allowed(domain); // issue 14
   return domainActionTable[contractAction(action, domain)].allowed(domain);
 }
 

@@ -5,6 +5,7 @@ export const enConsoles = {
   console: 'Console',
   serial: 'Serial console',
   details: 'Details',
+  snapshots: 'Snapshots',
   close: 'Close {{name}}',
   detach: 'Open in new window',
   notRunning: 'Guest is not running',

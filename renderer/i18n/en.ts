@@ -6,6 +6,8 @@ import { enNetworks } from './en-networks';
 import { enNodeDevices } from './en-node-devices';
 // Performance graphs (issues 10, 12)
 import { enPerformance } from './en-performance';
+// issue 14: snapshots and clone
+import { enSnapshots } from './en-snapshots';
 
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
@@ -35,6 +37,7 @@ export const en = {
     restore: 'Restore',
     autostart: 'Autostart',
     delete: 'Delete',
+    clone: 'Clone…', // issue 14
     cancel: 'Cancel',
     close: 'Close',
     dismiss: 'Dismiss',
@@ -284,6 +287,8 @@ export const en = {
   ...enNodeDevices,
   // Performance graphs (issues 10, 12)
   ...enPerformance,
+  // issue 14: snapshots and clone
+  ...enSnapshots,
 };
 
 export type Resources = typeof en;

@@ -101,6 +101,12 @@ export function createDomainActionRunner(deps: {
         (target) => !busy[domainKey(target.hostId, target.uuid)],
       );
       if (targets.length === 0) return;
+      if (action === 'clone') {
+        // issue 14: Clone asks its questions in its own dialog.
+        const { hostId, uuid } = targets[0]!;
+        ui.getState().openVmDialog({ kind: 'clone', hostId, uuid });
+        return;
+      }
       if (action === 'delete') {
         await Promise.all(targets.map(deleteWithStorage));
         return;

@@ -68,7 +68,14 @@ export type UiState = {
     request: ConfirmRequest & { choices: { legendKey: string; items: ConfirmChoice[] } },
   ): Promise<string[] | null>;
   resolveConfirm(confirmed: boolean, chosen?: string[]): void;
+  // issue 14: a VM dialog opened from the VM actions (Clone), shown by the app.
+  vmDialog: VmDialog | null;
+  openVmDialog(dialog: VmDialog): void;
+  closeVmDialog(): void;
 };
+
+/** A dialog about one VM opened from the actions (issue 14: Clone). */
+export type VmDialog = { kind: 'clone'; hostId: string; uuid: string };
 
 export function createUiStore() {
   return createStore<UiState>()((set, get) => ({
@@ -80,6 +87,9 @@ export function createUiStore() {
     sort: { column: 'name', direction: 'asc' },
     collapsedHosts: {},
     pendingConfirm: null,
+    vmDialog: null, // issue 14
+    openVmDialog: (vmDialog) => set({ vmDialog }),
+    closeVmDialog: () => set({ vmDialog: null }),
     selectOnly: (key) => set({ selection: new Set([key]), anchor: key }),
     toggleSelected: (key) => set((state) => ({ selection: toggled(state.selection, key), anchor: key })),
     selectRange: (ordered, key) =>

@@ -72,6 +72,16 @@ export const CALL_NAMES = [
   'domains/cpu-choices',
   'domains/guest-addresses',
   'domains/disk-resize',
+  // issue 14: snapshots and clone
+  'snapshots/list',
+  'snapshots/create',
+  'snapshots/revert',
+  'snapshots/delete',
+  'snapshots/describe',
+  'domains/clone-plan',
+  'domains/clone',
+  'domains/save-to-file',
+  'domains/restore-from-file',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -91,4 +101,6 @@ export const EVENT_NAMES = [
   'nodedevices/delta',
   // Host performance graphs (issue 10)
   'stats/host-tick',
+  // issue 14: snapshots and clone
+  'snapshots/changed',
 ] as const satisfies readonly EventName[];

@@ -17,6 +17,10 @@ import { domainRef, hostRef } from './refs';
 import { sshConfigCalls } from './ssh-config';
 // Host performance graphs (issue 10)
 import { hostStatsCalls, hostStatsEvents } from './host-stats';
+// issue 14: snapshots and clone
+import { snapshotCalls, snapshotEvents } from './snapshots';
+import { domainCloneCalls } from './domain-clone';
+import { domainSaveFileCalls } from './domain-save-file';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -67,6 +71,10 @@ export const calls = {
   ...nodeDeviceCalls,
   // Host performance graphs (issue 10)
   ...hostStatsCalls,
+  // issue 14: snapshots and clone
+  ...snapshotCalls,
+  ...domainCloneCalls,
+  ...domainSaveFileCalls,
 } as const;
 
 /** Streams the backend pushes. */
@@ -84,6 +92,8 @@ export const events = {
   ...nodeDeviceEvents,
   // Host performance graphs (issue 10)
   ...hostStatsEvents,
+  // issue 14: snapshots and clone
+  ...snapshotEvents,
 } as const;
 
 export type Calls = typeof calls;

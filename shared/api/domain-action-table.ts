@@ -13,7 +13,9 @@ export type ActionId =
   | 'save'
   | 'restore'
   | 'autostart'
-  | 'delete';
+  | 'delete'
+  // issue 14: opens the Clone dialog (no virsh verb of its own)
+  | 'clone';
 
 export interface DomainActionRow {
   /** The toolbar / menu action it belongs to. */
@@ -136,9 +138,23 @@ export const domainActionTable: Readonly<Record<DomainAction, DomainActionRow>> 
   },
 };
 
+// issue 14: actions that open a dialog of their own instead of running one virsh verb.
+export type DialogActionId = Extract<ActionId, 'clone'>;
+export interface DialogActionRow {
+  allowed: (domain: DomainSummary) => boolean;
+  bulk: false;
+}
+export const dialogActionTable: Readonly<Record<DialogActionId, DialogActionRow>> = {
+  /** Clone: the source's disks must not change while they are copied (virt-manager's rule). */
+  clone: { allowed: (d) => d.state === 'shut off' || d.state === 'paused', bulk: false },
+};
+export const isDialogAction = (action: ActionId): action is DialogActionId =>
+  Object.prototype.hasOwnProperty.call(dialogActionTable, action);
+
 /** The toolbar's actions, in the toolbar's order. */
 export const actionIds: readonly ActionId[] = [
   ...new Set(Object.values(domainActionTable).map((row) => row.ui)),
+  ...(Object.keys(dialogActionTable) as DialogActionId[]),
 ];
 
 /** The contract action for a UI action on this VM (Autostart toggles). */

@@ -17,6 +17,9 @@ export const JobKind = z.enum([
   'volume-wipe',
   'volume-delete',
   'pool-build',
+  // issue 14: snapshots and clone
+  'snapshot-create',
+  'domain-clone',
 ]);
 export type JobKind = z.infer<typeof JobKind>;
 

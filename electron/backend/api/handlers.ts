@@ -16,6 +16,11 @@ import type { TransferDeps } from '../storage/volumes/volume-upload';
 import { networkHandlers } from '../networks/network-handlers';
 import { nodeDeviceHandlers } from '../node-devices/node-device-handlers';
 import { editHandlers } from '../domains/edit/edit-handlers';
+// issue 14: snapshots and clone
+import type { EventBus } from '../events/event-bus';
+import { snapshotHandlers } from '../snapshots/snapshot-handlers';
+import { cloneHandlers } from '../clone/clone-handlers';
+import { saveFileHandlers } from '../save-file/save-file-handlers';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -26,6 +31,8 @@ export interface HandlerDeps {
   jobs: JobManager;
   sshConfig: SshConfigPreview;
   volumes: { ops: VolumeOps; transfers: TransferDeps };
+  // issue 14: snapshots and clone
+  bus: EventBus;
 }
 
 /** Each contract call → the service that does it. Requests arrive already validated. */
@@ -72,5 +79,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...networkHandlers(hosts),
     ...nodeDeviceHandlers(hosts),
     ...editHandlers(hosts),
+    // issue 14: snapshots and clone
+    ...snapshotHandlers(hosts, jobs, deps.bus),
+    ...cloneHandlers(hosts, jobs),
+    ...saveFileHandlers(hosts, jobs),
   };
 }
