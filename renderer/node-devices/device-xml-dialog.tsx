@@ -1,40 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toApiError } from '../api/api-error-from';
-import { Dialog } from '../common/dialog';
 import { useStores } from '../common/stores-context';
+import { XmlViewDialog } from '../common/xml-view-dialog';
 
 /** A node device's XML as libvirt prints it (read only). */
 export function DeviceXmlDialog(props: { hostId: string; name: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { api } = useStores();
-  const [text, setText] = useState<{ xml?: string; error?: string }>({});
-  useEffect(() => {
-    api.call('nodedevices/xml', { hostId: props.hostId, name: props.name }).then(
-      ({ xml }) => setText({ xml }),
-      (error: unknown) => setText({ error: toApiError(error).message }),
-    );
-  }, [api, props.hostId, props.name]);
-  const title = t('nodeDevices.details.xmlTitle', { name: props.name });
+  const { hostId, name } = props;
+  const read = useCallback(
+    () => api.call('nodedevices/xml', { hostId, name }).then((r) => r.xml),
+    [api, hostId, name],
+  );
   return (
-    <Dialog title={title} onCancel={props.onClose} className="pool-xml">
-      {text.error ? (
-        <p role="alert">{text.error}</p>
-      ) : (
-        <textarea
-          readOnly
-          aria-label={title}
-          className="mono xml-view"
-          rows={20}
-          cols={80}
-          value={text.xml ?? t('nodeDevices.loading')}
-        />
-      )}
-      <div className="dialog-buttons">
-        <button type="button" onClick={props.onClose}>
-          {t('actions.close')}
-        </button>
-      </div>
-    </Dialog>
+    <XmlViewDialog
+      title={t('nodeDevices.details.xmlTitle', { name })}
+      read={read}
+      onClose={props.onClose}
+      className="pool-xml"
+    />
   );
 }

@@ -105,7 +105,7 @@ export function DevicesTab({ hostId }: { hostId: string }) {
       </div>
       {failure && <p role="alert">{t('nodeDevices.listFailed', { message: failure })}</p>}
       {listing?.notice && (
-        <p role="status" className="notice">
+        <p role="status" className="notice libvirt-message">
           {listing.notice}
         </p>
       )}

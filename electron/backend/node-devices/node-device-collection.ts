@@ -84,7 +84,7 @@ export class NodeDeviceCollection extends ObjectCollection<NodeDevice> {
       complete: !refused,
       live: this.stream !== undefined,
       ...(refused
-        ? { notice: `libvirt refused to list node devices (${refused.message}); showing ${refused.source}` }
+        ? { notice: `libvirt refused to list node devices: “${refused.message}”; showing ${refused.source}` }
         : {}),
     };
     this.replaceAll(devices);
