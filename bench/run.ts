@@ -4,10 +4,13 @@ import { runListBench } from './list-bench';
 import { runUploadBench } from './upload-bench';
 import { runVolumeListBench } from './volume-list-bench';
 import { runXmlBench } from './xml-bench';
+// Performance graphs (issues 10, 12)
+import { runStatsHistoryBench } from './stats-history-bench';
 
 await runXmlBench();
 await runListBench();
 await runConsoleBench();
 await runUploadBench();
 await runVolumeListBench();
+await runStatsHistoryBench();
 process.exit(0);

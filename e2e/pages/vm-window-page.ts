@@ -12,8 +12,19 @@ export class VmWindowPage {
     this.root = page.getByRole('region', { name: `Virtual machine ${vmName}` });
   }
 
-  tab(name: 'Console' | 'Serial console'): Locator {
+  tab(name: 'Console' | 'Serial console' | 'Performance'): Locator {
     return this.root.getByRole('tab', { name, exact: true });
+  }
+
+  /**
+   * The VM's Performance pane. TEMPORARY: it is a page of the VM window until the Details page lands
+   * (see renderer/consoles/vm-window.tsx); then open Details and pick its Performance item here.
+   */
+  async openPerformance(): Promise<Locator> {
+    await this.tab('Performance').click();
+    const pane = this.root.getByRole('region', { name: 'Performance' });
+    await expect(pane).toBeVisible();
+    return pane;
   }
 
   screen(): Locator {
