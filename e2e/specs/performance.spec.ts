@@ -3,6 +3,7 @@ import { createVmWithVolumes, type VmWithVolumes } from '../host/vm-with-volumes
 import { HostDetailsPage } from '../pages/host-details-page';
 import { openVmWindow } from '../pages/vm-window-page';
 import type { Locator } from '@playwright/test';
+import { parseNodeStats } from '../../electron/backend/stats/host-stats-sampler';
 import { expect, test } from '../fixtures';
 
 // Performance graphs on the real test host: the host's own CPU and memory (host details → Overview)
@@ -49,12 +50,7 @@ test('the host details Overview graphs the host’s CPU and memory from real tic
   );
   await expect(memoryLine).toHaveText(/^In use: [\d.]+ GiB at /);
   const shownGiB = Number(/^In use: ([\d.]+) GiB/.exec((await memoryLine.textContent()) ?? '')![1]);
-  const stats = new Map(
-    [...(await hostVirsh(['nodememstats'])).stdout.matchAll(/^(\w+)\s*:\s*(\d+) KiB/gm)].map((m) => [
-      m[1]!,
-      Number(m[2]),
-    ]),
-  );
+  const stats = parseNodeStats((await hostVirsh(['nodememstats'])).stdout);
   const usedGiB =
     (stats.get('total')! - stats.get('free')! - stats.get('buffers')! - stats.get('cached')!) / 1024 ** 2;
   expect(Math.abs(shownGiB - usedGiB)).toBeLessThan(Math.max(0.5, usedGiB * 0.2));
