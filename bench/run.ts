@@ -5,6 +5,8 @@ import { runUploadBench } from './upload-bench';
 import { runVolumeListBench } from './volume-list-bench';
 import { runXmlBench } from './xml-bench';
 import { runDetailsBench } from './details-bench';
+// Performance graphs (issues 10, 12)
+import { runStatsHistoryBench } from './stats-history-bench';
 
 await runXmlBench();
 await runListBench();
@@ -12,4 +14,5 @@ await runConsoleBench();
 await runUploadBench();
 await runVolumeListBench();
 await runDetailsBench();
+await runStatsHistoryBench();
 process.exit(0);

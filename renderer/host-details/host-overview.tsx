@@ -22,8 +22,8 @@ export function HostOverview({ hostId }: { hostId: string }) {
         <dt>{t('hostDetails.state')}</dt>
         <dd>{hostStateText(t, status)}</dd>
       </dl>
-      {status.state === 'connected' && <HostFacts hostId={hostId} />}
       {status.state === 'connected' && <HostPerformance hostId={hostId} />}
+      {status.state === 'connected' && <HostFacts hostId={hostId} />}
     </>
   );
 }

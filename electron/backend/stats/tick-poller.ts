@@ -6,6 +6,8 @@
 export class TickPoller {
   private watchers = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** A tick is under way: it plans the next one itself, so a new watcher must not start another. */
+  private running = false;
 
   constructor(
     private readonly tick: () => Promise<void>,
@@ -14,7 +16,7 @@ export class TickPoller {
 
   watch(watching: boolean): void {
     this.watchers = Math.max(0, this.watchers + (watching ? 1 : -1));
-    if (this.watchers > 0 && !this.timer) this.schedule(0);
+    if (this.watchers > 0 && !this.timer && !this.running) this.schedule(0);
     if (this.watchers === 0) this.stop();
   }
 
@@ -28,12 +30,15 @@ export class TickPoller {
   }
 
   private async run(): Promise<void> {
+    this.timer = undefined;
+    this.running = true;
     try {
       await this.tick();
     } catch {
       // A failed tick is skipped; connection problems are reported by the session.
+    } finally {
+      this.running = false;
     }
-    if (this.watchers > 0) this.schedule(this.intervalMs());
-    else this.timer = undefined;
+    if (this.watchers > 0 && !this.timer) this.schedule(this.intervalMs());
   }
 }
