@@ -99,3 +99,26 @@ test('XML with an error is refused, and nothing is defined', async ({ app, testH
   await expect(details.panel.getByRole('button', { name: 'Apply', exact: true })).toBeDisabled();
   expect((await inactive()).trim()).toBe(before.trim());
 });
+
+test('boot order with buttons keeps the display password (cockpit’s regression, through the page)', async ({
+  app,
+  testHost,
+}) => {
+  await app.connectTestHost(testHost);
+  const details = await openDetails(app);
+  await details.item('Boot options');
+  const order = details.panel.getByRole('list', { name: 'Boot devices' });
+  await expect(order.getByRole('listitem').first()).toContainText('Hard disk');
+  await details.panel.getByRole('checkbox', { name: 'Boot from CD-ROM' }).check();
+  await details.panel.getByRole('button', { name: 'Move CD-ROM up' }).click();
+  await expect(order.getByRole('listitem').first()).toContainText('CD-ROM');
+  await details.apply();
+  const xml = await inactive();
+  expect(xml).toMatch(/<boot dev='cdrom'\/>\s*<boot dev='hd'\/>/);
+  expect(xml).toContain("passwd='vd-e-pw2'");
+  await details.item('Display VNC');
+  await expect(details.field('Password')).toHaveValue('');
+  await expect(
+    details.panel.getByText('The password stays as it is unless you type a new one'),
+  ).toBeVisible();
+});

@@ -52,7 +52,7 @@ export function EditResultView({
       return (
         <div role="status" className="edit-result edit-applied">
           {t('applied')}
-          {later.length > 0 && ` — ${t('nextShutdown')}: ${later.map((f) => f.field).join(', ')}`}
+          {later.length > 0 && ` — ${t('someNextShutdown', { count: later.length })}`}
         </div>
       );
     }

@@ -12,6 +12,7 @@ export const enDetails = {
   applying: 'Applying…',
   reload: 'Reload',
   nextShutdown: 'Takes effect after the next guest shutdown',
+  someNextShutdown: '{{count}} change(s) take effect after the next guest shutdown (marked on their fields)',
   appliedLive: 'Changed now and in the configuration',
   appliedSaved: 'Saved',
   applied: 'Applied',

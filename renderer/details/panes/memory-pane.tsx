@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { readMemoryBacking } from '../../../shared/xml/views/domain-memory';
+import { useStores } from '../../common/stores-context';
 import { useDetailsT } from '../details-strings';
 import { FieldForm } from '../field-form';
 import { memoryPaneFields } from '../pane-fields';
@@ -7,6 +9,9 @@ import type { PaneProps } from './pane-props';
 /** Current (balloon, live) and maximum memory; memory backing shown read-only. */
 export function MemoryPane(props: PaneProps) {
   const t = useDetailsT();
+  const { details } = useStores();
+  // The host's memory, for the "more than the host has" check.
+  useEffect(() => void details.getState().loadCpuChoices(props.hostId), [details, props.hostId]);
   const backing = readMemoryBacking(props.doc);
   const flags = [
     backing.hugepages && t('hugepages'),

@@ -122,8 +122,11 @@ describe('the edit path on a shut-off VM', () => {
     const xml = await dumpxml('--inactive');
     expect(xml).toMatch(/<memory unit='KiB'>98304<\/memory>/);
     expect(xml).toMatch(/<vcpu placement='static'>2<\/vcpu>/);
-    const row = (await h.call('domains/list', { hostId })).find((d) => d.uuid === uuid);
-    expect(row).toMatchObject({ memoryKiB: 98304, vcpus: 2 });
+    const list = await pollUntil(
+      () => h.call('domains/list', { hostId }),
+      (l) => l.some((d) => d.uuid === uuid && d.memoryKiB === 98304),
+    );
+    expect(list.find((d) => d.uuid === uuid)).toMatchObject({ memoryKiB: 98304, vcpus: 2 });
   });
 
   it('previews without defining', async () => {
@@ -251,8 +254,11 @@ describe('live changes on a running guest', () => {
     );
     expect(await dumpxml('--inactive')).toMatch(/<memory unit='KiB'>131072<\/memory>/);
     expect(await dumpxml()).toMatch(/<memory unit='KiB'>98304<\/memory>/);
-    const marked = (await h.call('domains/list', { hostId })).find((d) => d.uuid === uuid);
-    expect(marked?.pendingChanges).toBe(true);
+    const marked = await pollUntil(
+      () => h.call('domains/list', { hostId }),
+      (l) => l.some((d) => d.uuid === uuid && d.pendingChanges === true),
+    );
+    expect(marked.find((d) => d.uuid === uuid)?.pendingChanges).toBe(true);
     const base2 = await h.call('domains/edit-base', { hostId, uuid });
     expect(base2.liveXml).toBeDefined();
     await h.call('domains/action', { hostId, uuid, action: 'destroy' });
@@ -267,8 +273,11 @@ describe('live changes on a running guest', () => {
       await edit([{ target: 'device', kind: 'video', key: 'video:#0', patch: { modelType: 'vga' } }]),
     );
     expect(result.fields[0]).toMatchObject({ field: 'device:video:#0.modelType', applied: 'next-boot' });
-    const row = (await h.call('domains/list', { hostId })).find((d) => d.uuid === uuid);
-    expect(row?.pendingChanges).toBe(true);
+    const list = await pollUntil(
+      () => h.call('domains/list', { hostId }),
+      (l) => l.some((d) => d.uuid === uuid && d.pendingChanges === true),
+    );
+    expect(list.find((d) => d.uuid === uuid)?.pendingChanges).toBe(true);
   });
 
   it('grows a disk live with blockresize and refuses to shrink it', async () => {
