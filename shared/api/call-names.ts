@@ -60,6 +60,15 @@ export const CALL_NAMES = [
   'networks/leases',
   'networks/update-dhcp',
   'networks/interfaces',
+  // New VM wizard (issue 11)
+  'hosts/capabilities',
+  'wizard/os-list',
+  'wizard/os-detect',
+  'wizard/os-details',
+  'wizard/check-media',
+  'wizard/check-url',
+  'wizard/preview',
+  'wizard/create',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

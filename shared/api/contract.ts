@@ -13,6 +13,7 @@ import { volumeCalls } from './volumes';
 import { networkCalls, networkEvents } from './networks';
 import { domainRef, hostRef } from './refs';
 import { sshConfigCalls } from './ssh-config';
+import { wizardCalls } from './wizard';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -59,6 +60,7 @@ export const calls = {
   ...hostOverviewCalls,
   ...poolCalls,
   ...networkCalls,
+  ...wizardCalls,
 } as const;
 
 /** Streams the backend pushes. */

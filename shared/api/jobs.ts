@@ -17,6 +17,8 @@ export const JobKind = z.enum([
   'volume-wipe',
   'volume-delete',
   'pool-build',
+  // New VM wizard (issue 11)
+  'vm-create',
 ]);
 export type JobKind = z.infer<typeof JobKind>;
 

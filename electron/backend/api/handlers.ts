@@ -14,6 +14,7 @@ import { volumeHandlers } from '../storage/volumes/volume-handlers';
 import type { VolumeOps } from '../storage/volumes/volume-ops';
 import type { TransferDeps } from '../storage/volumes/volume-upload';
 import { networkHandlers } from '../networks/network-handlers';
+import { wizardHandlers } from '../wizard/wizard-handlers';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -63,5 +64,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...overviewHandlers(hosts),
     ...poolHandlers(hosts, jobs),
     ...networkHandlers(hosts),
+    ...wizardHandlers(hosts, jobs),
   };
 }

@@ -16,6 +16,7 @@ import { domainActionTable } from '../../../shared/api/domain-action-table';
 import type { JobManager } from '../jobs/job-manager';
 import { HostConnection, type HostConnectionDeps, type LiveHost } from './host-connection';
 import type { Transport } from './transport';
+import { WizardHostData } from '../wizard/wizard-host-data';
 
 export interface HostSessionDeps extends HostConnectionDeps {
   prefs: () => Prefs;
@@ -30,6 +31,8 @@ export class HostSession {
   readonly domains: DomainCollection;
   readonly pools: PoolCollection;
   readonly networks: NetworkCollection;
+  /** The New VM wizard's reads (capabilities, OS data), cached per connection. */
+  readonly wizardData = new WizardHostData();
   private readonly link: HostConnection;
   private readonly stats: StatsPoller;
 
@@ -40,7 +43,12 @@ export class HostSession {
     this.domains = new DomainCollection(config.id, deps.bus);
     this.pools = new PoolCollection(config.id, deps.bus);
     this.networks = new NetworkCollection(config.id, deps.bus);
-    this.link = new HostConnection(config, deps, [this.domains, this.pools, this.networks]);
+    this.link = new HostConnection(config, deps, [
+      this.domains,
+      this.pools,
+      this.networks,
+      this.wizardData,
+    ]);
     this.stats = new StatsPoller({
       hostId: config.id,
       bus: deps.bus,
