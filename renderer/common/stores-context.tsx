@@ -15,6 +15,7 @@ import type { StatsState } from '../stores/stats-store';
 import type { UiState } from '../stores/ui-store';
 import type { JobsState } from '../stores/jobs-store';
 import type { VolumesState } from '../stores/volumes-store';
+import type { WizardStoreState } from '../wizard/wizard-store';
 
 const StoresContext = createContext<Stores | null>(null);
 
@@ -44,6 +45,7 @@ type StoreStates = {
   pools: PoolsState;
   hostWindows: HostWindowsState;
   networks: NetworksState;
+  wizard: WizardStoreState;
 };
 
 /** Reads a slice of one store and re-renders when that slice changes (the selector must return stable values). */

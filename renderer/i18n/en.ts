@@ -2,6 +2,7 @@ import { enConsoles } from './en-consoles';
 import { enHostDetails } from './en-storage-pools';
 import { enJobs, enVolumes } from './en-storage';
 import { enNetworks } from './en-networks';
+import { enWizard } from './en-wizard';
 
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
@@ -276,6 +277,7 @@ export const en = {
   jobs: enJobs,
   volumes: enVolumes,
   ...enNetworks,
+  ...enWizard,
 };
 
 export type Resources = typeof en;

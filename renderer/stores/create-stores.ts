@@ -17,6 +17,7 @@ import { createVmWindowsStore } from '../consoles/vm-windows-store';
 import { createJobsStore } from './jobs-store';
 import { createVolumesStore } from './volumes-store';
 import { createNetworksStore } from '../networks/networks-store';
+import { createWizardStore } from '../wizard/wizard-store';
 
 /** Every store, built around one api (tests pass a fake). */
 export function createStores(api: RendererApi) {
@@ -36,6 +37,7 @@ export function createStores(api: RendererApi) {
   const pools = createPoolsStore(api);
   const networks = createNetworksStore(api);
   const hostWindows = createHostWindowsStore();
+  const wizard = createWizardStore();
   return {
     api,
     activity,
@@ -54,6 +56,7 @@ export function createStores(api: RendererApi) {
     pools,
     hostWindows,
     networks,
+    wizard,
   };
 }
 

@@ -6,7 +6,6 @@ import { documentRoot } from '../../../shared/xml/document';
 import { findChild, getAttr, getText } from '../../../shared/xml/node-ops';
 import { parseXml } from '../../../shared/xml/parse';
 import type { LiveHost } from '../hosts/host-connection';
-import { runToEnd } from '../virsh/one-off-process';
 import { hostScript, quoteArg } from '../virsh/quote';
 
 /**
@@ -83,12 +82,30 @@ export async function fetchTreeKernel(
     `rm -f ${quoteArg(kernelPath)} ${quoteArg(initrdPath)}`,
     'echo @@none',
   ].join('\n');
-  const proc = await host.transport.exec(hostScript(body));
-  const stop = () => proc.close();
+  // The download runs in the background; a watchdog on stdin stops it (and curl) when VirtDesk
+  // closes stdin, which it does on Cancel (sshd sends no signal when a channel closes).
+  const script =
+    `exec 3<&0; ( ${body} ) </dev/null & pid=$!; ` +
+    '( cat <&3 >/dev/null; pkill -P $pid 2>/dev/null; kill $pid 2>/dev/null ) >/dev/null 2>&1 & ' +
+    'wait $pid';
+  const proc = await host.transport.exec(hostScript(script));
+  let output = '';
+  proc.stdout.setEncoding('utf8');
+  proc.stdout.on('data', (chunk: string) => (output += chunk));
+  proc.stderr.resume();
+  const aborted = new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  const stop = () => {
+    proc.end();
+    setTimeout(() => proc.close(), 2000).unref();
+  };
   signal.addEventListener('abort', stop);
   try {
-    const { output } = await runToEnd(proc);
+    await Promise.race([proc.exited, aborted]);
     if (signal.aborted) throw new ApiError('cancelled', 'Cancelled while fetching the installer kernel');
+    proc.end();
     if (!output.includes('@@ok'))
       throw new ApiError(
         'invalid-request',

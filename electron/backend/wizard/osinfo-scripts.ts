@@ -32,25 +32,28 @@ export const OS_LIST_SCRIPT = [
   'echo @@none',
 ].join('\n');
 
+/** One awk pass over the db: the file of each OS id and what it derives from; then the chain of `id`. */
+const CHAIN_AWK = String.raw`
+/<os id="/ { match($0, /id="[^"]*"/); cur=substr($0, RSTART+4, RLENGTH-5); file[cur]=FILENAME; next }
+/<(derives-from|clones) id="/ { if (cur != "" && !(cur in parent)) { match($0, /id="[^"]*"/); parent[cur]=substr($0, RSTART+4, RLENGTH-5) } }
+/<\/os>/ { cur="" }
+END { id=want; n=0; while (id != "" && (id in file) && n < 60) { print file[id]; id=(id in parent) ? parent[id] : ""; n++ } }
+`;
+
 /**
  * The db entry of `osId` and every entry it derives from or clones, each as `=== FILE` then the file
- * without translations (the file is guessed from the id — `http://ubuntu.com/ubuntu/22.04` is
- * `ubuntu.com/ubuntu-22.04.xml` — else found by grep). At most 60 levels.
+ * without translations and install media (most of a file; the wizard reads none of it). One awk
+ * pass finds the chain (~0.2 s for the whole db).
  */
 export function osChainScript(osId: string): string {
   return [
-    `id=${quoteArg(osId)}; n=0`,
-    'while [ -n "$id" ] && [ $n -lt 60 ]; do',
-    '  rest=${id#*://}; f=""',
-    `  for d in ${DB_DIRS}; do`,
-    `    g="$d/$(printf %s "$rest" | sed 's|/|-|2g').xml"`,
-    '    if grep -qF "<os id=\\"$id\\">" "$g" 2>/dev/null; then f=$g; break; fi',
-    '  done',
-    `  [ -n "$f" ] || f=$(grep -rlF "<os id=\\"$id\\">" ${DB_DIRS} 2>/dev/null | head -n 1)`,
-    '  [ -n "$f" ] || break',
-    '  printf "=== %s\\n" "$f"; grep -v "xml:lang=" "$f"',
-    `  id=$(sed -n 's/.*<\\(derives-from\\|clones\\) id="\\([^"]*\\)".*/\\2/p' "$f" | head -n 1)`,
-    '  n=$((n+1))',
+    `files=$(ls ${DB_DIRS.split(' ')
+      .map((d) => `${d}/*/*.xml`)
+      .join(' ')} 2>/dev/null)`,
+    '[ -n "$files" ] || exit 0',
+    `awk -v want=${quoteArg(osId)} ${quoteArg(CHAIN_AWK)} $files | while read -r f; do`,
+    '  printf "=== %s\\n" "$f"',
+    '  grep -v "xml:lang=" "$f" | sed "/<\\(media\\|tree\\|image\\)[ >]/,/<\\/\\(media\\|tree\\|image\\)>/d"',
     'done',
   ].join('\n');
 }
