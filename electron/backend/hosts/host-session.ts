@@ -43,12 +43,7 @@ export class HostSession {
     this.domains = new DomainCollection(config.id, deps.bus);
     this.pools = new PoolCollection(config.id, deps.bus);
     this.networks = new NetworkCollection(config.id, deps.bus);
-    this.link = new HostConnection(config, deps, [
-      this.domains,
-      this.pools,
-      this.networks,
-      this.wizardData,
-    ]);
+    this.link = new HostConnection(config, deps, [this.domains, this.pools, this.networks, this.wizardData]);
     this.stats = new StatsPoller({
       hostId: config.id,
       bus: deps.bus,
