@@ -7,6 +7,7 @@
 #   test-host.sh down               tear everything down (safe when nothing is up)
 #   test-host.sh status             exit 0 if sshd answers and virsh works, else 1
 #   test-host.sh virsh ARGS...      virsh -c qemu:///session ARGS... as the test user
+#   test-host.sh virt-install ARGS  virt-install --connect qemu:///session ARGS... as the test user
 #   test-host.sh seed-many N        define (not start) vd-bench-001..N
 #   test-host.sh unseed-many        undefine every vd-bench-* guest
 #   test-host.sh kill-ssh-sessions  kill the per-connection sshd processes (simulated drop)
@@ -705,6 +706,15 @@ cmd_virsh() {
   as_user virsh -c "$URI" "$@"
 }
 
+# virt-install as the test user against its session libvirt (the wizard's XML is compared with it).
+cmd_virt_install() {
+  user_exists || die "user $TEST_USER does not exist (run: test-host.sh up)"
+  RUNTIME_DIR="$(runtime_dir)"
+  [[ -d "$RUNTIME_DIR" ]] || ensure_runtime_dir
+  command -v virt-install >/dev/null || die "virt-install not found (apt-get install virtinst)"
+  as_user virt-install --connect "$URI" "$@"
+}
+
 cmd_seed_many() {
   local n="${1:-}"
   [[ "$n" =~ ^[0-9]{1,4}$ ]] || die "usage: seed-many N (1..5000)"
@@ -770,6 +780,7 @@ main() {
     down) cmd_down ;;
     status) cmd_status ;;
     virsh) cmd_virsh "$@" ;;
+    virt-install) cmd_virt_install "$@" ;;
     seed-many) cmd_seed_many "$@" ;;
     unseed-many) cmd_unseed_many ;;
     kill-ssh-sessions)

@@ -92,7 +92,9 @@ test('UEFI with Secure Boot and a TPM: OVMF talks on serial, the TPM is in the X
   const wizard = new WizardPage(app.page);
   await wizard.open();
   await wizard.method('Local install media: an ISO path on the host').check();
-  await wizard.root.getByLabel('ISO path on the host').fill(`${testHost.home}/vd-media/debian12-netboot.iso`);
+  await wizard.root
+    .getByRole('textbox', { name: 'ISO path on the host' })
+    .fill(`${testHost.home}/vd-media/debian12-netboot.iso`);
   await throughStorage(wizard, 'none');
   await wizard.root.getByLabel('Name').fill('vd-w-uefi');
   await wizard.root.getByRole('radio', { name: 'UEFI' }).check();
