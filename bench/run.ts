@@ -4,10 +4,12 @@ import { runListBench } from './list-bench';
 import { runUploadBench } from './upload-bench';
 import { runVolumeListBench } from './volume-list-bench';
 import { runXmlBench } from './xml-bench';
+import { runWizardBench } from './wizard-bench';
 
 await runXmlBench();
 await runListBench();
 await runConsoleBench();
 await runUploadBench();
 await runVolumeListBench();
+await runWizardBench();
 process.exit(0);
