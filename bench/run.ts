@@ -7,6 +7,7 @@ import { runXmlBench } from './xml-bench';
 import { runDetailsBench } from './details-bench';
 // Performance graphs (issues 10, 12)
 import { runStatsHistoryBench } from './stats-history-bench';
+import { runWizardBench } from './wizard-bench';
 
 await runXmlBench();
 await runListBench();
@@ -15,4 +16,5 @@ await runUploadBench();
 await runVolumeListBench();
 await runDetailsBench();
 await runStatsHistoryBench();
+await runWizardBench();
 process.exit(0);

@@ -7,6 +7,7 @@
 #   test-host.sh down               tear everything down (safe when nothing is up)
 #   test-host.sh status             exit 0 if sshd answers and virsh works, else 1
 #   test-host.sh virsh ARGS...      virsh -c qemu:///session ARGS... as the test user
+#   test-host.sh virt-install ARGS  virt-install --connect qemu:///session ARGS... as the test user
 #   test-host.sh seed-many N        define (not start) vd-bench-001..N
 #   test-host.sh unseed-many        undefine every vd-bench-* guest
 #   test-host.sh kill-ssh-sessions  kill the per-connection sshd processes (simulated drop)
@@ -471,6 +472,49 @@ ensure_pool() {
   if ! grep -q '^State: *running' <<<"$info"; then uvirsh pool-start "$POOL" >/dev/null; fi
 }
 
+# --- Install media for the New VM wizard (issue 11) ------------------------------------------
+# A bootable ISO built from debian-installer-12-netboot-amd64 (isolinux + xorriso, installer on
+# ttyS0), copied into the pool as vd-media-debian12-netboot.iso, and the same kernel/initrd plus
+# the ISO under ~/vd-media/ for the path and direct-kernel methods. Skipped (with a note) when the
+# packages are missing; rebuilt only when absent.
+MEDIA_DI=/usr/lib/debian-installer/images/12/amd64/text/debian-installer/amd64
+MEDIA_ISO_NAME=vd-media-debian12-netboot.iso
+ensure_media() {
+  local media="$TEST_HOME/vd-media" grp
+  if [[ ! -r "$MEDIA_DI/linux" || ! -r /usr/lib/ISOLINUX/isolinux.bin ]] || ! command -v xorriso >/dev/null; then
+    log "install media skipped: needs debian-installer-12-netboot-amd64, isolinux, syslinux-common, xorriso"
+    return 0
+  fi
+  grp="$(id -gn "$TEST_USER")"
+  if [[ ! -s "$media/debian12-netboot.iso" || ! -s "$media/initrd.gz" ]]; then
+    log "building the Debian 12 netboot installer ISO in $media"
+    local tree
+    tree="$(mktemp -d)"
+    install -d "$tree/isolinux" "$tree/install"
+    cp /usr/lib/ISOLINUX/isolinux.bin /usr/lib/syslinux/modules/bios/ldlinux.c32 "$tree/isolinux/"
+    cp "$MEDIA_DI/linux" "$tree/install/vmlinuz"
+    cp "$MEDIA_DI/initrd.gz" "$tree/install/initrd.gz"
+    printf '%s\n' 'SERIAL 0 115200' 'DEFAULT install' 'PROMPT 0' 'TIMEOUT 0' 'LABEL install' \
+      '  KERNEL /install/vmlinuz' '  APPEND initrd=/install/initrd.gz console=ttyS0,115200n8 priority=low ---' \
+      >"$tree/isolinux/isolinux.cfg"
+    install -d -m 0755 -o "$TEST_USER" -g "$grp" "$media"
+    xorriso -as mkisofs -quiet -o "$media/debian12-netboot.iso.tmp" -V 'VD_DEBIAN12_NETBOOT' \
+      -b isolinux/isolinux.bin -c isolinux/boot.cat -no-emul-boot -boot-load-size 4 -boot-info-table \
+      -isohybrid-mbr /usr/lib/ISOLINUX/isohdpfx.bin "$tree" >/dev/null 2>&1
+    rm -rf "$tree"
+    install -m 0644 -o "$TEST_USER" -g "$grp" "$MEDIA_DI/linux" "$media/linux"
+    install -m 0644 -o "$TEST_USER" -g "$grp" "$MEDIA_DI/initrd.gz" "$media/initrd.gz.tmp"
+    mv -f "$media/initrd.gz.tmp" "$media/initrd.gz"
+    chown "$TEST_USER:$grp" "$media/debian12-netboot.iso.tmp"
+    chmod 0644 "$media/debian12-netboot.iso.tmp"
+    mv -f "$media/debian12-netboot.iso.tmp" "$media/debian12-netboot.iso"
+  fi
+  if ! uvirsh vol-info --pool "$POOL" "$MEDIA_ISO_NAME" >/dev/null 2>&1; then
+    install -m 0644 -o "$TEST_USER" -g "$grp" "$media/debian12-netboot.iso" "$TEST_HOME/vd-images/$MEDIA_ISO_NAME"
+    uvirsh pool-refresh "$POOL" >/dev/null
+  fi
+}
+
 write_host_json() {
   local port pub fp pid dtype
   port="$(<"$PORT_FILE")"
@@ -541,6 +585,7 @@ cmd_up() {
     RUNTIME_DIR="$(runtime_dir)"
     if [[ -d "$RUNTIME_DIR" ]] && healthy; then
       ensure_pool
+      ensure_media
       grep -q '"home"' "$HOST_JSON" || write_host_json
       cat "$HOST_JSON"
       return 0
@@ -561,6 +606,7 @@ cmd_up() {
   ensure_tiny
   ensure_console_guests
   ensure_pool
+  ensure_media
   write_host_json
   cat "$HOST_JSON"
 }
@@ -660,6 +706,15 @@ cmd_virsh() {
   as_user virsh -c "$URI" "$@"
 }
 
+# virt-install as the test user against its session libvirt (the wizard's XML is compared with it).
+cmd_virt_install() {
+  user_exists || die "user $TEST_USER does not exist (run: test-host.sh up)"
+  RUNTIME_DIR="$(runtime_dir)"
+  [[ -d "$RUNTIME_DIR" ]] || ensure_runtime_dir
+  command -v virt-install >/dev/null || die "virt-install not found (apt-get install virtinst)"
+  as_user virt-install --connect "$URI" "$@"
+}
+
 cmd_seed_many() {
   local n="${1:-}"
   [[ "$n" =~ ^[0-9]{1,4}$ ]] || die "usage: seed-many N (1..5000)"
@@ -725,6 +780,7 @@ main() {
     down) cmd_down ;;
     status) cmd_status ;;
     virsh) cmd_virsh "$@" ;;
+    virt-install) cmd_virt_install "$@" ;;
     seed-many) cmd_seed_many "$@" ;;
     unseed-many) cmd_unseed_many ;;
     kill-ssh-sessions)

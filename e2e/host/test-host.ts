@@ -166,6 +166,11 @@ export function hostVirsh(
   return runScript(['virsh', ...args], opts.timeoutMs ?? 60_000, opts.input);
 }
 
+/** `virt-install --connect qemu:///session ARGS…` as the test user (the wizard compares its XML with it). */
+export function hostVirtInstall(args: string[], timeoutMs = 120_000): Promise<RunResult> {
+  return runScript(['virt-install', ...args], timeoutMs);
+}
+
 /**
  * Starts guest NAME on the host and waits until its firmware has given up looking for a disk on
  * the serial console (the test guests have none): by then its display shows SeaBIOS's text.

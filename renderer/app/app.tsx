@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../common/confirm-dialog';
 import { appRootId } from '../common/dialog';
-import { useStoreState } from '../common/stores-context';
+import { useStoreState, useStores } from '../common/stores-context';
 import { DomainList } from '../domains/domain-list';
 import { AddConnectionDialog } from '../hosts/add-connection-dialog';
 import { PromptDialogs } from '../prompts/prompt-dialogs';
@@ -16,6 +16,7 @@ import { HostDetailsWindow } from '../host-details/host-details-window';
 import { JobsPanel } from '../jobs/jobs-panel';
 // issue 14: dialogs opened from the VM actions (Clone)
 import { VmDialogs } from '../clone/vm-dialogs';
+import { NewVmWizard } from '../wizard/new-vm-wizard';
 
 /** The manager window: toolbar, alerts, the host/VM list (or the welcome panel), status line. */
 export function App() {
@@ -25,6 +26,8 @@ export function App() {
   const hostCount = useStoreState('hosts', (state) => state.order.length);
   const startupError = useStoreState('session', (state) => state.startupError);
   const transport = useStoreState('session', (state) => state.transport);
+  const wizard = useStoreState('wizard', (state) => state.open);
+  const { wizard: wizardStore } = useStores();
   const close = () => setDialog(null);
 
   let body;
@@ -56,6 +59,7 @@ export function App() {
       </div>
       {dialog === 'add-connection' && <AddConnectionDialog onClose={close} />}
       {dialog === 'preferences' && <PreferencesDialog onClose={close} />}
+      {wizard && <NewVmWizard hostId={wizard.hostId} onClose={() => wizardStore.getState().close()} />}
       <HostDetailsWindow />
       <ConfirmDialog />
       <VmDialogs />

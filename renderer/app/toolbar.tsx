@@ -3,6 +3,7 @@ import { actionShortcuts } from '../domains/action-shortcuts';
 import { useActionItems } from '../domains/use-action-items';
 import { useSelectedTargets } from '../domains/use-selected-targets';
 import { OpenConsoleButton } from '../consoles/open-console-button';
+import { useStoreState, useStores } from '../common/stores-context';
 
 /** Add connection, the VM actions for the selection, Preferences. */
 export function Toolbar({
@@ -15,10 +16,21 @@ export function Toolbar({
   const { t } = useTranslation();
   const selected = useSelectedTargets();
   const items = useActionItems(selected);
+  const { wizard } = useStores();
+  const firstConnected = useStoreState('hosts', (s) =>
+    s.order.find((id) => s.byId[id]?.status.state === 'connected'),
+  );
   return (
     <div role="toolbar" aria-label={t('app.toolbar')} className="toolbar">
       <button type="button" className="primary" onClick={onAddConnection}>
         {t('app.addConnection')}
+      </button>
+      <button
+        type="button"
+        disabled={!firstConnected}
+        onClick={() => wizard.getState().show(selected[0]?.hostId ?? firstConnected)}
+      >
+        {t('wizard.open')}
       </button>
       <span className="toolbar-separator" aria-hidden="true" />
       {items.map((item) => (

@@ -19,6 +19,7 @@ import type { VolumesState } from '../stores/volumes-store';
 // Host performance graphs (issue 10)
 import type { HostStatsState } from '../stores/host-stats-store';
 import type { DetailsState } from '../details/details-store';
+import type { WizardStoreState } from '../wizard/wizard-store';
 
 const StoresContext = createContext<Stores | null>(null);
 
@@ -51,6 +52,7 @@ type StoreStates = {
   nodeDevices: NodeDevicesState;
   hostStats: HostStatsState;
   details: DetailsState;
+  wizard: WizardStoreState;
 };
 
 /** Reads a slice of one store and re-renders when that slice changes (the selector must return stable values). */

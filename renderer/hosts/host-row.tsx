@@ -28,7 +28,7 @@ export const HostRow = memo(function HostRow({
   ...events
 }: Props) {
   const { t } = useTranslation();
-  const { hosts, hostWindows } = useStores();
+  const { hosts, hostWindows, wizard } = useStores();
   const view = useStoreState('hosts', (state) => state.byId[row.hostId]);
   const busy = useStoreState('hosts', (state) => state.busy[row.hostId]);
   const collapsed = useStoreState('ui', (state) => state.collapsedHosts[row.hostId] === true);
@@ -86,6 +86,18 @@ export const HostRow = memo(function HostRow({
         {connected ? t('list.vmCount', { count }) : ''}
       </div>
       <div role="gridcell" className="cell cell-host-actions">
+        {connected && (
+          <button
+            type="button"
+            aria-label={t('wizard.openOnHost', { name: hostDisplayName(view.config) })}
+            onClick={(event) => {
+              event.stopPropagation();
+              wizard.getState().show(row.hostId);
+            }}
+          >
+            {t('wizard.open')}
+          </button>
+        )}
         <button
           type="button"
           aria-label={t('hostDetails.openFor', { name: hostDisplayName(view.config) })}

@@ -8,6 +8,7 @@ import { enNodeDevices } from './en-node-devices';
 import { enPerformance } from './en-performance';
 // issue 14: snapshots and clone
 import { enSnapshots } from './en-snapshots';
+import { enWizard } from './en-wizard';
 
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
@@ -289,6 +290,7 @@ export const en = {
   ...enPerformance,
   // issue 14: snapshots and clone
   ...enSnapshots,
+  ...enWizard,
 };
 
 export type Resources = typeof en;

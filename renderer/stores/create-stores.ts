@@ -21,6 +21,7 @@ import { createNodeDevicesStore } from '../node-devices/node-devices-store';
 // Host performance graphs (issue 10)
 import { createHostStatsStore } from './host-stats-store';
 import { createDetailsStore } from '../details/details-store';
+import { createWizardStore } from '../wizard/wizard-store';
 
 /** Every store, built around one api (tests pass a fake). */
 export function createStores(api: RendererApi) {
@@ -44,6 +45,7 @@ export function createStores(api: RendererApi) {
   const hostStats = createHostStatsStore();
   // VM details (issue 12)
   const details = createDetailsStore(api);
+  const wizard = createWizardStore();
   return {
     api,
     activity,
@@ -65,6 +67,7 @@ export function createStores(api: RendererApi) {
     nodeDevices,
     hostStats,
     details,
+    wizard,
   };
 }
 

@@ -17,7 +17,7 @@ export type VolumesState = {
   remove(request: CallRequest<'volumes/delete'>): Promise<void>;
   resize(request: CallRequest<'volumes/resize'>): Promise<void>;
   /** Starts the upload job; in the browser the page then streams the file (progress comes as job events). */
-  upload(target: { hostId: string; pool: string; name: string }, file: File): Promise<void>;
+  upload(target: { hostId: string; pool: string; name: string }, file: File): Promise<{ jobId: string }>;
   /** Starts the download job (the desktop app first asks where to save). */
   download(target: { hostId: string; pool: string; name: string }): Promise<void>;
 };
@@ -67,6 +67,7 @@ export function createVolumesStore(api: RendererApi) {
         const started = await api.call('volumes/upload', { ...target, size: file.size, source });
         if (started.uploadId) void transfers.sendFile(started.uploadId, file);
         await reload(target.hostId, target.pool);
+        return { jobId: started.jobId };
       },
       async download(target) {
         const transfers = needTransfers(api);

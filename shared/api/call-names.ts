@@ -82,6 +82,15 @@ export const CALL_NAMES = [
   'domains/clone',
   'domains/save-to-file',
   'domains/restore-from-file',
+  // New VM wizard (issue 11)
+  'hosts/capabilities',
+  'wizard/os-list',
+  'wizard/os-detect',
+  'wizard/os-details',
+  'wizard/check-media',
+  'wizard/check-url',
+  'wizard/preview',
+  'wizard/create',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

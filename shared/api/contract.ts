@@ -21,6 +21,7 @@ import { hostStatsCalls, hostStatsEvents } from './host-stats';
 import { snapshotCalls, snapshotEvents } from './snapshots';
 import { domainCloneCalls } from './domain-clone';
 import { domainSaveFileCalls } from './domain-save-file';
+import { wizardCalls } from './wizard';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -75,6 +76,7 @@ export const calls = {
   ...snapshotCalls,
   ...domainCloneCalls,
   ...domainSaveFileCalls,
+  ...wizardCalls,
 } as const;
 
 /** Streams the backend pushes. */

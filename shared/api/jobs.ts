@@ -20,6 +20,8 @@ export const JobKind = z.enum([
   // issue 14: snapshots and clone
   'snapshot-create',
   'domain-clone',
+  // New VM wizard (issue 11)
+  'vm-create',
 ]);
 export type JobKind = z.infer<typeof JobKind>;
 

@@ -21,6 +21,7 @@ import type { EventBus } from '../events/event-bus';
 import { snapshotHandlers } from '../snapshots/snapshot-handlers';
 import { cloneHandlers } from '../clone/clone-handlers';
 import { saveFileHandlers } from '../save-file/save-file-handlers';
+import { wizardHandlers } from '../wizard/wizard-handlers';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -83,5 +84,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...snapshotHandlers(hosts, jobs, deps.bus),
     ...cloneHandlers(hosts, jobs),
     ...saveFileHandlers(hosts, jobs),
+    ...wizardHandlers(hosts, jobs),
   };
 }

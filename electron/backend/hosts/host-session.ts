@@ -18,6 +18,7 @@ import { domainActionTable } from '../../../shared/api/domain-action-table';
 import type { JobManager } from '../jobs/job-manager';
 import { HostConnection, type HostConnectionDeps, type LiveHost } from './host-connection';
 import type { Transport } from './transport';
+import { WizardHostData } from '../wizard/wizard-host-data';
 
 export interface HostSessionDeps extends HostConnectionDeps {
   prefs: () => Prefs;
@@ -33,6 +34,8 @@ export class HostSession {
   readonly pools: PoolCollection;
   readonly networks: NetworkCollection;
   readonly nodeDevices: NodeDeviceCollection;
+  /** The New VM wizard's reads (capabilities, OS data), cached per connection. */
+  readonly wizardData = new WizardHostData();
   private readonly link: HostConnection;
   private readonly stats: StatsPoller;
   /** Host CPU and memory graphs (issue 10). */
@@ -46,7 +49,13 @@ export class HostSession {
     this.pools = new PoolCollection(config.id, deps.bus);
     this.networks = new NetworkCollection(config.id, deps.bus);
     this.nodeDevices = new NodeDeviceCollection(config.id, deps.bus);
-    this.link = new HostConnection(config, deps, [this.domains, this.pools, this.networks, this.nodeDevices]);
+    this.link = new HostConnection(config, deps, [
+      this.domains,
+      this.pools,
+      this.networks,
+      this.nodeDevices,
+      this.wizardData,
+    ]);
     this.stats = new StatsPoller({
       hostId: config.id,
       bus: deps.bus,

@@ -69,12 +69,14 @@ export class JobManager {
             ? error
             : new ApiError('internal', error instanceof Error ? error.message : String(error));
         const cancelled = abort.signal.aborted;
+        // A job that says what its cancel undid (code 'cancelled') keeps its own words.
+        const cancelMessage = apiError.code === 'cancelled' ? apiError.message : `${spec.title}: cancelled`;
         this.finish(entry, {
           state: cancelled ? 'cancelled' : 'failed',
-          message: cancelled ? `${spec.title}: cancelled` : apiError.message,
+          message: cancelled ? cancelMessage : apiError.message,
           ...(cancelled ? {} : { error: apiError.toShape() }),
         });
-        throw cancelled ? new ApiError('cancelled', `${spec.title}: cancelled`) : apiError;
+        throw cancelled ? new ApiError('cancelled', cancelMessage) : apiError;
       },
     );
     finished.catch(() => undefined); // the caller may not wait; the finished event tells the UI

@@ -18,7 +18,9 @@ export function VolumeUploadDialog(props: { hostId: string; pool: string; file: 
       hint={t('volumes.uploadSize', { size: formatBytes(file.size) })}
       validate={volumeNameProblem}
       submitLabel={t('volumes.uploadButton')}
-      onSubmit={(name) => volumes.getState().upload({ hostId: props.hostId, pool: props.pool, name }, file)}
+      onSubmit={async (name) => {
+        await volumes.getState().upload({ hostId: props.hostId, pool: props.pool, name }, file);
+      }}
       onClose={props.onClose}
     />
   );

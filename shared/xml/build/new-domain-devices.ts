@@ -18,7 +18,8 @@ function disk(d: NewDisk, q35: boolean): NewDevice {
       driverName: 'qemu',
       format: format === 'iso' ? 'raw' : format,
       discard: cdrom ? undefined : 'unmap',
-      sourceFile: 'file' in src ? src.file : undefined,
+      // An empty file source is an empty drive (an ejected CD-ROM): no <source> at all.
+      sourceFile: 'file' in src && src.file !== '' ? src.file : undefined,
       sourceDev: 'dev' in src ? src.dev : undefined,
       sourcePool: 'pool' in src ? src.pool : undefined,
       sourceVolume: 'pool' in src ? src.volume : undefined,
@@ -90,7 +91,9 @@ export function devicesFor(spec: NewDomainSpec, machine: string, efi: boolean): 
         imageCompression: graphics === 'spice' ? 'off' : undefined,
       },
     });
-    if (spec.sound ?? true) out.push({ kind: 'sound', settings: { model: q35 ? 'ich9' : 'ich6' } });
+    // virt-install adds a sound card with SPICE (the display that carries audio) only.
+    if (spec.sound ?? graphics === 'spice')
+      out.push({ kind: 'sound', settings: { model: q35 ? 'ich9' : 'ich6' } });
   }
   out.push({
     kind: 'video',

@@ -148,6 +148,7 @@ describe('new domains, as virt-install would make them', () => {
       disks: [{ source: { file: '/kvm-vm/test01.raw' }, format: 'raw' }],
       nics: [{ type: 'network', source: 'default' }],
       graphics: 'vnc',
+      sound: true,
       graphicsListen: '0.0.0.0',
       graphicsPassword: 'p&ss<word>',
     });

@@ -65,6 +65,8 @@ export interface NewDomainSpec {
   boot?: BootDevice[];
   bootMenu?: boolean;
   kernel?: { kernel: string; initrd?: string; cmdline?: string };
+  /** The install phase (virt-install's first document): a reboot stops the guest instead. */
+  installPhase?: boolean;
 }
 
 const LIBOSINFO_NS = 'http://libosinfo.org/xmlns/libvirt/domain/1.0';
@@ -94,7 +96,8 @@ export function buildNewDomain(spec: NewDomainSpec, random: () => number = Math.
     type: 'hvm',
     arch: spec.arch ?? 'x86_64',
     machine,
-    loaderSecure: efi && spec.secureBoot ? true : undefined,
+    // Explicit: without secure='no', libvirt's autoselection may pick a Secure Boot build.
+    loaderSecure: efi ? spec.secureBoot === true : undefined,
     boot: spec.kernel ? undefined : (spec.boot ?? ['hd']).map((dev) => ({ dev })),
     bootMenu: spec.bootMenu,
     kernel: spec.kernel?.kernel,
@@ -139,7 +142,7 @@ export function buildNewDomain(spec: NewDomainSpec, random: () => number = Math.
   });
   writeLifecycle(doc, {
     onPoweroff: 'destroy',
-    onReboot: 'restart',
+    onReboot: spec.installPhase ? 'destroy' : 'restart',
     onCrash: 'destroy',
     suspendToMem: false,
     suspendToDisk: false,

@@ -1,0 +1,148 @@
+// Finish: create what the plan needs, define, start — and on failure or Cancel remove everything
+// this run created, newest first, and say so.
+import { ApiError } from '../../../shared/api/errors';
+import type { NewVmPlan } from '../../../shared/api/wizard';
+import { buildNewVolume } from '../../../shared/xml/build/new-volume';
+import { serializeVolumeXml } from '../../../shared/xml/objects';
+import { newDiskVolumeName, type PlanExtras } from '../../../shared/wizard/plan-to-domain';
+import type { LiveHost } from '../hosts/host-connection';
+import type { JobContext } from '../jobs/job-manager';
+import { putXmlOn, XML_FILE } from '../virsh/put-xml';
+import { dirPoolPath, fetchedNames, fetchTreeKernel, kernelPool } from './install-tree';
+import { planXml } from './plan-xml';
+import { preparers } from './preparers';
+
+interface Undo {
+  what: string;
+  run(): Promise<unknown>;
+}
+
+const STEPS = 5;
+
+/** Runs the plan on the host as a job's work; returns the message for the jobs panel. */
+export async function createVm(
+  host: LiveHost,
+  plan: NewVmPlan,
+  job: JobContext,
+): Promise<{ message: string }> {
+  const undo: Undo[] = [];
+  let done = 0;
+  const step = (phase: string) => {
+    if (job.signal.aborted) throw new ApiError('cancelled', 'Cancelled');
+    job.progress(done++, STEPS, phase);
+  };
+  const extras: PlanExtras = {};
+  try {
+    step('Checking the name');
+    await requireFreeName(host, plan);
+
+    if (plan.storage.kind === 'new' && plan.media.kind !== 'import' && plan.media.kind !== 'prepared') {
+      const { pool, capacityBytes, format } = plan.storage;
+      const name = newDiskVolumeName(plan);
+      step(`Creating the disk ${name}`);
+      const xml = serializeVolumeXml(buildNewVolume({ name, format, capacityBytes, allocateNow: false }));
+      await putXmlOn(host, ['vol-create', '--pool', pool, XML_FILE], xml);
+      undo.push({
+        what: `the volume ${name}`,
+        run: () => host.shell.run(['vol-delete', '--pool', pool, name]),
+      });
+    }
+
+    if (plan.media.kind === 'url') {
+      step('Fetching the installer kernel');
+      const pool = kernelPool(plan);
+      const dir = await dirPoolPath(host, pool);
+      const names = fetchedNames(plan);
+      undo.push({
+        what: 'the fetched installer kernel',
+        run: async () => {
+          await host.shell.run(['pool-refresh', pool]).catch(() => undefined);
+          for (const n of [names.kernel, names.initrd])
+            await host.shell.run(['vol-delete', '--pool', pool, n]).catch(() => undefined);
+        },
+      });
+      extras.fetchedKernel = await fetchTreeKernel(host, plan.media.url, plan.arch, dir, names, job.signal);
+      await host.shell.run(['pool-refresh', pool]);
+    }
+
+    if (plan.media.kind === 'prepared') {
+      const preparer = preparers[plan.media.preparer];
+      if (!preparer)
+        throw new ApiError('invalid-request', `This build cannot prepare "${plan.media.preparer}" media yet`);
+      step('Preparing the media');
+      const prepared = await preparer(host, plan.media.request, {
+        plan,
+        signal: job.signal,
+        progress: (phase) => job.progress(done, STEPS, phase),
+      });
+      undo.push({ what: 'the prepared media', run: () => prepared.undo() });
+      extras.preparedDisks = prepared.disks;
+    }
+
+    const { xml, installXml } = planXml(plan, extras);
+    step(`Defining ${plan.name}`);
+    // Customize / manual: define what boots the media first, so a later start installs.
+    await putXmlOn(host, ['define', XML_FILE], plan.start ? xml : (installXml ?? xml));
+    undo.push({
+      what: `the definition of ${plan.name}`,
+      run: () =>
+        host.shell
+          .run(['undefine', '--domain', plan.uuid, '--nvram', '--tpm'])
+          .catch(() => host.shell.run(['undefine', '--domain', plan.uuid])),
+    });
+
+    if (plan.start) {
+      step(`Starting ${plan.name}`);
+      // virt-install's way: the install boot runs with the same UUID; the definition stays as is.
+      if (installXml) await putXmlOn(host, ['create', XML_FILE], installXml);
+      else await host.shell.run(['start', '--domain', plan.uuid]);
+      undo.push({
+        what: `the running ${plan.name}`,
+        run: () => host.shell.run(['destroy', '--domain', plan.uuid]).catch(() => undefined),
+      });
+    }
+    job.progress(STEPS, STEPS, 'Done');
+    if (job.signal.aborted) throw new ApiError('cancelled', 'Cancelled');
+    return {
+      message: plan.start ? `${plan.name} created and started` : `${plan.name} defined (not started)`,
+    };
+  } catch (error) {
+    const report = await rollBack(undo);
+    const cancelled = job.signal.aborted || (error instanceof ApiError && error.code === 'cancelled');
+    const reason = error instanceof Error ? error.message : String(error);
+    const head = cancelled
+      ? `Creating ${plan.name} was cancelled`
+      : `Creating ${plan.name} failed: ${reason}`;
+    throw new ApiError(
+      cancelled ? 'cancelled' : error instanceof ApiError ? error.code : 'internal',
+      `${head}. ${report}`,
+    );
+  }
+}
+
+async function requireFreeName(host: LiveHost, plan: NewVmPlan): Promise<void> {
+  const taken = await host.shell.run(['domuuid', plan.name]).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new ApiError('invalid-request', `A VM named "${plan.name}" already exists on this host`);
+}
+
+/** Undoes newest first; every step is tried and reported. */
+async function rollBack(undo: Undo[]): Promise<string> {
+  if (undo.length === 0) return 'Nothing had been created.';
+  const removed: string[] = [];
+  const left: string[] = [];
+  for (const u of [...undo].reverse()) {
+    try {
+      await u.run();
+      removed.push(u.what);
+    } catch (error) {
+      left.push(`${u.what} (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  const parts = [];
+  if (removed.length) parts.push(`Removed ${removed.join(', ')}.`);
+  if (left.length) parts.push(`Could not remove ${left.join(', ')}.`);
+  return parts.join(' ');
+}

@@ -1,0 +1,21 @@
+// Media made on the host at Finish by an install method (docs/wizard.md, "The method interface").
+// The cloud-image method registers 'cloud-init' here at merge; nothing else is registered yet.
+import type { NewDisk } from '../../../shared/xml/build/new-domain';
+import type { NewVmPlan } from '../../../shared/api/wizard';
+import type { LiveHost } from '../hosts/host-connection';
+
+export interface Prepared {
+  /** Disks to attach (a base image's overlay, a cloud-init seed …). */
+  disks: NewDisk[];
+  /** Removes what was made (run on failure or Cancel, newest first). */
+  undo(): Promise<void>;
+}
+
+/** Validates its own `request` (zod), makes what it needs, honours `signal`. */
+export type Preparer = (
+  host: LiveHost,
+  request: unknown,
+  context: { plan: NewVmPlan; signal: AbortSignal; progress(phase: string): void },
+) => Promise<Prepared>;
+
+export const preparers: Record<string, Preparer> = {};

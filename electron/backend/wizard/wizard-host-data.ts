@@ -1,0 +1,157 @@
+import { ApiError } from '../../../shared/api/errors';
+import type { DiskSource, HostCapabilities, OsDetails, OsEntry } from '../../../shared/api/wizard';
+import type { HostPart, LiveHost } from '../hosts/host-connection';
+import { runToEnd } from '../virsh/one-off-process';
+import { hostScript, quoteArg } from '../virsh/quote';
+import { readHostCapabilities, type CapabilitiesQuery } from './host-capabilities';
+import { OS_LIST_SCRIPT, osChainScript, osDetectScript } from './osinfo-scripts';
+import { osDetailsFromChain, parseOsinfoDetect, parseOsinfoQuery, splitOsinfoChain } from './parse-osinfo';
+
+type OsList = { entries: OsEntry[]; message?: string };
+
+/**
+ * What the wizard reads from a host, cached for the life of one connection (a reconnect reads
+ * again: the host may have been upgraded meanwhile): capabilities per (arch, virt type, machine),
+ * the OS list, and OS details per id.
+ */
+export class WizardHostData implements HostPart {
+  private caps = new Map<string, Promise<HostCapabilities>>();
+  private osList: Promise<OsList> | undefined;
+  private details = new Map<string, Promise<OsDetails>>();
+
+  async attach(): Promise<void> {
+    this.reset();
+  }
+
+  detach(): void {
+    this.reset();
+  }
+
+  clear(): void {
+    this.reset();
+  }
+
+  capabilities(host: LiveHost, query: CapabilitiesQuery): Promise<HostCapabilities> {
+    const key = JSON.stringify([query.arch, query.virtType, query.machine]);
+    return this.cached(this.caps, key, () => readHostCapabilities(host.shell, host.uri, query));
+  }
+
+  listOs(host: LiveHost): Promise<OsList> {
+    if (!this.osList) {
+      const reading = readOsList(host);
+      this.osList = reading;
+      reading.catch(() => {
+        if (this.osList === reading) this.osList = undefined;
+      });
+    }
+    return this.osList;
+  }
+
+  osDetails(host: LiveHost, osId: string, arch: string): Promise<OsDetails> {
+    return this.cached(this.details, `${arch}\n${osId}`, async () => {
+      const output = await script(host, osChainScript(osId));
+      const chain = splitOsinfoChain(output);
+      if (chain.length === 0)
+        throw new ApiError('invalid-request', `The host's osinfo-db has no operating system ${osId}`);
+      return osDetailsFromChain(chain, arch);
+    });
+  }
+
+  private cached<T>(map: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+    let value = map.get(key);
+    if (!value) {
+      value = read();
+      map.set(key, value);
+      value.catch(() => map.delete(key));
+    }
+    return value;
+  }
+
+  private reset(): void {
+    this.caps = new Map();
+    this.details = new Map();
+    this.osList = undefined;
+  }
+}
+
+async function script(host: LiveHost, body: string): Promise<string> {
+  const { output } = await runToEnd(await host.transport.exec(hostScript(body)));
+  return output;
+}
+
+async function readOsList(host: LiveHost): Promise<OsList> {
+  const output = await script(host, OS_LIST_SCRIPT);
+  if (output.trim() === '@@none')
+    return {
+      entries: [],
+      message: 'This host has no osinfo-db (Debian: apt install osinfo-db); choose a generic OS',
+    };
+  const today = new Date().toISOString().slice(0, 10);
+  return { entries: parseOsinfoQuery(output, today).sort((a, b) => a.name.localeCompare(b.name)) };
+}
+
+/** `osinfo-detect` on a path of the host: the OS id when libosinfo recognises the media. */
+export async function detectOs(host: LiveHost, path: string): Promise<{ osId?: string; message: string }> {
+  const output = await script(host, osDetectScript(path));
+  if (output.trim() === '@@missing')
+    return { message: 'osinfo-detect is not installed on this host (Debian: libosinfo-bin)' };
+  const found = parseOsinfoDetect(output);
+  if (found.osId) return { osId: found.osId, message: `Detected ${found.osName ?? found.osId}` };
+  if (found.bootable)
+    return { message: 'The media is bootable, but the host’s osinfo-db does not recognise it' };
+  return { message: output.trim() || 'The media was not recognised' };
+}
+
+/** The path of a disk source on the host (a pool volume's path from libvirt). */
+export async function sourcePath(host: LiveHost, source: DiskSource): Promise<string> {
+  if ('path' in source) return source.path;
+  return (await host.shell.run(['vol-path', '--pool', source.pool, source.volume])).trim();
+}
+
+/**
+ * Can the hypervisor read this file? On a session connection QEMU runs as the connecting user, so
+ * that user must be able to read it; on a system connection libvirt relabels the file for QEMU, so
+ * it only has to exist.
+ */
+export async function checkMedia(
+  host: LiveHost,
+  source: DiskSource,
+): Promise<{ ok: boolean; path?: string; message?: string }> {
+  const path = await sourcePath(host, source);
+  const session = /\/session(\?|$)/.test(host.uri);
+  const q = quoteArg(path);
+  const out = await script(
+    host,
+    `if [ ! -e ${q} ]; then echo missing; elif [ -d ${q} ]; then echo directory; ` +
+      `elif [ ${session ? '-r' : '-e'} ${q} ]; then echo ok; else echo unreadable; fi`,
+  );
+  const state = out.trim();
+  if (state === 'ok') return { ok: true, path };
+  const message =
+    state === 'missing'
+      ? `${path} does not exist on the host`
+      : state === 'directory'
+        ? `${path} is a directory, not a file`
+        : `${path} cannot be read by the hypervisor: on a session connection QEMU runs as your user, who has no read permission`;
+  return { ok: false, path, message };
+}
+
+/** Does the URL answer from the host (where the guest's installer will fetch from)? */
+export async function checkUrl(host: LiveHost, url: string): Promise<{ ok: boolean; message?: string }> {
+  const q = quoteArg(url);
+  const out = await script(
+    host,
+    `if command -v curl >/dev/null 2>&1; then curl -sS -o /dev/null --max-time 10 -r 0-0 -w '%{http_code}' ${q} 2>&1; echo " rc=$?"; ` +
+      `elif command -v wget >/dev/null 2>&1; then wget -q -T 10 --spider ${q} 2>&1; echo " rc=$?"; else echo '@@none'; fi`,
+  );
+  if (out.trim() === '@@none')
+    return { ok: true, message: 'The host has neither curl nor wget: the URL was not checked' };
+  const rc = /rc=(\d+)/.exec(out)?.[1];
+  const code = /^(\d{3})/.exec(out.trim())?.[1];
+  if (rc === '0' && (!code || /^[23]/.test(code) || code === '000')) return { ok: true };
+  const detail = out.replace(/\s*rc=\d+\s*$/, '').trim();
+  return {
+    ok: false,
+    message: `${url} does not answer from the host${code && code !== '000' ? ` (HTTP ${code})` : detail ? `: ${detail}` : ''}`,
+  };
+}

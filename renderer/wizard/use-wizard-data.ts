@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import type { HostCapabilities, OsDetails, OsEntry } from '../../shared/api/wizard';
+import { toApiError } from '../api/api-error-from';
+import { useStores } from '../common/stores-context';
+
+export type Loaded<T> =
+  { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; message: string };
+
+/** One API read for the wizard, again when `key` changes; stale answers are dropped. */
+function useRead<T>(key: string | undefined, read: () => Promise<T>): Loaded<T> {
+  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
+  useEffect(() => {
+    if (key === undefined) return;
+    let live = true;
+    setLoaded({ state: 'loading' });
+    read().then(
+      (value) => live && setLoaded({ state: 'ready', value }),
+      (error: unknown) => live && setLoaded({ state: 'failed', message: toApiError(error).message }),
+    );
+    return () => {
+      live = false;
+    };
+    // `key` stands for everything `read` uses.
+  }, [key]);
+  return loaded;
+}
+
+export type Advanced = {
+  arch?: string | undefined;
+  virtType?: string | undefined;
+  machine?: string | undefined;
+};
+
+export function useCapabilities(hostId: string | undefined, advanced: Advanced): Loaded<HostCapabilities> {
+  const { api } = useStores();
+  const key = hostId ? JSON.stringify([hostId, advanced]) : undefined;
+  return useRead(key, () => api.call('hosts/capabilities', { hostId: hostId!, ...defined(advanced) }));
+}
+
+export function useOsList(hostId: string | undefined): Loaded<{ entries: OsEntry[]; message?: string }> {
+  const { api } = useStores();
+  return useRead(hostId, () => api.call('wizard/os-list', { hostId: hostId! }));
+}
+
+export function useOsDetails(hostId: string | undefined, osId: string | undefined, arch: string | undefined) {
+  const { api } = useStores();
+  const key = hostId && osId ? JSON.stringify([hostId, osId, arch]) : undefined;
+  return useRead<OsDetails>(key, () =>
+    api.call('wizard/os-details', { hostId: hostId!, osId: osId!, ...(arch ? { arch } : {}) }),
+  );
+}
+
+function defined(a: Advanced): Advanced {
+  return Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined && v !== '')) as Advanced;
+}
