@@ -1,21 +1,30 @@
 import { useMemo } from 'react';
 import { useStoreState, useStores } from '../common/stores-context';
+import { hostDisplayName } from '../hosts/host-display-name';
+import { SaveFileDialog } from '../save-file/save-file-dialog';
 import { CloneDialog } from './clone-dialog';
 
-/** The dialog a VM action opened (Clone), for the VM it was opened on; nothing when none is open. */
+/** The dialog a VM action (Clone, Save to file) or a host's menu (Restore from file) opened, if any. */
 export function VmDialogs() {
   const { ui } = useStores();
   const open = useStoreState('ui', (s) => s.vmDialog);
   const byUuid = useStoreState('domains', (s) => (open ? s.byHost[open.hostId] : undefined));
+  const host = useStoreState('hosts', (s) => (open ? s.byId[open.hostId] : undefined));
   const takenNames = useMemo(() => new Set(Object.values(byUuid ?? {}).map((d) => d.name)), [byUuid]);
-  const domain = open ? byUuid?.[open.uuid] : undefined;
-  if (!open || !domain) return null;
-  return (
-    <CloneDialog
-      hostId={open.hostId}
-      domain={domain}
-      takenNames={takenNames}
-      onClose={() => ui.getState().closeVmDialog()}
-    />
-  );
+  if (!open || !host) return null;
+  const close = () => ui.getState().closeVmDialog();
+  if (open.kind === 'restore-file')
+    return <SaveFileDialog hostId={open.hostId} hostName={hostDisplayName(host.config)} onClose={close} />;
+  const domain = byUuid?.[open.uuid];
+  if (!domain) return null;
+  if (open.kind === 'save-file')
+    return (
+      <SaveFileDialog
+        hostId={open.hostId}
+        hostName={hostDisplayName(host.config)}
+        vm={{ uuid: domain.uuid, name: domain.name }}
+        onClose={close}
+      />
+    );
+  return <CloneDialog hostId={open.hostId} domain={domain} takenNames={takenNames} onClose={close} />;
 }

@@ -16,6 +16,7 @@ describe('action rules', () => {
       'destroy',
       'save',
       'autostart',
+      'save-file',
     ]);
     expect(enabledFor('paused')).toEqual([
       'resume',
@@ -26,6 +27,7 @@ describe('action rules', () => {
       'save',
       'autostart',
       'clone',
+      'save-file',
     ]);
     expect(enabledFor('shut off')).toEqual(['run', 'autostart', 'delete', 'clone']);
     expect(enabledFor('shut off', { hasManagedSave: true })).toEqual([

@@ -54,6 +54,13 @@ export function HostContextMenu({
           label: t('hostDetails.open'),
           onSelect: () => hostWindows.getState().show(hostId),
         },
+        // issue 14: restore a VM saved to a file
+        {
+          id: 'restore-file',
+          label: t('saveFile.restoreAction'),
+          disabled: state !== 'connected',
+          onSelect: () => ui.getState().openVmDialog({ kind: 'restore-file', hostId }),
+        },
         { id: 'remove', label: t('hosts.remove'), onSelect: () => void remove() },
       ]}
     />

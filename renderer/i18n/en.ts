@@ -39,6 +39,7 @@ export const en = {
     autostart: 'Autostart',
     delete: 'Delete',
     clone: 'Clone…', // issue 14
+    'save-file': 'Save to file…', // issue 14
     cancel: 'Cancel',
     close: 'Close',
     dismiss: 'Dismiss',

@@ -101,10 +101,10 @@ export function createDomainActionRunner(deps: {
         (target) => !busy[domainKey(target.hostId, target.uuid)],
       );
       if (targets.length === 0) return;
-      if (action === 'clone') {
-        // issue 14: Clone asks its questions in its own dialog.
+      if (action === 'clone' || action === 'save-file') {
+        // issue 14: these ask their questions in their own dialogs.
         const { hostId, uuid } = targets[0]!;
-        ui.getState().openVmDialog({ kind: 'clone', hostId, uuid });
+        ui.getState().openVmDialog({ kind: action, hostId, uuid });
         return;
       }
       if (action === 'delete') {

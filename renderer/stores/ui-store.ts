@@ -74,8 +74,9 @@ export type UiState = {
   closeVmDialog(): void;
 };
 
-/** A dialog about one VM opened from the actions (issue 14: Clone). */
-export type VmDialog = { kind: 'clone'; hostId: string; uuid: string };
+/** A dialog opened from the VM actions (issue 14: Clone, Save to file) or a host's menu (Restore from file). */
+export type VmDialog =
+  { kind: 'clone' | 'save-file'; hostId: string; uuid: string } | { kind: 'restore-file'; hostId: string };
 
 export function createUiStore() {
   return createStore<UiState>()((set, get) => ({

@@ -14,8 +14,9 @@ export type ActionId =
   | 'restore'
   | 'autostart'
   | 'delete'
-  // issue 14: opens the Clone dialog (no virsh verb of its own)
-  | 'clone';
+  // issue 14: open their own dialogs (no virsh verb of their own)
+  | 'clone'
+  | 'save-file';
 
 export interface DomainActionRow {
   /** The toolbar / menu action it belongs to. */
@@ -139,7 +140,7 @@ export const domainActionTable: Readonly<Record<DomainAction, DomainActionRow>> 
 };
 
 // issue 14: actions that open a dialog of their own instead of running one virsh verb.
-export type DialogActionId = Extract<ActionId, 'clone'>;
+export type DialogActionId = Extract<ActionId, 'clone' | 'save-file'>;
 export interface DialogActionRow {
   allowed: (domain: DomainSummary) => boolean;
   bulk: false;
@@ -147,6 +148,8 @@ export interface DialogActionRow {
 export const dialogActionTable: Readonly<Record<DialogActionId, DialogActionRow>> = {
   /** Clone: the source's disks must not change while they are copied (virt-manager's rule). */
   clone: { allowed: (d) => d.state === 'shut off' || d.state === 'paused', bulk: false },
+  /** Save to a file the user names (managed save stays the Save action). */
+  'save-file': { allowed: isActive, bulk: false },
 };
 export const isDialogAction = (action: ActionId): action is DialogActionId =>
   Object.prototype.hasOwnProperty.call(dialogActionTable, action);
