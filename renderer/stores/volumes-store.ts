@@ -24,10 +24,7 @@ export function withDetails(
 export type VolumesState = {
   /** `poolKey(hostId, pool)` → that pool's volumes, read when the pool is opened. */
   byPool: Record<string, PoolVolumes>;
-  /**
-   * Reads a pool's list: names and paths first (the table fills at once), sizes of every row
-   * next; the XML of rows comes with `ensureDetails`.
-   */
+  /** Reads a pool's list: names and paths (the table fills at once); the XML of rows comes with `ensureDetails`. */
   load(hostId: string, pool: string, refresh?: boolean): Promise<void>;
   /** Reads the XML (format, exact sizes) of the named rows not read yet: the rows in view. */
   ensureDetails(hostId: string, pool: string, names: readonly string[]): void;
@@ -76,27 +73,13 @@ export function createVolumesStore(api: RendererApi) {
           if (generations.get(key) === generation)
             patch(key, { volumes: withDetails(rows, generation.details), loading: false, error: undefined });
         };
-        // Names first (the table fills at once), sizes of every row in a second read on its own
-        // virsh meanwhile. A refresh goes with the first; the second waits for it.
-        const names = api.call('volumes/list', { hostId, pool, refresh });
-        let sized = false;
-        const sizes = (refresh ? names : Promise.resolve())
-          .then(() => api.call('volumes/list', { hostId, pool, sizes: true }))
-          .then(
-            (rows) => {
-              sized = true; // they carry everything the names list does
-              apply(rows);
-            },
-            () => undefined,
-          );
+        // Names and paths only (one quick command whatever the number of volumes): the table fills
+        // at once, and the rows in view then ask for their XML (`ensureDetails`).
         try {
-          const rows = await names;
-          if (!sized) apply(rows);
+          apply(await api.call('volumes/list', { hostId, pool, refresh }));
         } catch (error) {
           patch(key, { loading: false, error: toApiError(error).message });
-          return;
         }
-        await sizes;
       },
       ensureDetails(hostId, pool, names) {
         const key = poolKey(hostId, pool);
