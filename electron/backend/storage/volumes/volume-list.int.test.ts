@@ -122,6 +122,33 @@ describe('create with allocation: a job', () => {
     expect(await volumesIn(pool)).not.toContain('gone.raw');
   });
 
+  it('refuses what does not fit in the pool before anything runs (allocate now, upload)', async () => {
+    const { pool } = fixture;
+    const before = h.events.filter((e) => e.name === 'jobs/started').length;
+    await expect(
+      h.call('volumes/create', {
+        hostId,
+        pool,
+        name: 'huge.raw',
+        format: 'raw',
+        capacity: '100T',
+        allocateNow: true,
+      }),
+    ).rejects.toThrow(/free; 100 TiB do not fit/);
+    await expect(
+      h.call('volumes/upload', {
+        hostId,
+        pool,
+        name: 'huge.iso',
+        size: 2 ** 40,
+        source: { kind: 'page' },
+      }),
+    ).rejects.toThrow(/do not fit/);
+    expect(h.events.filter((e) => e.name === 'jobs/started').length).toBe(before);
+    expect(await volumesIn(pool)).not.toContain('huge.raw');
+    expect(await volumesIn(pool)).not.toContain('huge.iso');
+  });
+
   it('sparse stays immediate (no job)', async () => {
     const { pool } = fixture;
     await h.call('volumes/create', {
