@@ -2,7 +2,7 @@
  * Issue 9 benchmark: uploading a file into a pool of the real test host through VirtDesk's backend
  * (`virsh vol-upload … /dev/stdin` on its own SSH channel) vs `scp` of the same file to the same
  * host, in one run; and the backend process's peak RSS growth during the upload (target: flat).
- * VD_BENCH_UPLOAD_MIB sets the file size (default 1024). Figures only; nothing passes or fails.
+ * VD_BENCH_UPLOAD_MIB sets the file size (default 4096: the issue’s 4 GiB). Figures only; nothing passes or fails.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,7 +53,7 @@ export async function runUploadBench(): Promise<void> {
   const host = await ensureTestHost();
   await ensureDirPool(POOL, `/home/${host.user}`);
   await hostVirsh(['vol-delete', '--pool', POOL, 'bench.img']);
-  const mib = Number(process.env['VD_BENCH_UPLOAD_MIB'] ?? 1024);
+  const mib = Number(process.env['VD_BENCH_UPLOAD_MIB'] ?? 4096);
   const dir = mkdtempSync(join(tmpdir(), 'vd-bench-upload-'));
   const file = join(dir, 'upload.bin');
   await run('sh', ['-c', `head -c ${mib * MiB} /dev/urandom > "$1"`, 'sh', file]);

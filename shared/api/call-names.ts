@@ -34,6 +34,7 @@ export const CALL_NAMES = [
   'jobs/cancel',
   'jobs/clear',
   'volumes/list',
+  'volumes/details',
   'volumes/create',
   'volumes/delete',
   'volumes/resize',

@@ -11,13 +11,26 @@ export type VolumeFormatName = z.infer<typeof VolumeFormatName>;
 export const VolumeUser = z.object({ uuid: z.string(), name: z.string(), running: z.boolean() });
 export type VolumeUser = z.infer<typeof VolumeUser>;
 
+/**
+ * How much of a volume was read: `names` (name and path: the first rows of a long list), `sizes`
+ * (plus type and sizes as `vol-list --details` prints them, three significant figures) or `xml`
+ * (its XML: exact sizes, format, backing file).
+ */
+export const VolumeDetail = z.enum(['names', 'sizes', 'xml']);
+export type VolumeDetail = z.infer<typeof VolumeDetail>;
+
 export const VolumeView = z.object({
   name: z.string(),
   path: z.string(),
+  detail: VolumeDetail,
+  /** file, block, dir, network, … */
+  type: z.string().optional(),
   /** Absent until the volume's XML is read (or when libvirt names none). */
   format: z.string().optional(),
   capacity: z.number().nonnegative().optional(),
   allocation: z.number().nonnegative().optional(),
+  /** qcow2 backing file, from the XML. */
+  backingPath: z.string().optional(),
   /** VMs whose disks reference this volume's path. */
   usedBy: z.array(VolumeUser),
 });
@@ -38,9 +51,18 @@ export type TransferEnd = z.infer<typeof TransferEnd>;
 const jobStarted = z.object({ jobId: z.string() });
 
 export const volumeCalls = {
-  /** The volumes of one pool, with their users (never read at connect: only when a pool is opened). */
+  /**
+   * The volumes of one pool, with their users (never read at connect: only when a pool is opened).
+   * Names and paths only (quick: the first rows of a long list), or with `sizes` (type, capacity,
+   * allocation of every row in one `vol-list --details`). The XML of rows is read by `volumes/details`.
+   */
   'volumes/list': {
-    request: poolRef.extend({ refresh: z.boolean().optional() }),
+    request: poolRef.extend({ refresh: z.boolean().optional(), sizes: z.boolean().optional() }),
+    response: z.array(VolumeView),
+  },
+  /** The XML-read view (exact sizes, format, backing) of some volumes: the rows in view. */
+  'volumes/details': {
+    request: poolRef.extend({ names: z.array(z.string().min(1).max(255)).min(1).max(500) }),
     response: z.array(VolumeView),
   },
   'volumes/create': {

@@ -1,39 +1,14 @@
 import type { DomainDisk, VolumeDeletion } from '../../../shared/api/domain-storage';
 import type { DomainSummary } from '../../../shared/api/domains';
 import { ApiError } from '../../../shared/api/errors';
-import { parseDomainXml } from '../../../shared/xml/objects';
-import { listDevices } from '../../../shared/xml/views/devices/device-list';
-import { readDeviceElement } from '../../../shared/xml/views/devices/device-views';
 import { parseKeyValues } from '../virsh/parse-list';
 import type { VirshRunner } from '../virsh/virsh-runner';
-
-interface RawDisk {
-  target: string;
-  device: DomainDisk['device'];
-  path?: string;
-  readonly: boolean;
-  network: boolean;
-}
-
-/** The disks of a VM's inactive definition, from its XML. */
-function disksOf(xml: string): RawDisk[] {
-  const doc = parseDomainXml(xml);
-  return listDevices(doc, 'disk').map(({ element }) => {
-    const disk = readDeviceElement('disk', element);
-    const path = disk.sourceFile ?? disk.sourceDev;
-    return {
-      target: disk.targetDev ?? '?',
-      device: disk.device ?? 'disk',
-      ...(path ? { path } : {}),
-      readonly: disk.readonly === true || disk.device === 'cdrom',
-      network: disk.type === 'network',
-    };
-  });
-}
+import { readDefinedDisks, readDiskUsers, type DiskReference } from './disk-references';
 
 /**
  * What Delete offers to remove with a VM: each disk with its pool and volume (`vol-pool`,
- * `vol-info` by path), the other VMs that use the same path, and whether to check it by default
+ * `vol-info` by path), the other VMs that use the same volume (read by `disk-references.ts`, the
+ * same reader as the volumes list's "used by"), and whether to check it by default
  * (virt-manager's rule: writable, in a pool, used by no other VM; CD-ROM media never).
  */
 export async function readDomainDisks(
@@ -41,35 +16,46 @@ export async function readDomainDisks(
   domain: DomainSummary,
   others: readonly DomainSummary[],
 ): Promise<DomainDisk[]> {
-  const [own, ...theirs] = await Promise.all([
-    shell.run(['dumpxml', '--inactive', '--domain', domain.uuid]),
-    ...others.map((d) => shell.run(['dumpxml', '--inactive', '--domain', d.uuid]).catch(() => '')),
+  const [own, users] = await Promise.all([
+    readDefinedDisks(shell, domain.uuid),
+    readDiskUsers(shell, others),
   ]);
-  const usedBy = new Map<string, string[]>();
-  theirs.forEach((xml, i) => {
-    if (!xml) return;
-    for (const disk of disksOf(xml))
-      if (disk.path) usedBy.set(disk.path, [...(usedBy.get(disk.path) ?? []), others[i]!.name]);
-  });
   return Promise.all(
-    disksOf(own).map(async (disk): Promise<DomainDisk> => {
-      const sharedWith = disk.path ? (usedBy.get(disk.path) ?? []) : [];
+    own.map(async (disk): Promise<DomainDisk> => {
+      const path = disk.path ?? (await poolVolumePath(shell, disk));
+      const volume = path ? await volumeAt(shell, path) : undefined;
+      // Other VMs may name the same volume by path or by pool and volume.
+      const sharedWith = users
+        .of({
+          ...(path ? { path } : {}),
+          ...(volume ? { pool: volume.pool, name: volume.volume } : {}),
+          ...(disk.pool && disk.volume ? { pool: disk.pool, name: disk.volume } : {}),
+        })
+        .map((u) => u.name);
       const base = { target: disk.target, device: disk.device, readonly: disk.readonly, sharedWith };
-      if (!disk.path) {
+      if (!path) {
         const notDeletable = disk.network ? 'a network disk' : 'no media';
         return { ...base, suggested: false, notDeletable };
       }
-      const volume = await volumeAt(shell, disk.path);
-      if (!volume)
-        return { ...base, path: disk.path, suggested: false, notDeletable: 'not in a storage pool' };
+      if (!volume) return { ...base, path, suggested: false, notDeletable: 'not in a storage pool' };
       return {
         ...base,
-        path: disk.path,
+        path,
         ...volume,
         suggested: !disk.readonly && sharedWith.length === 0 && disk.device !== 'cdrom',
       };
     }),
   );
+}
+
+/** The path of a `<source pool volume>` disk (`vol-path`); undefined when the volume is gone. */
+async function poolVolumePath(shell: VirshRunner, disk: DiskReference): Promise<string | undefined> {
+  if (!disk.pool || !disk.volume) return undefined;
+  try {
+    return (await shell.run(['vol-path', '--pool', disk.pool, disk.volume])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function volumeAt(

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VolumeView } from '../../../shared/api/volumes';
 import { formatBytes } from '../../../shared/xml/units';
@@ -13,6 +13,8 @@ export function VolumeTable(props: {
   volumes: VolumeView[];
   selected: string | undefined;
   onSelect: (name: string) => void;
+  /** The names of the rows in view (and a few around), whenever they change: their XML is read. */
+  onRowsInView?: (names: string[]) => void;
 }) {
   const { t } = useTranslation();
   const { volumes, selected, onSelect } = props;
@@ -24,6 +26,13 @@ export function VolumeTable(props: {
     getItemKey: (index) => volumes[index]?.name ?? index,
     overscan: 10,
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  const { onRowsInView } = props;
+  useEffect(() => {
+    if (last >= first) onRowsInView?.(volumes.slice(first, last + 1).map((v) => v.name));
+  }, [volumes, first, last, onRowsInView]);
   const selectedIndex = volumes.findIndex((v) => v.name === selected);
   const move = (event: KeyboardEvent) => {
     const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }[event.key];
@@ -64,7 +73,7 @@ export function VolumeTable(props: {
       </div>
       <div ref={scrollRef} className="volume-scroll">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {items.map((item) => {
             const v = volumes[item.index]!;
             const isSelected = v.name === selected;
             return (

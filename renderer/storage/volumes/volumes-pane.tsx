@@ -99,6 +99,7 @@ export function VolumesPane({ hostId, poolName }: { hostId: string; poolName: st
         volumes={entry.volumes}
         selected={selectedName}
         onSelect={setSelected}
+        onRowsInView={(names) => store.getState().ensureDetails(hostId, poolName, names)}
       />
       <JobsPanel hostId={hostId} />
       {open?.kind === 'create' && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDomBlkSources, parseVolList } from './parse-volume-output';
+import { parseVolList, parseVolListDetails } from './parse-volume-output';
 
 describe('volume table parsers', () => {
   it('splits vol-list rows at the path, whatever the name holds (as virsh 9.0 prints them)', () => {
@@ -17,14 +17,25 @@ describe('volume table parsers', () => {
     expect(parseVolList(' Name   Path\n------------\n\n')).toEqual([]);
   });
 
-  it('reads the disk sources of domblklist --details, skipping empty CD-ROMs', () => {
+  it('reads vol-list --details: type and sizes from the end of the row (as virsh 9.0 prints them)', () => {
     const output = [
-      ' Type   Device   Target   Source',
-      '------------------------------------------------',
-      ' file   disk     vda      /var/lib/images/my disk.qcow2',
-      ' file   cdrom    sda      -',
+      ' Name            Path                                 Type   Capacity   Allocation',
+      '-------------------------------------------------------------------------------------',
+      " a b 'c'.qcow2   /home/vdtest/p/a b 'c'.qcow2   file   1.50 GiB   196.00 KiB",
+      ' ünï.img         /home/vdtest/p/ünï.img             file   0.00 B     unknown',
+      ' odd             /dev/vg/odd                        block  unknown    unknown',
       '',
     ].join('\n');
-    expect(parseDomBlkSources(output)).toEqual(['/var/lib/images/my disk.qcow2']);
+    expect(parseVolListDetails(output)).toEqual([
+      {
+        name: "a b 'c'.qcow2",
+        path: "/home/vdtest/p/a b 'c'.qcow2",
+        type: 'file',
+        capacity: 1.5 * 2 ** 30,
+        allocation: 196 * 1024,
+      },
+      { name: 'ünï.img', path: '/home/vdtest/p/ünï.img', type: 'file', capacity: 0 },
+      { name: 'odd', path: '/dev/vg/odd', type: 'block' },
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import type { Handlers } from '../../api/dispatch';
 import type { HostManager } from '../../hosts/host-manager';
 import { startDownload } from './volume-download';
 import type { VolumeOps } from './volume-ops';
-import { listVolumes } from './volume-reader';
+import { listVolumes, volumeDetails } from './volume-reader';
 import { startUpload, type TransferDeps } from './volume-upload';
 
 type VolumeCall = Extract<keyof Handlers, `volumes/${string}`>;
@@ -14,9 +14,16 @@ export function volumeHandlers(
   transfers: TransferDeps,
 ): Pick<Handlers, VolumeCall> {
   return {
-    'volumes/list': ({ hostId, pool, refresh }) => {
+    'volumes/list': ({ hostId, pool, refresh, sizes }) => {
       const session = hosts.session(hostId);
-      return listVolumes(session.live(), pool, session.listDomains(), refresh === true);
+      return listVolumes(session.live(), pool, session.listDomains(), {
+        refresh: refresh === true,
+        sizes: sizes === true,
+      });
+    },
+    'volumes/details': ({ hostId, pool, names }) => {
+      const session = hosts.session(hostId);
+      return volumeDetails(session.live(), pool, names, session.listDomains());
     },
     'volumes/create': (req) => ops.create(hosts.session(req.hostId), req),
     'volumes/delete': (req) => ops.delete(hosts.session(req.hostId), req),

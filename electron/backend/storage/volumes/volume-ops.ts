@@ -1,12 +1,10 @@
 import { ApiError } from '../../../../shared/api/errors';
 import type { CallRequest, CallResponse } from '../../../../shared/api/contract';
 import type { VolumeView } from '../../../../shared/api/volumes';
-import { formatBytes, serializeVolumeXml } from '../../../../shared/xml';
-import { buildNewVolume } from '../../../../shared/xml/build/new-volume';
+import { formatBytes } from '../../../../shared/xml';
 import type { LiveHost } from '../../hosts/host-connection';
 import { longRunner, type HostSession } from '../../hosts/host-session';
 import type { JobManager } from '../../jobs/job-manager';
-import { putXml, XML_FILE } from '../../virsh/put-xml';
 import {
   capacityBytes,
   checkDeletable,
@@ -14,41 +12,23 @@ import {
   checkNameFree,
   checkVolumeName,
 } from './volume-checks';
-import { readVolumeView, readVolumeXml, usersOf } from './volume-reader';
+import { createVolume } from './volume-create';
+import { readDiskUsers } from '../../domains/disk-references';
+import { readVolumeView, readVolumeXml } from './volume-reader';
 
 /** Create, delete, resize, clone, wipe and XML of one volume. Every check runs before any change. */
 export class VolumeOps {
   constructor(private readonly jobs: JobManager) {}
 
-  async create(session: HostSession, req: CallRequest<'volumes/create'>): Promise<VolumeView> {
-    const host = session.live();
-    checkVolumeName(req.name);
-    const bytes = capacityBytes(req.capacity);
-    if (req.backingVolume && req.format !== 'qcow2')
-      throw new ApiError('invalid-request', 'Only qcow2 volumes can have a backing volume');
-    await checkNameFree(host.shell, req.pool, req.name);
-    if (req.allocateNow) await checkFreeSpace(host.shell, req.pool, bytes);
-    const backing = req.backingVolume
-      ? await readVolumeXml(host.shell, req.pool, req.backingVolume)
-      : undefined;
-    if (backing && !backing.path) throw new ApiError('storage-error', `${req.backingVolume} has no path`);
-    const xml = serializeVolumeXml(
-      buildNewVolume({
-        name: req.name,
-        format: req.format,
-        capacityBytes: bytes,
-        allocateNow: req.allocateNow,
-        ...(backing?.path ? { backing: { path: backing.path, format: backing.format ?? 'raw' } } : {}),
-      }),
-    );
-    await putXml(host.transport, host.uri, ['vol-create', '--pool', req.pool, XML_FILE], xml);
-    return readVolumeView(host, req.pool, req.name, session.listDomains());
+  /** Sparse at once; allocated now as a job with progress and Cancel (`volume-create.ts`). */
+  create(session: HostSession, req: CallRequest<'volumes/create'>): Promise<VolumeView> {
+    return createVolume(this.jobs, session, req);
   }
 
   async delete(session: HostSession, req: CallRequest<'volumes/delete'>): Promise<{ message: string }> {
     const host = session.live();
     const volume = await readVolumeXml(host.shell, req.pool, req.name);
-    const users = volume.path ? await usersOf(host.shell, volume.path, session.listDomains()) : [];
+    const users = (await readDiskUsers(host.shell, session.listDomains())).of({ ...volume, pool: req.pool });
     checkDeletable(req.name, users, req.confirmUsers === true);
     await host.shell.run(['vol-delete', '--pool', req.pool, req.name]);
     return { message: `${req.name} deleted from ${req.pool}` };
@@ -100,7 +80,7 @@ export class VolumeOps {
   async wipe(session: HostSession, req: CallRequest<'volumes/wipe'>): Promise<{ jobId: string }> {
     const host = session.live();
     const volume = await readVolumeXml(host.shell, req.pool, req.name);
-    const users = volume.path ? await usersOf(host.shell, volume.path, session.listDomains()) : [];
+    const users = (await readDiskUsers(host.shell, session.listDomains())).of({ ...volume, pool: req.pool });
     checkDeletable(
       req.name,
       users.filter((u) => u.running),

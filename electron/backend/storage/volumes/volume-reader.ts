@@ -1,47 +1,54 @@
 import type { DomainSummary } from '../../../../shared/api/domains';
 import { ApiError } from '../../../../shared/api/errors';
-import type { VolumeUser, VolumeView } from '../../../../shared/api/volumes';
+import type { VolumeView } from '../../../../shared/api/volumes';
 import { parseVolumeXml } from '../../../../shared/xml/objects';
 import { readVolume, type VolumeSettings } from '../../../../shared/xml/views/volume';
+import { readDiskUsers, type DiskUsers } from '../../domains/disk-references';
 import type { LiveHost } from '../../hosts/host-connection';
+import { longRunner } from '../../hosts/host-session';
 import type { VirshRunner } from '../../virsh/virsh-runner';
-import { VirshShell } from '../../virsh/virsh-shell';
-import { parseDomBlkSources, parseVolList } from './parse-volume-output';
-
-/** From this many volumes on, a second short-lived virsh shares the XML reads (virsh is single-threaded). */
-const HELPER_FROM = 200;
+import { parseVolList, parseVolListDetails } from './parse-volume-output';
 
 /**
- * The volumes of one pool, read only when asked (never at connect): `vol-list` for the names and
- * paths, then every volume's XML pipelined on the shell(s), and the VMs whose disks use each path.
+ * The volumes of one pool, read only when asked (never at connect), in one command whatever their
+ * number: `vol-list` (names and paths: the first rows) or `vol-list --details` (plus type and sizes).
+ * It runs on its own virsh (a 5,000-volume list keeps virsh busy for a second or two; the shared
+ * shell's queue goes on meanwhile). "Used by" comes from the VMs' disks (`disk-references.ts`).
+ * The XML of single volumes (format, exact sizes, backing) is `volumeDetails`: for the rows in view.
  */
 export async function listVolumes(
   host: LiveHost,
   pool: string,
   domains: readonly DomainSummary[],
-  refresh = false,
+  options: { refresh?: boolean; sizes?: boolean } = {},
 ): Promise<VolumeView[]> {
-  if (refresh) await host.shell.run(['pool-refresh', pool]);
+  if (options.refresh) await host.shell.run(['pool-refresh', pool]);
+  const reader = longRunner(host);
   const [rows, users] = await Promise.all([
-    host.shell.run(['vol-list', pool]).then(parseVolList),
-    diskUsers(host.shell, domains),
+    options.sizes
+      ? reader.run(['vol-list', pool, '--details']).then(parseVolListDetails)
+      : reader.run(['vol-list', pool]).then(parseVolList),
+    readDiskUsers(host.shell, domains),
   ]);
-  const helper =
-    rows.length >= HELPER_FROM
-      ? await VirshShell.open(host.transport, host.uri).catch(() => undefined)
-      : undefined;
-  try {
-    const details = await Promise.all(
-      rows.map((row, i) =>
-        readVolumeXml(helper && i % 2 ? helper : host.shell, pool, row.path || row.name).catch(
-          () => undefined,
-        ),
-      ),
-    );
-    return rows.map((row, i) => toView(details[i] ?? { name: row.name, path: row.path }, users));
-  } finally {
-    helper?.close();
-  }
+  return rows.map((row): VolumeView => ({
+    ...row,
+    detail: options.sizes ? 'sizes' : 'names',
+    usedBy: users.of({ path: row.path, pool, name: row.name }),
+  }));
+}
+
+/** Volumes by name with everything their XML says (pipelined `vol-dumpxml` on the shell). */
+export async function volumeDetails(
+  host: LiveHost,
+  pool: string,
+  names: readonly string[],
+  domains: readonly DomainSummary[],
+): Promise<VolumeView[]> {
+  const [settings, users] = await Promise.all([
+    Promise.all(names.map((name) => readVolumeXml(host.shell, pool, name).catch(() => undefined))),
+    readDiskUsers(host.shell, domains),
+  ]);
+  return settings.filter((v): v is VolumeSettings => v !== undefined).map((v) => toView(v, pool, users));
 }
 
 /** One volume, as the table shows it (after create, resize). */
@@ -51,8 +58,11 @@ export async function readVolumeView(
   name: string,
   domains: readonly DomainSummary[],
 ): Promise<VolumeView> {
-  const settings = await readVolumeXml(host.shell, pool, name);
-  return toView(settings, await diskUsers(host.shell, domains));
+  const [settings, users] = await Promise.all([
+    readVolumeXml(host.shell, pool, name),
+    readDiskUsers(host.shell, domains),
+  ]);
+  return toView(settings, pool, users);
 }
 
 /** `vol-dumpxml`: by path (a volume's key) when known, else by name within the pool. */
@@ -61,43 +71,18 @@ export async function readVolumeXml(shell: VirshRunner, pool: string, ref: strin
   return readVolume(parseVolumeXml(await shell.run(argv)));
 }
 
-/** The VMs using `path`, from their disks (read now: `domblklist` per VM, pipelined). */
-export async function usersOf(
-  shell: VirshRunner,
-  path: string,
-  domains: readonly DomainSummary[],
-): Promise<VolumeUser[]> {
-  return (await diskUsers(shell, domains)).get(path) ?? [];
-}
-
-async function diskUsers(
-  shell: VirshRunner,
-  domains: readonly DomainSummary[],
-): Promise<Map<string, VolumeUser[]>> {
-  const users = new Map<string, VolumeUser[]>();
-  const lists = await Promise.all(
-    domains.map((d) =>
-      shell.run(['domblklist', d.uuid, '--details']).then(parseDomBlkSources, () => [] as string[]),
-    ),
-  );
-  domains.forEach((d, i) => {
-    for (const source of new Set(lists[i])) {
-      const user = { uuid: d.uuid, name: d.name, running: d.state !== 'shut off' && d.state !== 'crashed' };
-      users.set(source, [...(users.get(source) ?? []), user]);
-    }
-  });
-  return users;
-}
-
-function toView(v: VolumeSettings, users: Map<string, VolumeUser[]>): VolumeView {
+function toView(v: VolumeSettings, pool: string, users: DiskUsers): VolumeView {
   if (v.name === undefined) throw new ApiError('storage-error', 'libvirt described a volume without a name');
   const path = v.path ?? '';
   return {
     name: v.name,
     path,
+    detail: 'xml',
+    ...(v.type !== undefined ? { type: v.type } : {}),
     ...(v.format !== undefined ? { format: v.format } : {}),
     ...(v.capacity !== undefined ? { capacity: v.capacity } : {}),
     ...(v.allocation !== undefined ? { allocation: v.allocation } : {}),
-    usedBy: users.get(path) ?? [],
+    ...(v.backingPath !== undefined ? { backingPath: v.backingPath } : {}),
+    usedBy: users.of({ path, pool, name: v.name }),
   };
 }
