@@ -60,6 +60,10 @@ export const CALL_NAMES = [
   'networks/leases',
   'networks/update-dhcp',
   'networks/interfaces',
+  // Cloud-image method of the New VM wizard (issue 11)
+  'cloud-image/seed-tool',
+  'cloud-image/inspect-base',
+  'cloud-image/prepare',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

@@ -13,6 +13,8 @@ import { volumeCalls } from './volumes';
 import { networkCalls, networkEvents } from './networks';
 import { domainRef, hostRef } from './refs';
 import { sshConfigCalls } from './ssh-config';
+// Cloud-image method of the New VM wizard (issue 11)
+import { cloudImageCalls } from './cloud-init';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -59,6 +61,8 @@ export const calls = {
   ...hostOverviewCalls,
   ...poolCalls,
   ...networkCalls,
+  // Cloud-image method of the New VM wizard (issue 11)
+  ...cloudImageCalls,
 } as const;
 
 /** Streams the backend pushes. */

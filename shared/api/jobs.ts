@@ -17,6 +17,7 @@ export const JobKind = z.enum([
   'volume-wipe',
   'volume-delete',
   'pool-build',
+  'cloud-image-prepare',
 ]);
 export type JobKind = z.infer<typeof JobKind>;
 

@@ -14,6 +14,8 @@ import { volumeHandlers } from '../storage/volumes/volume-handlers';
 import type { VolumeOps } from '../storage/volumes/volume-ops';
 import type { TransferDeps } from '../storage/volumes/volume-upload';
 import { networkHandlers } from '../networks/network-handlers';
+// Cloud-image method of the New VM wizard (issue 11)
+import { cloudImageHandlers } from '../cloud-init/cloud-image-handlers';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -63,5 +65,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...overviewHandlers(hosts),
     ...poolHandlers(hosts, jobs),
     ...networkHandlers(hosts),
+    // Cloud-image method of the New VM wizard (issue 11)
+    ...cloudImageHandlers(hosts, jobs),
   };
 }
