@@ -2,6 +2,8 @@ import { enConsoles } from './en-consoles';
 import { enHostDetails } from './en-storage-pools';
 import { enJobs, enVolumes } from './en-storage';
 import { enNetworks } from './en-networks';
+// New VM wizard, cloud-image step (issue 11)
+import { enCloudImage } from './en-cloud-image';
 
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
@@ -276,6 +278,8 @@ export const en = {
   jobs: enJobs,
   volumes: enVolumes,
   ...enNetworks,
+  // New VM wizard, cloud-image step (issue 11)
+  cloudImage: enCloudImage,
 };
 
 export type Resources = typeof en;

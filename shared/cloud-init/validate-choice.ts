@@ -18,7 +18,8 @@ export function validateCloudImageChoice(
   const set = (field: keyof CloudImageChoice, p: CloudInitProblem | undefined) => {
     if (p && !out[field]) out[field] = p;
   };
-  if (!choice.base) set('base', problem('baseNeeded'));
+  if (!choice.base || (choice.base.kind === 'volume' && choice.base.name === ''))
+    set('base', problem('baseNeeded'));
   else if (choice.base.kind === 'path' && !choice.base.path.startsWith('/'))
     set('base', problem('pathNotAbsolute'));
   if (choice.size.trim() !== '') {
