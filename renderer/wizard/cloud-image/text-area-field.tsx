@@ -1,4 +1,5 @@
 import { useId, type TextareaHTMLAttributes } from 'react';
+import { FieldNotes, notesIds } from '../../common/field-notes';
 
 export type TextAreaFieldProps = Omit<
   TextareaHTMLAttributes<HTMLTextAreaElement>,
@@ -15,8 +16,6 @@ export type TextAreaFieldProps = Omit<
 /** A labelled multi-line text field with its hint and error next to it (as TextField for inputs). */
 export function TextAreaField({ label, value, onChange, error, hint, ...rest }: TextAreaFieldProps) {
   const id = useId();
-  const describedBy =
-    [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -26,19 +25,10 @@ export function TextAreaField({ label, value, onChange, error, hint, ...rest }: 
         spellCheck={false}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={notesIds(id, hint, error)}
         {...rest}
       />
-      {hint && (
-        <span id={`${id}-hint`} className="field-hint">
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {error}
-        </span>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
