@@ -12,6 +12,9 @@ import {
 } from '../../../shared/api/cloud-init';
 import type { JobView } from '../../../shared/api/jobs';
 import { realPublicKeys, privateKeyBlock } from '../../../shared/cloud-init/testing/public-keys';
+import { cloudImageDisks } from '../../../shared/cloud-init/cloud-image-disks';
+import { buildNewDomain } from '../../../shared/xml/build/new-domain';
+import { serializeDomainXml } from '../../../shared/xml/objects';
 import { sha512Crypt } from './sha512-crypt';
 import { connectByKey, createHarness, type Harness } from '../testing/backend-harness';
 import { ensureDirPool, volumeNames } from '../storage/volumes/testing/test-pool';
@@ -25,6 +28,7 @@ const POOL = 'vd-k-cloud';
 const BASE = 'vd-k-base.qcow2';
 const MiB = 2 ** 20;
 const OUTSIDE = '/tmp/vd-k-outside';
+const VM = 'vd-k-vm';
 let h: Harness;
 let hostId: string;
 let work: string;
@@ -88,6 +92,8 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => {
   h?.dispose();
+  await hostVirsh(['destroy', VM]);
+  await hostVirsh(['undefine', VM]);
   await clearOurs();
   await hostVirsh(['vol-delete', '--pool', POOL, BASE]);
   rmSync(OUTSIDE, { recursive: true, force: true });
@@ -192,6 +198,44 @@ describe('cloud image on a real host', () => {
     );
     const userData = parse(readSeed(await pathOf(p.seedName)).files['user-data']!) as Record<string, unknown>;
     expect(userData.packages).toEqual(['htop']);
+    await clearOurs();
+  });
+
+  it('a VM with the prepared disk and the seed as CD-ROM starts: QEMU opens the overlay, its image and the seed', async () => {
+    const p = plan('vm', { seedBuilder: 'own' });
+    expect((await finished((await h.call('cloud-image/prepare', { hostId, plan: p })).jobId)).state).toBe(
+      'done',
+    );
+    const disks = cloudImageDisks({
+      disk: { path: await pathOf(p.diskName) },
+      seed: { path: await pathOf(p.seedName) },
+    });
+    const xml = serializeDomainXml(
+      buildNewDomain({
+        name: VM,
+        hypervisor: 'qemu',
+        memoryBytes: 64 * MiB,
+        vcpus: 1,
+        disks,
+        graphics: 'none',
+        sound: false,
+      }),
+    );
+    const file = join(work, 'vm.xml');
+    writeFileSync(file, xml);
+    chmodSync(work, 0o755);
+    chmodSync(file, 0o644);
+    await virsh(['define', file]);
+    try {
+      await virsh(['start', VM]);
+      const blk = await virsh(['domblklist', VM, '--details']);
+      expect(blk).toMatch(new RegExp(`file\\s+disk\\s+vda\\s+${await pathOf(p.diskName)}`));
+      expect(blk).toMatch(new RegExp(`file\\s+cdrom\\s+sda\\s+${await pathOf(p.seedName)}`));
+      expect(await virsh(['domstate', VM])).toMatch(/running/);
+    } finally {
+      await hostVirsh(['destroy', VM]);
+      await hostVirsh(['undefine', VM]);
+    }
     await clearOurs();
   });
 
