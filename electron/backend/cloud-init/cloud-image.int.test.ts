@@ -96,6 +96,7 @@ afterAll(async () => {
   await hostVirsh(['undefine', VM]);
   await clearOurs();
   await hostVirsh(['vol-delete', '--pool', POOL, BASE]);
+  for (const verb of ['pool-destroy', 'pool-delete', 'pool-undefine']) await hostVirsh([verb, POOL]);
   rmSync(OUTSIDE, { recursive: true, force: true });
   if (work) rmSync(work, { recursive: true, force: true });
 });
