@@ -9,6 +9,8 @@ import { enPerformance } from './en-performance';
 // issue 14: snapshots and clone
 import { enSnapshots } from './en-snapshots';
 import { enWizard } from './en-wizard';
+// New VM wizard, cloud-image step (issue 11)
+import { enCloudImage } from './en-cloud-image';
 
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
@@ -292,6 +294,8 @@ export const en = {
   // issue 14: snapshots and clone
   ...enSnapshots,
   ...enWizard,
+  // New VM wizard, cloud-image step (issue 11)
+  cloudImage: enCloudImage,
 };
 
 export type Resources = typeof en;

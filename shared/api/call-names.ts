@@ -92,6 +92,10 @@ export const CALL_NAMES = [
   'wizard/check-url',
   'wizard/preview',
   'wizard/create',
+  // Cloud-image method of the New VM wizard (issue 11)
+  'cloud-image/seed-tool',
+  'cloud-image/inspect-base',
+  'cloud-image/prepare',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

@@ -22,6 +22,8 @@ import { snapshotCalls, snapshotEvents } from './snapshots';
 import { domainCloneCalls } from './domain-clone';
 import { domainSaveFileCalls } from './domain-save-file';
 import { wizardCalls } from './wizard';
+// Cloud-image method of the New VM wizard (issue 11)
+import { cloudImageCalls } from './cloud-init';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -77,6 +79,8 @@ export const calls = {
   ...domainCloneCalls,
   ...domainSaveFileCalls,
   ...wizardCalls,
+  // Cloud-image method of the New VM wizard (issue 11)
+  ...cloudImageCalls,
 } as const;
 
 /** Streams the backend pushes. */

@@ -22,6 +22,7 @@ export const JobKind = z.enum([
   'domain-clone',
   // New VM wizard (issue 11)
   'vm-create',
+  'cloud-image-prepare',
 ]);
 export type JobKind = z.infer<typeof JobKind>;
 

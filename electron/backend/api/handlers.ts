@@ -22,6 +22,8 @@ import { snapshotHandlers } from '../snapshots/snapshot-handlers';
 import { cloneHandlers } from '../clone/clone-handlers';
 import { saveFileHandlers } from '../save-file/save-file-handlers';
 import { wizardHandlers } from '../wizard/wizard-handlers';
+// Cloud-image method of the New VM wizard (issue 11)
+import { cloudImageHandlers } from '../cloud-init/cloud-image-handlers';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -85,5 +87,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...cloneHandlers(hosts, jobs),
     ...saveFileHandlers(hosts, jobs),
     ...wizardHandlers(hosts, jobs),
+    // Cloud-image method of the New VM wizard (issue 11)
+    ...cloudImageHandlers(hosts, jobs),
   };
 }
