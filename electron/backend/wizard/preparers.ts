@@ -1,8 +1,8 @@
 // Media made on the host at Finish by an install method (docs/wizard.md, "The method interface").
-// The cloud-image method registers 'cloud-init' here at merge; nothing else is registered yet.
 import type { NewDisk } from '../../../shared/xml/build/new-domain';
 import type { NewVmPlan } from '../../../shared/api/wizard';
 import type { LiveHost } from '../hosts/host-connection';
+import { cloudInitPreparer } from '../cloud-init/cloud-init-preparer';
 
 export interface Prepared {
   /** Disks to attach (a base image's overlay, a cloud-init seed …). */
@@ -18,4 +18,5 @@ export type Preparer = (
   context: { plan: NewVmPlan; signal: AbortSignal; progress(phase: string): void },
 ) => Promise<Prepared>;
 
-export const preparers: Record<string, Preparer> = {};
+/** By the name a `prepared` media names: the cloud image with its cloud-init seed. */
+export const preparers: Record<string, Preparer> = { 'cloud-init': cloudInitPreparer };

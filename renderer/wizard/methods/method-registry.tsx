@@ -1,22 +1,8 @@
-import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { CloudImageMethodStep } from '../cloud-image/cloud-image-method';
 import { ImportStep, IsoPathStep, IsoVolumeStep } from './media-methods';
-import type { InstallMethod, MethodStepProps } from './method-types';
+import type { InstallMethod } from './method-types';
 import { KernelStep, ManualStep, PxeStep, UrlStep } from './network-methods';
 import { UploadStep } from './upload-method';
-
-/**
- * The cloud-image method's slot: its step (renderer/wizard/cloud-image/cloud-image-step.tsx) is
- * wired in here at merge (docs/wizard.md). Until then it says so and never completes.
- */
-function CloudImagePlaceholder({ onChange, onProblem }: MethodStepProps) {
-  const { t } = useTranslation();
-  useEffect(() => {
-    onChange(undefined);
-    onProblem(t('wizard.cloudUnavailable'));
-  }, [onChange, onProblem, t]);
-  return null;
-}
 
 /** Every install method, in the order the first step lists them (virt-manager's, then cockpit's). */
 export const installMethods: readonly InstallMethod[] = [
@@ -30,7 +16,7 @@ export const installMethods: readonly InstallMethod[] = [
   {
     id: 'cloud-image',
     labelKey: 'wizard.method.cloudImage',
-    Step: CloudImagePlaceholder,
+    Step: CloudImageMethodStep,
     providesDisk: true,
   },
   { id: 'manual', labelKey: 'wizard.method.manual', Step: ManualStep },

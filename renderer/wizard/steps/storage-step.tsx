@@ -1,11 +1,11 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../common/text-field';
-import { useStoreState, useStores } from '../../common/stores-context';
 import { VolumePicker } from '../methods/volume-picker';
 import { storageProblems } from '../wizard-checks';
 import type { StorageKind } from '../wizard-choices';
 import type { StepProps } from './step-props';
+import { useRunningPools } from './use-running-pools';
 
 const KINDS: readonly StorageKind[] = ['new', 'volume', 'path', 'none'];
 
@@ -13,15 +13,8 @@ const KINDS: readonly StorageKind[] = ['new', 'volume', 'path', 'none'];
 export function StorageStep({ c, set }: StepProps) {
   const { t } = useTranslation();
   const id = useId();
-  const { pools } = useStores();
   const hostId = c.hostId!;
-  const poolMap = useStoreState('pools', (s) => s.byHost[hostId]);
-  const running = Object.values(poolMap ?? {})
-    .filter((p) => p.state === 'running')
-    .sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
-  useEffect(() => {
-    void pools.getState().load(hostId);
-  }, [pools, hostId]);
+  const running = useRunningPools(hostId);
   const pool = running.find((p) => p.name === c.storagePool) ?? running[0];
   useEffect(() => {
     if (pool && c.storagePool !== pool.name) set({ storagePool: pool.name });
