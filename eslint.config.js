@@ -2,6 +2,12 @@
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+// The types only virsh/quote.ts may produce (a cast would let free text reach a host).
+const QUOTED_TYPES = '/^(RemoteCommand|ShellText|TemplateStringsArray)$/';
+const REMOTE_COMMAND_HOWTO =
+  'Commands for a host are built by virsh/quote.ts only: remoteCommand([argv…]) or ' +
+  'hostScript`fixed text ${words([argv…])}` — never a cast, a constructor call or a template string';
+
 const nodeModules = ['node:*', 'fs', 'path', 'child_process', 'net', 'os', 'crypto', 'ssh2', 'ws'];
 
 export default tseslint.config(
@@ -60,12 +66,27 @@ export default tseslint.config(
           patterns: [{ group: ['**/renderer/**'], message: 'the backend never imports the renderer' }],
         },
       ],
+    },
+  },
+  {
+    // A command reaches a host only as a RemoteCommand, which only virsh/quote.ts builds (issue 8).
+    // The type stops free text; these catch the ways around it.
+    files: ['electron/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['electron/backend/virsh/quote.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
         {
+          selector: `:matches(TSAsExpression, TSTypeAssertion, TSSatisfiesExpression)[typeAnnotation.typeName.name=${QUOTED_TYPES}]`,
+          message: REMOTE_COMMAND_HOWTO,
+        },
+        {
+          selector: `NewExpression[callee.name=${QUOTED_TYPES}]`,
+          message: REMOTE_COMMAND_HOWTO,
+        },
+        {
           selector: "CallExpression[callee.property.name='exec'] > TemplateLiteral",
-          message:
-            'Remote commands go through the virsh command builder (quoteArgv), never a template string',
+          message: REMOTE_COMMAND_HOWTO,
         },
       ],
     },

@@ -10,6 +10,7 @@ import { proxyFailure, startProxyCommand, type ProxyProcess } from './proxy-comm
 import type { SshEndpoint } from './ssh-endpoint';
 import type { PromptBroker } from '../prompts/prompt-broker';
 import type { ExecOptions, RemoteProcess, Transport } from './transport';
+import { RemoteCommand } from '../virsh/quote';
 
 export type { SshEndpoint } from './ssh-endpoint';
 
@@ -217,7 +218,8 @@ export class SshTransport implements Transport {
     });
   }
 
-  exec(command: string, options: ExecOptions = {}): Promise<RemoteProcess> {
+  exec(command: RemoteCommand, options: ExecOptions = {}): Promise<RemoteProcess> {
+    const line = RemoteCommand.lineOf(command);
     return new Promise((resolve, reject) => {
       const opts = options.pty
         ? {
@@ -228,7 +230,7 @@ export class SshTransport implements Transport {
             },
           }
         : {};
-      this.client.exec(command, opts, (error, channel) => {
+      this.client.exec(line, opts, (error, channel) => {
         if (error)
           return reject(new ApiError('connection-lost', `Cannot open an SSH channel: ${error.message}`));
         resolve(channelProcess(channel, Boolean(options.pty)));
