@@ -2,7 +2,8 @@ import ssh2, { type AuthenticationType, type Client, type ClientChannel, type Co
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { ApiError } from '../../../shared/api/errors';
-import { authAttempts, type SecretMemory } from './ssh-auth';
+import { authAttempts } from './ssh-auth';
+import type { SecretStore } from '../secrets/secret-store';
 import { classifyConnectError } from './connect-errors';
 import { checkHostKey, hostKeyName, hostKeyStore, type HostKeyDeps } from './host-key-check';
 import { NetworkDeadline } from './network-deadline';
@@ -16,7 +17,7 @@ export type { SshEndpoint } from './ssh-endpoint';
 
 export interface SshDeps extends Omit<HostKeyDeps, 'prompts'> {
   prompts: PromptBroker;
-  secrets: SecretMemory;
+  secrets: SecretStore;
   /** SSH_AUTH_SOCK as VirtDesk started with it (an endpoint's IdentityAgent may say otherwise). */
   agentSocket: string | undefined;
   /**

@@ -4,9 +4,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventBus } from '../events/event-bus';
 import { KnownHosts } from '../hosts/known-hosts';
-import { SecretMemory } from '../hosts/ssh-auth';
 import type { SshDeps } from '../hosts/ssh-transport';
 import { PromptBroker } from '../prompts/prompt-broker';
+import { SecretStore } from '../secrets/secret-store';
 import type { Harness } from './backend-harness';
 
 /** The test host's key in the user's own ~/.ssh/known_hosts, so no host-key question comes up. */
@@ -32,7 +32,7 @@ export function sshTestDeps(dir: string, extra: Partial<SshDeps> = {}): SshDeps 
     hostId: 'h',
     knownHosts: new KnownHosts([{ path: join(dir, 'known_hosts'), writable: true }]),
     prompts: new PromptBroker(new EventBus()),
-    secrets: new SecretMemory(),
+    secrets: new SecretStore(),
     homeDir: dir,
     agentSocket: undefined,
     ...extra,
