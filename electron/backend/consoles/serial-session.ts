@@ -1,5 +1,5 @@
 import { SERIAL_ACK_WINDOW, SERIAL_CHUNK_BYTES } from '../../../shared/api/consoles';
-import type { RemoteProcess, Transport } from '../hosts/transport';
+import type { RemoteProcess, Transport } from '../transport/transport';
 import { remoteCommand } from '../virsh/quote';
 import { Utf8Chunker } from './utf8-chunks';
 

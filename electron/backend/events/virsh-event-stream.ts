@@ -1,5 +1,5 @@
 import { hostScript, script, words } from '../virsh/quote';
-import type { RemoteProcess, Transport } from '../hosts/transport';
+import type { RemoteProcess, Transport } from '../transport/transport';
 
 /** The event verbs of virsh. */
 export type VirshEventVerb = 'event' | 'pool-event' | 'net-event' | 'nodedev-event';

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
-import type { Transport } from '../hosts/transport';
+import type { Transport } from '../transport/transport';
 import { hostScript, remoteCommand, words } from './quote';
 import { runToEnd, virshOutcome } from './one-off-process';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SshTransport } from '../hosts/ssh-transport';
+import { SshTransport } from '../transport/ssh-transport';
 import { hostileArgs } from '../testing/hostile-args';
 import { sshTestDeps } from '../testing/ssh-test-host';
 import { runToEnd } from './one-off-process';

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { LocalTransport } from '../hosts/local-transport';
+import { LocalTransport } from '../transport/local-transport';
 import { hostile, hostileArgs } from '../testing/hostile-args';
 import { runToEnd } from './one-off-process';
 import {

@@ -1,4 +1,4 @@
-import type { Transport } from '../hosts/transport';
+import type { Transport } from '../transport/transport';
 import { hostScript, words } from './quote';
 import type { VirshRunner } from './virsh-runner';
 import { runToEnd, virshOutcome } from './one-off-process';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
-import type { RemoteProcess, Transport } from '../hosts/transport';
+import type { RemoteProcess, Transport } from '../transport/transport';
 import { hostScript, virshLine, words } from './quote';
 import { markerCommand, VirshFramer, type VirshReply } from './virsh-framer';
 

@@ -1,7 +1,7 @@
 import type { ReadinessCheck } from '../../../../shared/api/host-overview';
 import { runToEnd } from '../../virsh/one-off-process';
 import { hostScript } from '../../virsh/quote';
-import type { Transport } from '../transport';
+import type { Transport } from '../../transport/transport';
 
 /**
  * What the seed documents check by hand before tuning a host, read-only, in one script on its own

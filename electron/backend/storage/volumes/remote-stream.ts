@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { ApiError } from '../../../../shared/api/errors';
-import type { RemoteProcess, Transport } from '../../hosts/transport';
+import type { RemoteProcess, Transport } from '../../transport/transport';
 import { hostScript, words } from '../../virsh/quote';
 
 /**
