@@ -2,6 +2,28 @@
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+// The types only virsh/quote.ts may produce (a cast would let free text reach a host).
+const QUOTED_TYPES = '/^(RemoteCommand|ShellText|TemplateStringsArray)$/';
+const REMOTE_COMMAND_HOWTO =
+  'Commands for a host are built by virsh/quote.ts only: remoteCommand([argv…]) or ' +
+  'hostScript`fixed text ${words([argv…])}` — never a cast, a constructor call or a template string';
+
+// Backend folders above transport/ (the lowest layer): the session layer and everything built on it.
+const ABOVE_TRANSPORT = [
+  'hosts',
+  'api',
+  'collections',
+  'consoles',
+  'create-backend',
+  'domains',
+  'events',
+  'jobs',
+  'networks',
+  'serve',
+  'stats',
+  'storage',
+];
+
 const nodeModules = ['node:*', 'fs', 'path', 'child_process', 'net', 'os', 'crypto', 'ssh2', 'ws'];
 
 export default tseslint.config(
@@ -60,12 +82,58 @@ export default tseslint.config(
           patterns: [{ group: ['**/renderer/**'], message: 'the backend never imports the renderer' }],
         },
       ],
+    },
+  },
+  {
+    // Layers inside the backend (issue 8): transport/ (SSH and local transports, known hosts, ssh
+    // config, auth) is the lowest; the session layer (hosts/: HostConnection, parts, manager) and
+    // everything above it build on it, never the other way round. transport/ may use shared/, the
+    // quoting module (virsh/quote.ts), prompts/ and secrets/.
+    files: ['electron/backend/transport/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'backend/ is plain Node; only main.ts/preload.ts touch electron' },
+          ],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'the backend never imports the renderer' },
+            {
+              regex: `^(\\.\\./)+(${ABOVE_TRANSPORT.join('|')})(/|$)`,
+              message:
+                'transport/ is the lowest backend layer: it never imports the session layer (hosts/) or anything above it',
+            },
+            {
+              regex: '^(\\.\\./)+virsh/(?!quote$)',
+              message:
+                'transport/ uses only virsh/quote.ts (the virsh shell is built on the transport, not under it)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A command reaches a host only as a RemoteCommand, which only virsh/quote.ts builds (issue 8).
+    // The type stops free text; these catch the ways around it.
+    files: ['electron/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['electron/backend/virsh/quote.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
         {
+          selector: `:matches(TSAsExpression, TSTypeAssertion, TSSatisfiesExpression)[typeAnnotation.typeName.name=${QUOTED_TYPES}]`,
+          message: REMOTE_COMMAND_HOWTO,
+        },
+        {
+          selector: `NewExpression[callee.name=${QUOTED_TYPES}]`,
+          message: REMOTE_COMMAND_HOWTO,
+        },
+        {
           selector: "CallExpression[callee.property.name='exec'] > TemplateLiteral",
-          message:
-            'Remote commands go through the virsh command builder (quoteArgv), never a template string',
+          message: REMOTE_COMMAND_HOWTO,
         },
       ],
     },

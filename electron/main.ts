@@ -8,7 +8,8 @@ import { ipcCallChannel, ipcEventChannel, ipcSavePathChannel } from '../shared/a
 import { CALL_NAMES } from '../shared/api/call-names';
 import { createBackend, type Backend } from './backend/create-backend';
 import { contentSecurityPolicy } from './content-security-policy';
-import { SafeStorageSecretStore } from './safe-storage-secrets';
+import { SealedFileSecrets } from './backend/secrets/sealed-file-secrets';
+import { safeStorageSealer } from './safe-storage-secrets';
 
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
@@ -113,7 +114,10 @@ app.whenReady().then(async () => {
     dataDir: app.getPath('userData'),
     agentSocket: process.env['SSH_AUTH_SOCK'],
     version: app.getVersion(),
-    secretStore: new SafeStorageSecretStore(join(app.getPath('userData'), 'secrets.json')),
+    persistentSecrets: new SealedFileSecrets(
+      join(app.getPath('userData'), 'secrets.json'),
+      safeStorageSealer,
+    ),
     // Console WebSockets accept the renderer's own origin only (file:// pages send "file://").
     consoleOrigins: [
       'file://',

@@ -6,14 +6,13 @@ import { createDispatch, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { EventBus } from './events/event-bus';
 import { HostManager, ConnectionsFile } from './hosts/host-manager';
-import { KnownHosts } from './hosts/known-hosts';
-import { createSshConfigPreview } from './hosts/ssh-config/config-preview';
-import { SecretMemory } from './hosts/ssh-auth';
+import { KnownHosts } from './transport/known-hosts';
+import { createSshConfigPreview } from './transport/ssh-config/config-preview';
 import { JobManager } from './jobs/job-manager';
 import { JsonFile } from './prefs/json-file';
 import { PromptBroker } from './prompts/prompt-broker';
 import { ConsoleManager } from './consoles/console-manager';
-import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
+import { SecretStore, type PersistentSecrets } from './secrets/secret-store';
 import { OrphanVolumes } from './storage/volumes/orphan-volumes';
 import { TransferTickets } from './storage/volumes/transfer-tickets';
 import { VolumeOps } from './storage/volumes/volume-ops';
@@ -30,7 +29,7 @@ export interface BackendOptions {
   /** How long the network may stay silent while connecting (default 20 s; a person's time never counts). */
   sshReadyTimeoutMs?: number;
   /** Where remembered secrets go (desktop: safeStorage from main.ts); default: memory only. */
-  secretStore?: SecretStore;
+  persistentSecrets?: PersistentSecrets;
   /** Origins allowed on console WebSockets besides those added later with allowConsoleOrigins. */
   consoleOrigins?: string[];
 }
@@ -58,6 +57,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const prefsFile = new JsonFile(join(options.dataDir, 'prefs.json'), Prefs, () => Prefs.parse({}));
   const prefsLoad = await prefsFile.load();
   let prefs = prefsLoad.value;
+  // One secret store: SSH secrets for the session, console passwords remembered (persistent tier).
+  const secrets = new SecretStore(options.persistentSecrets);
   const hosts = new HostManager(
     new JsonFile(join(options.dataDir, 'connections.json'), ConnectionsFile, () => ({
       version: 1 as const,
@@ -67,7 +68,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       bus,
       prompts,
       knownHosts,
-      secrets: new SecretMemory(),
+      secrets,
       homeDir,
       agentSocket: options.agentSocket,
       prefs: () => prefs,
@@ -80,7 +81,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const consoles = new ConsoleManager({
     session: (hostId) => hosts.session(hostId),
     bus,
-    secrets: options.secretStore ?? new MemorySecretStore(),
+    secrets,
     allowedOrigin: (origin) => origin !== undefined && consoleOrigins.has(origin),
   });
   const tickets = new TransferTickets();

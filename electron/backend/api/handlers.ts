@@ -5,7 +5,7 @@ import type { PromptBroker } from '../prompts/prompt-broker';
 import type { Handlers } from './dispatch';
 import type { ConsoleManager } from '../consoles/console-manager';
 import { consoleHandlers } from '../consoles/console-handlers';
-import type { SshConfigPreview } from '../hosts/ssh-config/config-preview';
+import type { SshConfigPreview } from '../transport/ssh-config/config-preview';
 import { jobHandlers } from '../jobs/job-handlers';
 import { overviewHandlers } from '../hosts/overview/overview-handlers';
 import type { JobManager } from '../jobs/job-manager';

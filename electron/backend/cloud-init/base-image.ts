@@ -2,7 +2,7 @@ import type { CloudImageBase, CloudImageBaseInfo } from '../../../shared/api/clo
 import { ApiError } from '../../../shared/api/errors';
 import type { LiveHost } from '../hosts/host-connection';
 import { readVolumeXml } from '../storage/volumes/volume-reader';
-import { shellCommand } from '../virsh/quote';
+import { script, words } from '../virsh/quote';
 import { runHostScript } from './host-command';
 
 /**
@@ -43,11 +43,10 @@ function checkedFormat(format: string | undefined, path: string): 'qcow2' | 'raw
 
 /** Reads the size and the first 32 bytes of a file on the host (as the connection's user). */
 async function sniffFile(host: LiveHost, path: string): Promise<CloudImageBaseInfo> {
-  const q = shellCommand([path]);
+  const q = words([path]);
   const output = await runHostScript(
     host.transport,
-    `if [ ! -f ${q} ] || [ ! -r ${q} ]; then echo "not a readable file"; exit 3; fi; ` +
-      `stat -L -c %s ${q} && head -c 32 ${q} | od -An -tx1 -v`,
+    script`if [ ! -f ${q} ] || [ ! -r ${q} ]; then echo "not a readable file"; exit 3; fi; stat -L -c %s ${q} && head -c 32 ${q} | od -An -tx1 -v`,
     `Reading ${path}`,
   ).catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);

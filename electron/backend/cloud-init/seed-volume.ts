@@ -5,11 +5,11 @@ import { serializeVolumeXml } from '../../../shared/xml';
 import { buildNewVolume } from '../../../shared/xml/build/new-volume';
 import type { LiveHost } from '../hosts/host-connection';
 import { longRunner } from '../hosts/host-session';
-import type { Transport } from '../hosts/transport';
+import type { Transport } from '../transport/transport';
 import type { JobContext } from '../jobs/job-manager';
 import { streamIntoVolume } from '../storage/volumes/volume-stream-job';
 import { putXml, XML_FILE } from '../virsh/put-xml';
-import { shellCommand } from '../virsh/quote';
+import { script, words } from '../virsh/quote';
 import { runHostScript } from './host-command';
 import { writeIso9660 } from './iso9660-writer';
 import type { SeedFile } from './seed-files';
@@ -21,7 +21,7 @@ export async function detectSeedTool(transport: Transport, only?: SeedTool): Pro
   const tools = only ? [only] : SeedTools.options;
   const found = await runHostScript(
     transport,
-    `for t in ${tools.map((t) => shellCommand([t])).join(' ')}; do command -v "$t" >/dev/null 2>&1 && echo "$t"; done; true`,
+    script`for t in ${words(tools)}; do command -v "$t" >/dev/null 2>&1 && echo "$t"; done; true`,
     'Looking for a seed tool',
   );
   const have = new Set(found.split('\n').map((l) => l.trim()));
@@ -94,27 +94,23 @@ export async function hostSeedVolume(
 ): Promise<void> {
   const t = host.transport;
   const dir = (
-    await runHostScript(t, 'umask 077; d=$(mktemp -d) && printf %s "$d"', 'Making a temp directory')
+    await runHostScript(t, script`umask 077; d=$(mktemp -d) && printf %s "$d"`, 'Making a temp directory')
   ).trim();
   if (!dir.startsWith('/')) throw new Error(`mktemp gave "${dir}"`);
   try {
     const files_ = `${dir}/files`;
-    await runHostScript(t, shellCommand(['mkdir', files_]), 'Making a temp directory');
+    await runHostScript(t, words(['mkdir', files_]), 'Making a temp directory');
     for (const file of files)
       await runHostScript(
         t,
-        `cat > ${shellCommand([`${files_}/${file.name}`])}`,
+        script`cat > ${words([`${files_}/${file.name}`])}`,
         `Writing ${file.name}`,
         file.text,
       );
     const iso = `${dir}/seed.iso`;
-    await runHostScript(
-      t,
-      shellCommand(toolCommand(tool, files_, iso, files)),
-      `Building the seed with ${tool}`,
-    );
+    await runHostScript(t, words(toolCommand(tool, files_, iso, files)), `Building the seed with ${tool}`);
     const size = Number(
-      (await runHostScript(t, shellCommand(['stat', '-c', '%s', iso]), 'Reading the seed')).trim(),
+      (await runHostScript(t, words(['stat', '-c', '%s', iso]), 'Reading the seed')).trim(),
     );
     await putXml(
       t,
@@ -125,7 +121,7 @@ export async function hostSeedVolume(
     target.created();
     await longRunner(host).run(['vol-upload', '--pool', target.pool, target.name, iso]);
   } finally {
-    await runHostScript(t, shellCommand(['rm', '-rf', '--', dir]), 'Removing the temp directory').catch(
+    await runHostScript(t, words(['rm', '-rf', '--', dir]), 'Removing the temp directory').catch(
       () => undefined,
     );
   }

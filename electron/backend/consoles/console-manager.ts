@@ -76,7 +76,7 @@ export class ConsoleManager {
   async rememberPassword(hostId: string, uuid: string, password: string | null): Promise<void> {
     const key = consolePasswordKey(hostId, uuid);
     if (password === null) await this.deps.secrets.delete(key);
-    else await this.deps.secrets.set(key, password);
+    else await this.deps.secrets.set(key, password, 'remembered');
   }
 
   async launchViewer(consoleId: string): Promise<string> {

@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { SERIAL_ACK_WINDOW, SERIAL_CHUNK_BYTES } from '../../../shared/api/consoles';
-import type { RemoteProcess, Transport } from '../hosts/transport';
+import type { RemoteProcess, Transport } from '../transport/transport';
+import type { RemoteCommand } from '../virsh/quote';
 import { SerialSession } from './serial-session';
 
 function fakeTransport() {
@@ -19,8 +20,8 @@ function fakeTransport() {
     resume: () => (state.paused = false),
   };
   const transport = {
-    exec: async (command: string, options?: { pty?: unknown }) => {
-      state.command = command;
+    exec: async (command: RemoteCommand, options?: { pty?: unknown }) => {
+      state.command = command.text;
       state.pty = Boolean(options?.pty);
       return proc;
     },

@@ -1,6 +1,6 @@
 import { SERIAL_ACK_WINDOW, SERIAL_CHUNK_BYTES } from '../../../shared/api/consoles';
-import type { RemoteProcess, Transport } from '../hosts/transport';
-import { hostScript, shellCommand } from '../virsh/quote';
+import type { RemoteProcess, Transport } from '../transport/transport';
+import { remoteCommand } from '../virsh/quote';
 import { Utf8Chunker } from './utf8-chunks';
 
 export interface SerialSessionOptions {
@@ -54,7 +54,7 @@ export class SerialSession {
     const argv = ['virsh', '-c', options.uri, 'console', options.domain];
     if (options.device) argv.push(options.device);
     argv.push('--force');
-    const proc = await transport.exec(hostScript(`exec ${shellCommand(argv)}`), {
+    const proc = await transport.exec(remoteCommand(argv), {
       pty: { rows: options.rows, cols: options.cols, term: 'xterm-256color' },
     });
     return new SerialSession(proc, options);

@@ -1,5 +1,5 @@
-import { hostScript, shellCommand } from '../virsh/quote';
-import type { RemoteProcess, Transport } from '../hosts/transport';
+import { hostScript, script, words } from '../virsh/quote';
+import type { RemoteProcess, Transport } from '../transport/transport';
 
 /** The event verbs of virsh. */
 export type VirshEventVerb = 'event' | 'pool-event' | 'net-event' | 'nodedev-event';
@@ -40,18 +40,16 @@ export class VirshEventStream {
     onLine: (line: string) => void,
   ): Promise<VirshEventStream> {
     const children = EVENT_ARGS[verb].map(
-      (args, i) => `${shellCommand(['virsh', '-q', '-c', uri, verb, ...args])} </dev/null 2>&1 & c${i}=$!; `,
+      (args, i) => script`${words(['virsh', '-q', '-c', uri, verb, ...args])} </dev/null 2>&1 & c${i}=$!; `,
     );
-    const pids = children.map((_, i) => `$c${i}`).join(' ');
+    const pids = children.map((_, i) => script`$c${i} `);
     // `virsh event` never reads stdin, so closing the channel alone would leave it running on the
     // host until its next write. A watchdog reading our stdin ends it as soon as the channel closes.
     // (An asynchronous list's stdin is /dev/null in sh, hence the copy of stdin on fd 3.) When the
     // first virsh ends, the others are ended too, so the stream's end is seen.
-    const script =
-      `exec 3<&0; ${children.join('')}` +
-      `( cat <&3 >/dev/null; kill ${pids} 2>/dev/null ) >/dev/null 2>&1 & exec 3<&-; ` +
-      `wait $c0; kill ${pids} 2>/dev/null`;
-    const proc = await transport.exec(hostScript(script));
+    const proc = await transport.exec(
+      hostScript`exec 3<&0; ${children}( cat <&3 >/dev/null; kill ${pids}2>/dev/null ) >/dev/null 2>&1 & exec 3<&-; wait $c0; kill ${pids}2>/dev/null`,
+    );
     const stream = new VirshEventStream(proc);
     proc.stdout.setEncoding('utf8');
     proc.stdout.on('data', (chunk: string) => {

@@ -2,9 +2,9 @@ import { ApiError } from '../../../shared/api/errors';
 import type { HostConfig, HostStatus } from '../../../shared/api/hosts';
 import { parseKeyValues } from '../virsh/parse-list';
 import { VirshShell } from '../virsh/virsh-shell';
-import { openTransport } from './open-transport';
-import type { SshDeps } from './ssh-transport';
-import type { Transport } from './transport';
+import { openTransport } from '../transport/open-transport';
+import type { SshDeps } from '../transport/ssh-transport';
+import type { Transport } from '../transport/transport';
 import type { EventBus } from '../events/event-bus';
 
 export interface HostConnectionDeps extends Omit<SshDeps, 'hostId'> {

@@ -17,7 +17,7 @@ import type { VirshShell } from '../virsh/virsh-shell';
 import { domainActionTable } from '../../../shared/api/domain-action-table';
 import type { JobManager } from '../jobs/job-manager';
 import { HostConnection, type HostConnectionDeps, type LiveHost } from './host-connection';
-import type { Transport } from './transport';
+import type { Transport } from '../transport/transport';
 import { WizardHostData } from '../wizard/wizard-host-data';
 
 export interface HostSessionDeps extends HostConnectionDeps {

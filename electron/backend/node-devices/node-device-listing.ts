@@ -2,7 +2,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { NodeDevice } from '../../../shared/api/node-devices';
 import type { LiveHost } from '../hosts/host-connection';
 import { runToEnd } from '../virsh/one-off-process';
-import { hostScript, shellCommand } from '../virsh/quote';
+import { remoteCommand } from '../virsh/quote';
 import type { VirshRunner } from '../virsh/virsh-runner';
 import { parseNodeDeviceXml } from './node-device-xml';
 
@@ -36,8 +36,8 @@ async function namesFromTestDriver(host: LiveHost): Promise<{ names: string[]; s
   if (path === '/default' || path === '') {
     return { names: TEST_DEFAULT_DEVICES, source: "the devices of libvirt's built-in test configuration" };
   }
-  const script = shellCommand(['head', '-c', String(TEST_FILE_LIMIT), '--', path]);
-  const { output, code } = await runToEnd(await host.transport.exec(hostScript(script)));
+  const command = remoteCommand(['head', '-c', String(TEST_FILE_LIMIT), '--', path]);
+  const { output, code } = await runToEnd(await host.transport.exec(command));
   if (code !== 0) return { names: ['computer'], source: 'the host device "computer" only' };
   return { names: deviceNamesInTestFile(output), source: `the devices named in ${path}` };
 }

@@ -5,7 +5,7 @@ import type { LiveHost } from '../hosts/host-connection';
 import { longRunner } from '../hosts/host-session';
 import type { JobManager } from '../jobs/job-manager';
 import { runToEnd } from '../virsh/one-off-process';
-import { hostScript, quoteArg } from '../virsh/quote';
+import { hostScript, words } from '../virsh/quote';
 import { followDomainJob } from '../snapshots/domain-job-progress';
 
 /**
@@ -13,13 +13,12 @@ import { followDomainJob } from '../snapshots/domain-job-progress';
  * small script as the SSH user, who in session mode is the user libvirt writes as.
  */
 async function pathProblem(host: LiveHost, path: string, use: 'write' | 'read'): Promise<string | undefined> {
-  const p = quoteArg(path);
-  const script =
+  const p = words([path]);
+  const command =
     use === 'write'
-      ? `d=$(dirname -- ${p}); if [ -e ${p} ]; then echo exists; elif [ ! -d "$d" ]; then echo nodir; ` +
-        `elif [ ! -w "$d" ]; then echo unwritable; else echo ok; fi`
-      : `if [ ! -f ${p} ]; then echo missing; elif [ ! -r ${p} ]; then echo unreadable; else echo ok; fi`;
-  const { output } = await runToEnd(await host.transport.exec(hostScript(script)));
+      ? hostScript`d=$(dirname -- ${p}); if [ -e ${p} ]; then echo exists; elif [ ! -d "$d" ]; then echo nodir; elif [ ! -w "$d" ]; then echo unwritable; else echo ok; fi`
+      : hostScript`if [ ! -f ${p} ]; then echo missing; elif [ ! -r ${p} ]; then echo unreadable; else echo ok; fi`;
+  const { output } = await runToEnd(await host.transport.exec(command));
   const dir = path.replace(/\/[^/]*$/, '') || '/';
   const answers: Record<string, string> = {
     exists: `${path} exists on the host; choose a new file name (it is not overwritten).`,

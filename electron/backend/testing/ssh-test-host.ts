@@ -2,6 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EventBus } from '../events/event-bus';
+import { KnownHosts } from '../transport/known-hosts';
+import type { SshDeps } from '../transport/ssh-transport';
+import { PromptBroker } from '../prompts/prompt-broker';
+import { SecretStore } from '../secrets/secret-store';
 import type { Harness } from './backend-harness';
 
 /** The test host's key in the user's own ~/.ssh/known_hosts, so no host-key question comes up. */
@@ -19,4 +24,17 @@ export function sshdSessions(host: { user: string }): number {
   // Privilege separation: each connection has a root "sshd: USER [priv]" monitor process.
   const out = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
   return out.split('\n').filter((line) => line.trim() === `sshd: ${host.user} [priv]`).length;
+}
+
+/** What SshTransport.connect needs, for a test: VirtDesk's own known_hosts in `dir`, no agent. */
+export function sshTestDeps(dir: string, extra: Partial<SshDeps> = {}): SshDeps {
+  return {
+    hostId: 'h',
+    knownHosts: new KnownHosts([{ path: join(dir, 'known_hosts'), writable: true }]),
+    prompts: new PromptBroker(new EventBus()),
+    secrets: new SecretStore(),
+    homeDir: dir,
+    agentSocket: undefined,
+    ...extra,
+  };
 }

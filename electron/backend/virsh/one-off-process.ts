@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
-import type { RemoteProcess } from '../hosts/transport';
+import type { RemoteProcess } from '../transport/transport';
 import { classifyVirshError } from './virsh-shell';
 
 /** Feeds a command on its own channel its input (if any), closes stdin, and collects its output. */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LocalTransport } from '../hosts/local-transport';
+import { LocalTransport } from '../transport/local-transport';
 import { putXml, XML_FILE } from './put-xml';
 
 // The real virsh against a fresh test:///default driver in a one-off process.

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/api/errors';
-import type { Transport } from '../hosts/transport';
-import { hostScript, quoteArg, shellCommand } from './quote';
+import type { Transport } from '../transport/transport';
+import { hostScript, remoteCommand, words } from './quote';
 import { runToEnd, virshOutcome } from './one-off-process';
 
 /** Where the file argument goes in a virsh command line that reads XML from a file. */
@@ -21,12 +21,10 @@ export async function putXml(
   argv: ReadonlyArray<string | typeof XML_FILE>,
   xml: string,
 ): Promise<string> {
-  if (argv.filter((a) => a === XML_FILE).length !== 1) throw new Error('putXml needs exactly one XML_FILE');
-  const words = argv.map((a) => (a === XML_FILE ? '"$f"' : quoteArg(a)));
-  const virsh = `${shellCommand(['virsh', '-q', '-c', uri])} ${words.join(' ')}`;
-  const script =
-    `f=$(mktemp) || exit 125; trap 'rm -f "$f"' EXIT; ` + `cat > "$f" || exit 125; ${virsh} </dev/null 2>&1`;
-  const result = await runToEnd(await transport.exec(hostScript(script)), xml);
+  const [before, after] = aroundXmlFile(argv, 'putXml');
+  const virsh = words(['virsh', '-q', '-c', uri, ...before]);
+  const command = hostScript`f=$(mktemp) || exit 125; trap 'rm -f "$f"' EXIT; cat > "$f" || exit 125; ${virsh} "$f" ${words(after)} </dev/null 2>&1`;
+  const result = await runToEnd(await transport.exec(command), xml);
   return virshOutcome(result, String(argv[0]), 'The connection dropped while libvirt read the XML');
 }
 
@@ -50,17 +48,15 @@ export async function putXmlOn(
   options: { onShell?: boolean } = {},
 ): Promise<string> {
   if (!host.uri.startsWith('test:') && !options.onShell) return putXml(host.transport, host.uri, argv, xml);
-  if (argv.filter((a) => a === XML_FILE).length !== 1) throw new Error('putXmlOn needs exactly one XML_FILE');
-  const writer = await host.transport.exec(
-    hostScript(`f=$(mktemp) || exit 125; cat > "$f" && printf %s "$f"`),
-  );
+  aroundXmlFile(argv, 'putXmlOn');
+  const writer = await host.transport.exec(hostScript`f=$(mktemp) || exit 125; cat > "$f" && printf %s "$f"`);
   const { output: path, code } = await runToEnd(writer, xml);
   if (code !== 0 || !path.startsWith('/'))
     throw new ApiError('virsh-error', 'Could not write the XML to a temporary file on the host');
   try {
     return await host.shell.run(argv.map((a) => (a === XML_FILE ? path : a)));
   } finally {
-    await runToEnd(await host.transport.exec(hostScript(shellCommand(['rm', '-f', '--', path]))));
+    await runToEnd(await host.transport.exec(remoteCommand(['rm', '-f', '--', path])));
   }
 }
 
@@ -73,12 +69,18 @@ export async function validateXmlOn(
   xml: string,
   kind: 'domain' | 'network' | 'storagepool' | 'storagevol',
 ): Promise<string | undefined> {
-  const validate = `virt-xml-validate "$f" ${quoteArg(kind)}`;
-  const script =
-    `command -v virt-xml-validate >/dev/null 2>&1 || exit 0; f=$(mktemp) || exit 125; ` +
-    `trap 'rm -f "$f"' EXIT; cat > "$f" || exit 125; ${validate} </dev/null 2>&1`;
-  const { output, code } = await runToEnd(await host.transport.exec(hostScript(script)), xml);
+  const command = hostScript`command -v virt-xml-validate >/dev/null 2>&1 || exit 0; f=$(mktemp) || exit 125; trap 'rm -f "$f"' EXIT; cat > "$f" || exit 125; virt-xml-validate "$f" ${words([kind])} </dev/null 2>&1`;
+  const { output, code } = await runToEnd(await host.transport.exec(command), xml);
   if (code === 0) return undefined;
   if (code === null) throw new ApiError('connection-lost', 'The connection dropped while validating the XML');
   return output.trim() || `virt-xml-validate failed (exit code ${code})`;
+}
+
+/** The words before and after the one XML_FILE in `argv`. */
+function aroundXmlFile(argv: ReadonlyArray<string | typeof XML_FILE>, who: string): [string[], string[]] {
+  const at = argv.indexOf(XML_FILE);
+  if (at < 0 || argv.lastIndexOf(XML_FILE) !== at) throw new Error(`${who} needs exactly one XML_FILE`);
+  const text = (list: ReadonlyArray<string | typeof XML_FILE>) =>
+    list.filter((a): a is string => a !== XML_FILE);
+  return [text(argv.slice(0, at)), text(argv.slice(at + 1))];
 }

@@ -1,5 +1,5 @@
-import type { Transport } from '../hosts/transport';
-import { hostScript, shellCommand } from './quote';
+import type { Transport } from '../transport/transport';
+import { hostScript, words } from './quote';
 import type { VirshRunner } from './virsh-runner';
 import { runToEnd, virshOutcome } from './one-off-process';
 
@@ -16,8 +16,8 @@ export class VirshApart implements VirshRunner {
   ) {}
 
   async run(argv: readonly string[]): Promise<string> {
-    const command = shellCommand(['virsh', '-q', '-c', this.uri, ...argv]);
-    const proc = await this.transport.exec(hostScript(`exec ${command} </dev/null 2>&1`));
+    const virsh = words(['virsh', '-q', '-c', this.uri, ...argv]);
+    const proc = await this.transport.exec(hostScript`exec ${virsh} </dev/null 2>&1`);
     return virshOutcome(
       await runToEnd(proc),
       argv[0] ?? 'virsh',

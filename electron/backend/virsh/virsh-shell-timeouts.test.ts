@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { RemoteProcess, Transport } from '../hosts/transport';
+import type { RemoteProcess, Transport } from '../transport/transport';
 import { VirshShell } from './virsh-shell';
 
 /**

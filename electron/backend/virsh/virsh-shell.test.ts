@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalTransport } from '../hosts/local-transport';
+import { LocalTransport } from '../transport/local-transport';
 import { VirshShell } from './virsh-shell';
 
 // The real virsh binary against libvirt's built-in test driver (state lives in the one process).

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
-import type { RemoteProcess, Transport } from '../hosts/transport';
-import { hostScript, shellCommand, virshLine } from './quote';
+import type { RemoteProcess, Transport } from '../transport/transport';
+import { hostScript, virshLine, words } from './quote';
 import { markerCommand, VirshFramer, type VirshReply } from './virsh-framer';
 
 const VIRSH_MISSING_EXIT = 127;
@@ -40,12 +40,11 @@ export class VirshShell {
 
   /** Starts virsh for `uri` over `transport` and checks that libvirt answers. */
   static async open(transport: Transport, uri: string): Promise<VirshShell> {
-    const virsh = shellCommand(['virsh', '-q', '-c', uri]);
-    const script =
-      `command -v virsh >/dev/null 2>&1 || { echo 'virsh: command not found' >&2; exit ${VIRSH_MISSING_EXIT}; }; ` +
-      // Without TERM, readline redraws a line wider than 80 columns; no line of ours is this wide.
-      `COLUMNS=1000000; export COLUMNS; exec ${virsh} 2>&1`;
-    const proc = await transport.exec(hostScript(script));
+    const virsh = words(['virsh', '-q', '-c', uri]);
+    // Without TERM, readline redraws a line wider than 80 columns; no line of ours is this wide.
+    const proc = await transport.exec(
+      hostScript`command -v virsh >/dev/null 2>&1 || { echo 'virsh: command not found' >&2; exit ${VIRSH_MISSING_EXIT}; }; COLUMNS=1000000; export COLUMNS; exec ${virsh} 2>&1`,
+    );
     const shell = new VirshShell(proc);
     let startupOutput = '';
     proc.stdout.on('data', (chunk: string) => {

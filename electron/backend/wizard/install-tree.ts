@@ -6,7 +6,7 @@ import { documentRoot } from '../../../shared/xml/document';
 import { findChild, getAttr, getText } from '../../../shared/xml/node-ops';
 import { parseXml } from '../../../shared/xml/parse';
 import type { LiveHost } from '../hosts/host-connection';
-import { hostScript, quoteArg } from '../virsh/quote';
+import { hostScript, script, words } from '../virsh/quote';
 
 /**
  * Where kernels and initrds live in install trees (virt-install's urldetect knows these and more):
@@ -68,27 +68,18 @@ export async function fetchTreeKernel(
   const base = url.endsWith('/') ? url : `${url}/`;
   const kernelPath = `${dir}/${names.kernel}`;
   const initrdPath = `${dir}/${names.initrd}`;
-  const tries = treeCandidates(arch)
-    .map(
-      (c) =>
-        `if get ${quoteArg(base + c.kernel)} ${quoteArg(kernelPath)}; then ` +
-        `get ${quoteArg(base + c.initrd)} ${quoteArg(initrdPath)} && echo @@ok && exit 0; fi`,
-    )
-    .join('\n');
-  const body = [
-    'get() { if command -v curl >/dev/null 2>&1; then curl -fsSL --max-time 600 -o "$2" "$1"; ' +
-      'else wget -q -T 60 -O "$2" "$1"; fi; }',
-    tries,
-    `rm -f ${quoteArg(kernelPath)} ${quoteArg(initrdPath)}`,
-    'echo @@none',
-  ].join('\n');
+  const tries = treeCandidates(arch).map(
+    (c) =>
+      script`if get ${words([base + c.kernel, kernelPath])}; then get ${words([base + c.initrd, initrdPath])} && echo @@ok && exit 0; fi
+`,
+  );
+  const body = script`get() { if command -v curl >/dev/null 2>&1; then curl -fsSL --max-time 600 -o "$2" "$1"; else wget -q -T 60 -O "$2" "$1"; fi; }
+${tries}rm -f ${words([kernelPath, initrdPath])}
+echo @@none`;
   // The download runs in the background; a watchdog on stdin stops it (and curl) when VirtDesk
   // closes stdin, which it does on Cancel (sshd sends no signal when a channel closes).
-  const script =
-    `exec 3<&0; ( ${body} ) </dev/null & pid=$!; ` +
-    '( cat <&3 >/dev/null; pkill -P $pid 2>/dev/null; kill $pid 2>/dev/null ) >/dev/null 2>&1 & ' +
-    'wait $pid';
-  const proc = await host.transport.exec(hostScript(script));
+  const command = hostScript`exec 3<&0; ( ${body} ) </dev/null & pid=$!; ( cat <&3 >/dev/null; pkill -P $pid 2>/dev/null; kill $pid 2>/dev/null ) >/dev/null 2>&1 & wait $pid`;
+  const proc = await host.transport.exec(command);
   let output = '';
   proc.stdout.setEncoding('utf8');
   proc.stdout.on('data', (chunk: string) => (output += chunk));

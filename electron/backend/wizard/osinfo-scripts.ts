@@ -1,10 +1,10 @@
 // Fixed host scripts for the OS step (nothing from the user is in them; arguments go through
-// quoteArg). They read the host's osinfo-db directly: `osinfo-query os` loads the whole database
+// words()). They read the host's osinfo-db directly: `osinfo-query os` loads the whole database
 // through GObject (~1.7 s here) where one awk pass over the XML takes ~0.2 s and prints the same
 // table (checked: identical for all 790 entries of osinfo-db 20221130).
-import { quoteArg } from '../virsh/quote';
+import { script, words, type ShellText } from '../virsh/quote';
 
-const DB_DIRS = '/usr/share/osinfo/os /etc/osinfo/os';
+const DB_FILES = script`/usr/share/osinfo/os/*/*.xml /etc/osinfo/os/*/*.xml`;
 
 /** Prints `short-id|name|version|family|vendor|release-date|eol-date|id` per OS (no translations). */
 const OS_TABLE_AWK = String.raw`
@@ -23,14 +23,10 @@ inos && depth==0 && /<eol-date>/ { sub(/.*<eol-date>/,""); sub(/<\/eol-date>.*/,
 `;
 
 /** The OS table, from the db files; osinfo-query's table when the files are elsewhere. `@@none` when neither. */
-export const OS_LIST_SCRIPT = [
-  `files=$(ls ${DB_DIRS.split(' ')
-    .map((d) => `${d}/*/*.xml`)
-    .join(' ')} 2>/dev/null)`,
-  `if [ -n "$files" ]; then awk ${quoteArg(OS_TABLE_AWK)} $files; exit 0; fi`,
-  `if command -v osinfo-query >/dev/null 2>&1; then osinfo-query os --fields=short-id,name,version,family,vendor,release-date,eol-date,id; exit 0; fi`,
-  'echo @@none',
-].join('\n');
+export const OS_LIST_SCRIPT: ShellText = script`files=$(ls ${DB_FILES} 2>/dev/null)
+if [ -n "$files" ]; then awk ${words([OS_TABLE_AWK])} $files; exit 0; fi
+if command -v osinfo-query >/dev/null 2>&1; then osinfo-query os --fields=short-id,name,version,family,vendor,release-date,eol-date,id; exit 0; fi
+echo @@none`;
 
 /** One awk pass over the db: the file of each OS id and what it derives from; then the chain of `id`. */
 const CHAIN_AWK = String.raw`
@@ -45,20 +41,16 @@ END { id=want; n=0; while (id != "" && (id in file) && n < 60) { print file[id];
  * without translations and install media (most of a file; the wizard reads none of it). One awk
  * pass finds the chain (~0.2 s for the whole db).
  */
-export function osChainScript(osId: string): string {
-  return [
-    `files=$(ls ${DB_DIRS.split(' ')
-      .map((d) => `${d}/*/*.xml`)
-      .join(' ')} 2>/dev/null)`,
-    '[ -n "$files" ] || exit 0',
-    `awk -v want=${quoteArg(osId)} ${quoteArg(CHAIN_AWK)} $files | while read -r f; do`,
-    '  printf "=== %s\\n" "$f"',
-    '  grep -v "xml:lang=" "$f" | sed "/<\\(media\\|tree\\|image\\)[ >]/,/<\\/\\(media\\|tree\\|image\\)>/d"',
-    'done',
-  ].join('\n');
+export function osChainScript(osId: string): ShellText {
+  return script`files=$(ls ${DB_FILES} 2>/dev/null)
+[ -n "$files" ] || exit 0
+awk -v want=${words([osId])} ${words([CHAIN_AWK])} $files | while read -r f; do
+  printf "=== %s\n" "$f"
+  grep -v "xml:lang=" "$f" | sed "/<\(media\|tree\|image\)[ >]/,/<\/\(media\|tree\|image\)>/d"
+done`;
 }
 
 /** `osinfo-detect PATH`; `@@missing` when the tool is not installed. */
-export function osDetectScript(path: string): string {
-  return `if command -v osinfo-detect >/dev/null 2>&1; then osinfo-detect ${quoteArg(path)} 2>&1; else echo @@missing; fi`;
+export function osDetectScript(path: string): ShellText {
+  return script`if command -v osinfo-detect >/dev/null 2>&1; then osinfo-detect ${words([path])} 2>&1; else echo @@missing; fi`;
 }

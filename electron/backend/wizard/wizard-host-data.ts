@@ -2,7 +2,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { DiskSource, HostCapabilities, OsDetails, OsEntry } from '../../../shared/api/wizard';
 import type { HostPart, LiveHost } from '../hosts/host-connection';
 import { runToEnd } from '../virsh/one-off-process';
-import { hostScript, quoteArg } from '../virsh/quote';
+import { hostScript, script, words, type ShellText } from '../virsh/quote';
 import { readHostCapabilities, type CapabilitiesQuery } from './host-capabilities';
 import { OS_LIST_SCRIPT, osChainScript, osDetectScript } from './osinfo-scripts';
 import { osDetailsFromChain, parseOsinfoDetect, parseOsinfoQuery, splitOsinfoChain } from './parse-osinfo';
@@ -49,7 +49,7 @@ export class WizardHostData implements HostPart {
 
   osDetails(host: LiveHost, osId: string, arch: string): Promise<OsDetails> {
     return this.cached(this.details, `${arch}\n${osId}`, async () => {
-      const output = await script(host, osChainScript(osId));
+      const output = await runScript(host, osChainScript(osId));
       const chain = splitOsinfoChain(output);
       if (chain.length === 0)
         throw new ApiError('invalid-request', `The host's osinfo-db has no operating system ${osId}`);
@@ -74,13 +74,13 @@ export class WizardHostData implements HostPart {
   }
 }
 
-async function script(host: LiveHost, body: string): Promise<string> {
-  const { output } = await runToEnd(await host.transport.exec(hostScript(body)));
+async function runScript(host: LiveHost, body: ShellText): Promise<string> {
+  const { output } = await runToEnd(await host.transport.exec(hostScript`${body}`));
   return output;
 }
 
 async function readOsList(host: LiveHost): Promise<OsList> {
-  const output = await script(host, OS_LIST_SCRIPT);
+  const output = await runScript(host, OS_LIST_SCRIPT);
   if (output.trim() === '@@none')
     return {
       entries: [],
@@ -92,7 +92,7 @@ async function readOsList(host: LiveHost): Promise<OsList> {
 
 /** `osinfo-detect` on a path of the host: the OS id when libosinfo recognises the media. */
 export async function detectOs(host: LiveHost, path: string): Promise<{ osId?: string; message: string }> {
-  const output = await script(host, osDetectScript(path));
+  const output = await runScript(host, osDetectScript(path));
   if (output.trim() === '@@missing')
     return { message: 'osinfo-detect is not installed on this host (Debian: libosinfo-bin)' };
   const found = parseOsinfoDetect(output);
@@ -119,11 +119,11 @@ export async function checkMedia(
 ): Promise<{ ok: boolean; path?: string; message?: string }> {
   const path = await sourcePath(host, source);
   const session = /\/session(\?|$)/.test(host.uri);
-  const q = quoteArg(path);
-  const out = await script(
+  const q = words([path]);
+  const test = session ? script`-r` : script`-e`;
+  const out = await runScript(
     host,
-    `if [ ! -e ${q} ]; then echo missing; elif [ -d ${q} ]; then echo directory; ` +
-      `elif [ ${session ? '-r' : '-e'} ${q} ]; then echo ok; else echo unreadable; fi`,
+    script`if [ ! -e ${q} ]; then echo missing; elif [ -d ${q} ]; then echo directory; elif [ ${test} ${q} ]; then echo ok; else echo unreadable; fi`,
   );
   const state = out.trim();
   if (state === 'ok') return { ok: true, path };
@@ -138,11 +138,10 @@ export async function checkMedia(
 
 /** Does the URL answer from the host (where the guest's installer will fetch from)? */
 export async function checkUrl(host: LiveHost, url: string): Promise<{ ok: boolean; message?: string }> {
-  const q = quoteArg(url);
-  const out = await script(
+  const q = words([url]);
+  const out = await runScript(
     host,
-    `if command -v curl >/dev/null 2>&1; then curl -sS -o /dev/null --max-time 10 -r 0-0 -w '%{http_code}' ${q} 2>&1; echo " rc=$?"; ` +
-      `elif command -v wget >/dev/null 2>&1; then wget -q -T 10 --spider ${q} 2>&1; echo " rc=$?"; else echo '@@none'; fi`,
+    script`if command -v curl >/dev/null 2>&1; then curl -sS -o /dev/null --max-time 10 -r 0-0 -w '%{http_code}' ${q} 2>&1; echo " rc=$?"; elif command -v wget >/dev/null 2>&1; then wget -q -T 10 --spider ${q} 2>&1; echo " rc=$?"; else echo '@@none'; fi`,
   );
   if (out.trim() === '@@none')
     return { ok: true, message: 'The host has neither curl nor wget: the URL was not checked' };

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalTransport } from '../../../electron/backend/hosts/local-transport';
+import { LocalTransport } from '../../../electron/backend/transport/local-transport';
 import { VirshShell } from '../../../electron/backend/virsh/virsh-shell';
 import { newPoolXml } from './new-pool';
 import { POOL_SPECS } from './pool-specs.fixture';

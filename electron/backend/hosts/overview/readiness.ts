@@ -1,24 +1,22 @@
 import type { ReadinessCheck } from '../../../../shared/api/host-overview';
 import { runToEnd } from '../../virsh/one-off-process';
 import { hostScript } from '../../virsh/quote';
-import type { Transport } from '../transport';
+import type { Transport } from '../../transport/transport';
 
 /**
  * What the seed documents check by hand before tuning a host, read-only, in one script on its own
  * channel (fixed text: nothing from the user is in it). Each section starts with an `@@name` line.
  */
-const SCRIPT = [
-  `echo @@cpuflags; grep -c -w -E 'vmx|svm' /proc/cpuinfo 2>/dev/null; true`,
-  `echo @@kvm; if [ -e /dev/kvm ]; then if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then echo usable; else echo noaccess; fi; else echo missing; fi`,
-  `echo @@iommu; ls /sys/kernel/iommu_groups 2>/dev/null | wc -l`,
-  `echo @@cmdline; cat /proc/cmdline 2>/dev/null; true`,
-  `echo @@hugepages; for f in /sys/kernel/mm/hugepages/hugepages-*/nr_hugepages; do [ -r "$f" ] && echo "$f $(cat "$f")"; done; true`,
-  `echo @@ksm; cat /sys/kernel/mm/ksm/run 2>/dev/null || echo unknown`,
-  `echo @@validate; if command -v virt-host-validate >/dev/null 2>&1; then virt-host-validate qemu 2>&1; else echo not-installed; fi; true`,
-].join('\n');
+const SCRIPT = hostScript`echo @@cpuflags; grep -c -w -E 'vmx|svm' /proc/cpuinfo 2>/dev/null; true
+echo @@kvm; if [ -e /dev/kvm ]; then if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then echo usable; else echo noaccess; fi; else echo missing; fi
+echo @@iommu; ls /sys/kernel/iommu_groups 2>/dev/null | wc -l
+echo @@cmdline; cat /proc/cmdline 2>/dev/null; true
+echo @@hugepages; for f in /sys/kernel/mm/hugepages/hugepages-*/nr_hugepages; do [ -r "$f" ] && echo "$f $(cat "$f")"; done; true
+echo @@ksm; cat /sys/kernel/mm/ksm/run 2>/dev/null || echo unknown
+echo @@validate; if command -v virt-host-validate >/dev/null 2>&1; then virt-host-validate qemu 2>&1; else echo not-installed; fi; true`;
 
 export async function readReadiness(transport: Transport): Promise<ReadinessCheck[]> {
-  const { output } = await runToEnd(await transport.exec(hostScript(SCRIPT)));
+  const { output } = await runToEnd(await transport.exec(SCRIPT));
   return readinessFrom(sections(output));
 }
 

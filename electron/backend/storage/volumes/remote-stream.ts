@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { ApiError } from '../../../../shared/api/errors';
-import type { RemoteProcess, Transport } from '../../hosts/transport';
-import { hostScript, shellCommand } from '../../virsh/quote';
+import type { RemoteProcess, Transport } from '../../transport/transport';
+import { hostScript, words } from '../../virsh/quote';
 
 /**
  * `virsh vol-upload|vol-download … /dev/stdin|/dev/stdout` on its own channel. Over SSH the channel's
@@ -15,13 +15,13 @@ export function openVirshStream(
   argv: readonly string[],
   direction: 'upload' | 'download',
 ): Promise<RemoteProcess> {
-  const virsh = shellCommand(['virsh', '-q', '-c', uri, ...argv]);
-  if (transport.kind === 'ssh') return transport.exec(hostScript(`exec ${virsh}`));
-  const body =
+  const virsh = words(['virsh', '-q', '-c', uri, ...argv]);
+  if (transport.kind === 'ssh') return transport.exec(hostScript`exec ${virsh}`);
+  return transport.exec(
     direction === 'upload'
-      ? `cat | ${virsh}`
-      : `t=$(mktemp) || exit 125; trap 'rm -f "$t"' EXIT; { ${virsh}; echo $? > "$t"; } | cat; exit "$(cat "$t")"`;
-  return transport.exec(hostScript(body));
+      ? hostScript`cat | ${virsh}`
+      : hostScript`t=$(mktemp) || exit 125; trap 'rm -f "$t"' EXIT; { ${virsh}; echo $? > "$t"; } | cat; exit "$(cat "$t")"`,
+  );
 }
 
 export interface Pumped {

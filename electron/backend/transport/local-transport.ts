@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { spawnLocalPty } from './local-pty';
 import type { ExecOptions, RemoteProcess, Transport } from './transport';
+import { RemoteCommand } from '../virsh/quote';
 
 /** Runs commands on this machine, no SSH: the "local" connection type. */
 export class LocalTransport implements Transport {
@@ -14,10 +15,10 @@ export class LocalTransport implements Transport {
   /** `env`: the environment commands run in (default: this process's). */
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
 
-  async exec(command: string, options: ExecOptions = {}): Promise<RemoteProcess> {
+  async exec(command: RemoteCommand, options: ExecOptions = {}): Promise<RemoteProcess> {
+    const line = RemoteCommand.lineOf(command);
     const pty = options.pty ? spawnLocalPty(command, options.pty) : undefined;
-    const child =
-      pty?.child ?? spawn('sh', ['-c', command], { stdio: ['pipe', 'pipe', 'pipe'], env: this.env });
+    const child = pty?.child ?? spawn('sh', ['-c', line], { stdio: ['pipe', 'pipe', 'pipe'], env: this.env });
     const exited = new Promise<number | null>((resolve) => {
       child.once('close', (code) => resolve(code));
       child.once('error', () => resolve(127));

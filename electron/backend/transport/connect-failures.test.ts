@@ -3,33 +3,18 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EventBus } from '../events/event-bus';
-import { PromptBroker } from '../prompts/prompt-broker';
 import { VirshShell } from '../virsh/virsh-shell';
-import { KnownHosts } from './known-hosts';
 import { LocalTransport } from './local-transport';
 import { routeFor } from './ssh-config/route-for';
-import { SecretMemory } from './ssh-auth';
 import { tempHome } from './ssh-config/testing/temp-config';
-import { SshTransport, type SshDeps } from './ssh-transport';
+import { SshTransport } from './ssh-transport';
+import { sshTestDeps as deps } from '../testing/ssh-test-host';
 
 /** A server that accepts TCP connections and never says a word. */
 async function silentServer() {
   const server = createServer(() => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { port: (server.address() as { port: number }).port, close: () => server.close() };
-}
-
-function deps(dir: string, extra: Partial<SshDeps> = {}): SshDeps {
-  return {
-    hostId: 'h',
-    knownHosts: new KnownHosts([{ path: join(dir, 'known_hosts'), writable: true }]),
-    prompts: new PromptBroker(new EventBus()),
-    secrets: new SecretMemory(),
-    homeDir: dir,
-    agentSocket: undefined,
-    ...extra,
-  };
 }
 
 describe('why a host cannot be reached', () => {

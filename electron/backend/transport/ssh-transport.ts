@@ -2,7 +2,8 @@ import ssh2, { type AuthenticationType, type Client, type ClientChannel, type Co
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { ApiError } from '../../../shared/api/errors';
-import { authAttempts, type SecretMemory } from './ssh-auth';
+import { authAttempts } from './ssh-auth';
+import type { SecretStore } from '../secrets/secret-store';
 import { classifyConnectError } from './connect-errors';
 import { checkHostKey, hostKeyName, hostKeyStore, type HostKeyDeps } from './host-key-check';
 import { NetworkDeadline } from './network-deadline';
@@ -10,12 +11,13 @@ import { proxyFailure, startProxyCommand, type ProxyProcess } from './proxy-comm
 import type { SshEndpoint } from './ssh-endpoint';
 import type { PromptBroker } from '../prompts/prompt-broker';
 import type { ExecOptions, RemoteProcess, Transport } from './transport';
+import { RemoteCommand } from '../virsh/quote';
 
 export type { SshEndpoint } from './ssh-endpoint';
 
 export interface SshDeps extends Omit<HostKeyDeps, 'prompts'> {
   prompts: PromptBroker;
-  secrets: SecretMemory;
+  secrets: SecretStore;
   /** SSH_AUTH_SOCK as VirtDesk started with it (an endpoint's IdentityAgent may say otherwise). */
   agentSocket: string | undefined;
   /**
@@ -217,7 +219,8 @@ export class SshTransport implements Transport {
     });
   }
 
-  exec(command: string, options: ExecOptions = {}): Promise<RemoteProcess> {
+  exec(command: RemoteCommand, options: ExecOptions = {}): Promise<RemoteProcess> {
+    const line = RemoteCommand.lineOf(command);
     return new Promise((resolve, reject) => {
       const opts = options.pty
         ? {
@@ -228,7 +231,7 @@ export class SshTransport implements Transport {
             },
           }
         : {};
-      this.client.exec(command, opts, (error, channel) => {
+      this.client.exec(line, opts, (error, channel) => {
         if (error)
           return reject(new ApiError('connection-lost', `Cannot open an SSH channel: ${error.message}`));
         resolve(channelProcess(channel, Boolean(options.pty)));

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { shellCommand } from '../virsh/quote';
+import { remoteCommand } from '../virsh/quote';
 import { LocalTransport } from './local-transport';
 
 async function readUntil(
@@ -26,7 +26,7 @@ describe('local PTY sessions (serial consoles on local connections)', () => {
     const transport = new LocalTransport();
     const marker = `vd-pty-test-${process.pid}-${Date.now()}`;
     const shell = `: ${marker}; while read -r line; do case "$line" in size) stty size;; tty) tty;; esac; done`;
-    const proc = await transport.exec(shellCommand(['sh', '-c', shell]), { pty: { rows: 33, cols: 101 } });
+    const proc = await transport.exec(remoteCommand(['sh', '-c', shell]), { pty: { rows: 33, cols: 101 } });
     proc.write('tty\n');
     expect(await readUntil(proc.stdout, /\/dev\/pts\/\d+/)).toMatch(/\/dev\/pts\/\d+/);
     proc.write('size\n');

@@ -1,4 +1,5 @@
 import type { Duplex, Readable, Writable } from 'node:stream';
+import type { RemoteCommand } from '../virsh/quote';
 
 /** A command running on a host: an SSH exec channel or a local child process. */
 export interface RemoteProcess {
@@ -28,8 +29,8 @@ export interface ExecOptions {
 /** How the backend reaches one host. One SSH connection per host carries every channel. */
 export interface Transport {
   readonly kind: 'ssh' | 'local';
-  /** `command` is a complete `sh -c` line built with shellCommand(); never concatenate user text. */
-  exec(command: string, options?: ExecOptions): Promise<RemoteProcess>;
+  /** Runs `command` (built by quote.ts only: `remoteCommand(argv)` or hostScript`…`) on the host. */
+  exec(command: RemoteCommand, options?: ExecOptions): Promise<RemoteProcess>;
   /** A byte stream to host:port as seen from the host (consoles). */
   connectTcp(host: string, port: number): Promise<Duplex>;
   /** A byte stream to a unix socket on the host (OpenSSH streamlocal forwarding over SSH). */

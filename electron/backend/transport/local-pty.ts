@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shellCommand } from '../virsh/quote';
+import { quoteArg, RemoteCommand } from '../virsh/quote';
 
 /**
  * A command on a pseudo-terminal of this machine, for local connections (`virsh console` needs a
@@ -16,16 +16,16 @@ export interface LocalPty {
 }
 
 export function spawnLocalPty(
-  command: string,
+  command: RemoteCommand,
   size: { rows: number; cols: number; term?: string },
   platform: NodeJS.Platform = process.platform,
 ): LocalPty {
   if (platform === 'win32') throw new Error('Serial consoles on local connections need a Unix system');
   const ttyFile = join(tmpdir(), `virtdesk-tty-${randomBytes(8).toString('hex')}`);
   const inner =
-    `tty > ${shellCommand([ttyFile])}; ` +
+    `tty > ${quoteArg(ttyFile)}; ` +
     `stty rows ${Math.trunc(size.rows)} cols ${Math.trunc(size.cols)}; ` +
-    `exec sh -c ${shellCommand([command])}`;
+    `exec sh -c ${quoteArg(RemoteCommand.lineOf(command))}`;
   const args = platform === 'darwin' ? ['-q', '/dev/null', 'sh', '-c', inner] : ['-qfec', inner, '/dev/null'];
   const child = spawn('script', args, {
     stdio: ['pipe', 'pipe', 'pipe'],

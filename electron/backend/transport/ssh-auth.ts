@@ -2,20 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ssh2, { type AuthenticationType, type ParsedKey } from 'ssh2';
 import type { PromptBroker } from '../prompts/prompt-broker';
-
-/** Secrets that worked, kept in memory only so a reconnect does not ask again. Never written to disk. */
-export class SecretMemory {
-  private readonly secrets = new Map<string, string>();
-  get(key: string): string | undefined {
-    return this.secrets.get(key);
-  }
-  set(key: string, value: string): void {
-    this.secrets.set(key, value);
-  }
-  forget(key: string): void {
-    this.secrets.delete(key);
-  }
-}
+import type { SecretStore } from '../secrets/secret-store';
 
 export interface AuthContext {
   hostId: string;
@@ -29,7 +16,8 @@ export interface AuthContext {
   agentSocket: string | undefined;
   /** Questions to the person (the network deadline does not run while they are open). */
   prompts: Pick<PromptBroker, 'ask'>;
-  secrets: SecretMemory;
+  /** Secrets that worked stay for the session (memory only) so a reconnect does not ask again. */
+  secrets: SecretStore;
   /** Set when the user cancelled a prompt, so the failure reads "cancelled", not "denied". */
   onCancelled: () => void;
 }
@@ -78,7 +66,7 @@ export async function* authAttempts(ctx: AuthContext, methodsLeft: () => Authent
   }
   const passwordKey = `password:${username}@${ctx.host}`;
   for (let i = 0; i < MAX_TRIES && allows('password'); i++) {
-    let password = i === 0 ? ctx.secrets.get(passwordKey) : undefined;
+    let password = i === 0 ? await ctx.secrets.get(passwordKey) : undefined;
     if (password === undefined) {
       const reply = await ctx.prompts.ask({
         hostId: ctx.hostId,
@@ -92,10 +80,10 @@ export async function* authAttempts(ctx: AuthContext, methodsLeft: () => Authent
       }
       password = reply.answers[0] ?? '';
     }
-    ctx.secrets.set(passwordKey, password);
+    await ctx.secrets.set(passwordKey, password, 'session');
     yield { type: 'password', username, password } satisfies AuthAttempt;
   }
-  ctx.secrets.forget(passwordKey);
+  await ctx.secrets.delete(passwordKey);
   if (allows('keyboard-interactive')) {
     yield {
       type: 'keyboard-interactive',
@@ -134,7 +122,7 @@ async function loadKey(ctx: AuthContext, file: string, explicit: boolean): Promi
   }
   const secretKey = `passphrase:${file}`;
   for (let i = 0; i < MAX_TRIES; i++) {
-    let passphrase = i === 0 ? ctx.secrets.get(secretKey) : undefined;
+    let passphrase = i === 0 ? await ctx.secrets.get(secretKey) : undefined;
     if (passphrase === undefined) {
       const reply = await ctx.prompts.ask({ hostId: ctx.hostId, kind: 'passphrase', keyPath: file });
       if (!reply.accepted) return undefined;
@@ -142,10 +130,10 @@ async function loadKey(ctx: AuthContext, file: string, explicit: boolean): Promi
     }
     const parsed = utils.parseKey(data, passphrase);
     if (!(parsed instanceof Error)) {
-      ctx.secrets.set(secretKey, passphrase);
+      await ctx.secrets.set(secretKey, passphrase, 'session');
       return Array.isArray(parsed) ? parsed[0] : parsed;
     }
-    ctx.secrets.forget(secretKey);
+    await ctx.secrets.delete(secretKey);
   }
   return undefined;
 }
