@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useStoreState, useStores } from '../common/stores-context';
-import { hostDisplayName } from '../hosts/host-display-name';
+import { hostDisplayName } from '../stores/display-names';
 import { SaveFileDialog } from '../save-file/save-file-dialog';
 import { CloneDialog } from './clone-dialog';
 

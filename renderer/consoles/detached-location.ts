@@ -1,4 +1,4 @@
-import { isVmPage, type VmPage } from './vm-pages';
+import { isVmPage, type VmPage } from './vm-page-ids';
 import { vmWindowKey } from './vm-windows-store';
 
 /** Where a detached VM window opens: the app's own page with `?vm=HOST/UUID&page=…`. */

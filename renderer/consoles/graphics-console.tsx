@@ -19,12 +19,12 @@ export interface GraphicsConsoleProps {
 /** The Console page of a VM window: the guest's screen (VNC or SPICE), its toolbar and states. */
 export function GraphicsConsole(props: GraphicsConsoleProps) {
   const t = useConsoleT();
-  const { api } = useStores();
+  const { consoleCalls } = useStores();
   const screen = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const [clipboardOn, setClipboardOn] = useClipboardSharing(props.hostId, props.uuid);
   const { view, session, client, retry, submitPassword, cancelPassword } = useGraphicsSession({
-    api,
+    calls: consoleCalls,
     hostId: props.hostId,
     uuid: props.uuid,
     running: props.running,
@@ -66,7 +66,7 @@ export function GraphicsConsole(props: GraphicsConsoleProps) {
           <button
             type="button"
             onClick={() =>
-              void api.call('consoles/launch-viewer', { consoleId }).then(
+              void consoleCalls.launchViewer(consoleId).then(
                 (r) => setViewerMessage(r.message),
                 (e: Error) => setViewerMessage(e.message),
               )
@@ -123,12 +123,7 @@ export function GraphicsConsole(props: GraphicsConsoleProps) {
           onCancel={cancelPassword}
           onSubmit={(password, remember) => {
             submitPassword(password);
-            if (remember)
-              void api.call('consoles/remember-password', {
-                hostId: props.hostId,
-                uuid: props.uuid,
-                password,
-              });
+            if (remember) consoleCalls.rememberPassword(props.hostId, props.uuid, password);
           }}
         />
       )}

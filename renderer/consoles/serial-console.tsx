@@ -21,7 +21,7 @@ export interface SerialConsoleProps {
  */
 export function SerialConsole(props: SerialConsoleProps) {
   const t = useConsoleT();
-  const { api } = useStores();
+  const { consoleCalls: calls } = useStores();
   const host = useRef<HTMLDivElement>(null);
   const [devices, setDevices] = useState<SerialDevice[] | null>(null);
   const [device, setDevice] = useState<string>('');
@@ -32,11 +32,11 @@ export function SerialConsole(props: SerialConsoleProps) {
 
   useEffect(() => {
     if (!live) return;
-    api.call('consoles/serial-devices', { hostId: props.hostId, uuid: props.uuid }).then(
+    calls.serialDevices(props.hostId, props.uuid).then(
       (list) => setDevices(list),
       (e: unknown) => setMessage(toApiError(e).message),
     );
-  }, [api, props.hostId, props.uuid, live]);
+  }, [calls, props.hostId, props.uuid, live]);
 
   useEffect(() => {
     const el = host.current;
@@ -49,19 +49,12 @@ export function SerialConsole(props: SerialConsoleProps) {
     let consoleId: string | undefined;
     let disposed = false;
     const early: SerialData[] = [];
-    const show = (chunk: SerialData) =>
-      term.write(
-        chunk.data,
-        () =>
-          void api
-            .call('consoles/serial-ack', { consoleId: chunk.consoleId, seq: chunk.seq })
-            .catch(() => {}),
-      );
-    const offData = api.on('consoles/serial-data', (chunk) => {
+    const show = (chunk: SerialData) => term.write(chunk.data, () => calls.serialAck(chunk));
+    const offData = calls.onSerialData((chunk) => {
       if (consoleId === undefined) early.push(chunk);
       else if (chunk.consoleId === consoleId) show(chunk);
     });
-    const offClosed = api.on('consoles/closed', (c) => {
+    const offClosed = calls.onClosed((c) => {
       if (c.consoleId !== consoleId) return;
       setMessage(t('serialEnded', { message: c.message }));
       consoleId = undefined;
@@ -82,17 +75,17 @@ export function SerialConsole(props: SerialConsoleProps) {
       return true;
     });
     const input = term.onData((data) => {
-      if (consoleId) void api.call('consoles/serial-input', { consoleId, data }).catch(() => {});
+      if (consoleId) calls.serialInput(consoleId, data);
     });
     const resized = term.onResize(({ rows, cols }) => {
-      if (consoleId) void api.call('consoles/serial-resize', { consoleId, rows, cols }).catch(() => {});
+      if (consoleId) calls.serialResize(consoleId, rows, cols);
     });
     const observer = new ResizeObserver(() => fit.fit());
     observer.observe(el);
     setMessage('');
     const chosen = device || devices[0]!.name;
-    api
-      .call('consoles/serial-open', {
+    calls
+      .openSerial({
         hostId: props.hostId,
         uuid: props.uuid,
         device: chosen,
@@ -101,7 +94,7 @@ export function SerialConsole(props: SerialConsoleProps) {
       })
       .then(
         (r) => {
-          if (disposed) return void api.call('consoles/close', { consoleId: r.consoleId }).catch(() => {});
+          if (disposed) return calls.close(r.consoleId);
           consoleId = r.consoleId;
           early.filter((c) => c.consoleId === r.consoleId).forEach(show);
           early.length = 0;
@@ -116,10 +109,10 @@ export function SerialConsole(props: SerialConsoleProps) {
       input.dispose();
       resized.dispose();
       observer.disconnect();
-      if (consoleId) void api.call('consoles/close', { consoleId }).catch(() => {});
+      if (consoleId) calls.close(consoleId);
       term.dispose();
     };
-  }, [api, props.hostId, props.uuid, live, connected, devices, device, attempt, t]);
+  }, [calls, props.hostId, props.uuid, live, connected, devices, device, attempt, t]);
 
   if (!props.hostConnected) return <p role="status">{t('hostLost')}</p>;
   if (!props.running) return <p role="status">{t('notRunning')}</p>;

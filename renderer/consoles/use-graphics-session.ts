@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { RendererApi } from '../api/renderer-api';
 import { toApiError } from '../api/api-error-from';
 import type { GraphicsSession } from '../../shared/api/consoles';
 import { CONNECT_TIMEOUT_MS, describeConnectFailure } from './connect-failure';
+import type { ConsoleCalls } from './console-calls';
 import { useConsoleT } from './console-strings';
 import type { ConnectFailure, ConnectStep, DisplayClient, DisplayStatus } from './display-client';
 import { openSpiceDisplay } from './spice-display';
@@ -17,7 +17,7 @@ export type ConsoleView =
   | { kind: 'display'; status: DisplayStatus };
 
 export interface GraphicsSessionInput {
-  api: RendererApi;
+  calls: ConsoleCalls;
   hostId: string;
   uuid: string;
   running: boolean;
@@ -34,7 +34,7 @@ export interface GraphicsSessionInput {
  * within CONNECT_TIMEOUT_MS (counted until the session is up or a password is asked for).
  */
 export function useGraphicsSession(input: GraphicsSessionInput) {
-  const { api, hostId, uuid, running, hostConnected, screen } = input;
+  const { calls, hostId, uuid, running, hostConnected, screen } = input;
   // A language switch must not reconnect the console: the effect reads the current `t` when needed.
   const translate = useConsoleT();
   const t = useRef(translate);
@@ -59,7 +59,7 @@ export function useGraphicsSession(input: GraphicsSessionInput) {
     const closeConsole = () => {
       client.current?.disconnect();
       client.current = null;
-      if (opened) void api.call('consoles/close', { consoleId: opened.consoleId }).catch(() => {});
+      if (opened) calls.close(opened.consoleId);
       opened = undefined;
     };
     const fail = (failure: ConnectFailure) => {
@@ -83,7 +83,7 @@ export function useGraphicsSession(input: GraphicsSessionInput) {
       if (status.state === 'disconnected') retry = setTimeout(() => setAttempt((n) => n + 1), 1000);
     };
     setView({ kind: 'opening' });
-    api.call('consoles/open', { hostId, uuid }).then(
+    calls.openGraphics(hostId, uuid).then(
       (s) => {
         opened = s;
         if (cancelled) return closeConsole();
@@ -119,7 +119,7 @@ export function useGraphicsSession(input: GraphicsSessionInput) {
       closeConsole();
       setSession(null);
     };
-  }, [api, hostId, uuid, running, hostConnected, screen, attempt]);
+  }, [calls, hostId, uuid, running, hostConnected, screen, attempt]);
 
   return {
     view,

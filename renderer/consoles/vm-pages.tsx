@@ -2,6 +2,7 @@ import { lazy, type ReactNode } from 'react';
 import type { enConsoles } from '../i18n/en-consoles';
 import { GraphicsConsole } from './graphics-console';
 import { SerialConsole } from './serial-console';
+import { VM_PAGE_IDS, type VmPage } from './vm-page-ids';
 
 /** What every page of a VM window gets. */
 export interface VmPageProps {
@@ -20,12 +21,6 @@ const SnapshotsPage = lazy(() =>
 );
 const DetailsPage = lazy(() => import('../details/details-page').then((m) => ({ default: m.DetailsPage })));
 
-/**
- * The pages of a VM window, in tab order: one entry per page, routed by host, VM and page, the same
- * docked, in tabs and detached. Adding a page is one entry here, e.g. snapshots:
- *   { id: 'snapshots', label: 'snapshots', render: (p) => <SnapshotsPage hostId={p.hostId} domainName={p.domainName} /> }
- * (with its tab's name added to en-consoles.ts).
- */
 /** What both consoles take from a page's props. */
 const consoleProps = (p: VmPageProps) => ({
   hostId: p.hostId,
@@ -35,31 +30,31 @@ const consoleProps = (p: VmPageProps) => ({
   hostConnected: p.hostConnected,
 });
 
-export const VM_PAGES = [
-  {
-    id: 'console',
-    label: 'console',
-    render: (p: VmPageProps) => <GraphicsConsole {...consoleProps(p)} onRun={p.onRun} />,
-  },
-  { id: 'serial', label: 'serial', render: (p: VmPageProps) => <SerialConsole {...consoleProps(p)} /> },
-  {
-    id: 'details',
-    label: 'details',
-    render: (p: VmPageProps) => <DetailsPage hostId={p.hostId} uuid={p.uuid} />,
-  },
-  {
-    id: 'snapshots',
-    label: 'snapshots',
-    render: (p: VmPageProps) => <SnapshotsPage hostId={p.hostId} domainName={p.domainName} />,
-  },
-] as const satisfies readonly {
-  id: string;
+interface VmPageEntry {
   label: keyof typeof enConsoles;
   render: (props: VmPageProps) => ReactNode;
-}[];
-
-export type VmPage = (typeof VM_PAGES)[number]['id'];
-
-export function isVmPage(value: unknown): value is VmPage {
-  return VM_PAGES.some((p) => p.id === value);
 }
+
+/**
+ * The pages of a VM window by id, routed by host, VM and page, the same docked, in tabs and detached.
+ * Adding a page is its id in vm-page-ids.ts and one entry here (its tab's name in en-consoles.ts); a
+ * Record, so an id without a page is a type error.
+ */
+const PAGES: Record<VmPage, VmPageEntry> = {
+  console: {
+    label: 'console',
+    render: (p) => <GraphicsConsole {...consoleProps(p)} onRun={p.onRun} />,
+  },
+  serial: { label: 'serial', render: (p) => <SerialConsole {...consoleProps(p)} /> },
+  details: { label: 'details', render: (p) => <DetailsPage hostId={p.hostId} uuid={p.uuid} /> },
+  snapshots: {
+    label: 'snapshots',
+    render: (p) => <SnapshotsPage hostId={p.hostId} domainName={p.domainName} />,
+  },
+};
+
+/** The pages in tab order. */
+export const VM_PAGES: readonly ({ id: VmPage } & VmPageEntry)[] = VM_PAGE_IDS.map((id) => ({
+  id,
+  ...PAGES[id],
+}));

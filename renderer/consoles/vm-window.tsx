@@ -1,7 +1,8 @@
 import { useStoreState, useStores } from '../common/stores-context';
 import { Suspense } from 'react';
 import { useConsoleT } from './console-strings';
-import { VM_PAGES, type VmPage } from './vm-pages';
+import type { VmPage } from './vm-page-ids';
+import { VM_PAGES } from './vm-pages';
 
 export interface VmWindowProps {
   hostId: string;

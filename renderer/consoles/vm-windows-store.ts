@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { VmPage } from './vm-pages';
+import type { VmPage } from './vm-page-ids';
 
 export type { VmPage };
 export type VmWindowRef = { hostId: string; uuid: string; page: VmPage };

@@ -1,4 +1,4 @@
-import type { ActionId } from './action-rules';
+import type { ActionId } from '../stores/action-rules';
 
 /** Keyboard shortcuts for VM actions while the list has focus (ARIA `aria-keyshortcuts` syntax). */
 export const actionShortcuts: Partial<Record<ActionId, string>> = {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Menu, type MenuItem } from '../common/menu';
 import { actionShortcuts } from './action-shortcuts';
-import { displayName } from './visible-rows';
+import { displayName } from '../stores/display-names';
 import { useActionItems } from './use-action-items';
 import { useSelectedTargets } from './use-selected-targets';
 

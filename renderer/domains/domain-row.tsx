@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStoreState } from '../common/stores-context';
 import { sparklineLength } from '../stores/ring-buffer';
 import { latestValue } from '../stores/stats-store';
-import { actionIdOf } from './action-rules';
+import { actionIdOf } from '../stores/action-rules';
 import { Sparkline } from './sparkline';
 import { StateIcon, stateLabelKey } from './state-icon';
 import { useFormatMemory } from './use-format-memory';

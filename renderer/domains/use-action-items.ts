@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStoreState, useStores } from '../common/stores-context';
 import type { ActionTarget } from '../stores/domain-action-runner';
 import { domainKey } from '../stores/domain-key';
-import { actionIds, actionTargets, type ActionId } from './action-rules';
+import { actionIds, actionTargets, type ActionId } from '../stores/action-rules';
 
 export type ActionItem = {
   id: ActionId;

@@ -3,6 +3,7 @@ import type { HostView } from '../../shared/api/hosts';
 import { domainKey, type DomainKey } from '../stores/domain-key';
 import type { SortColumn, SortDirection, StateFilter } from '../stores/ui-store';
 import { stateCategory, stateRank } from './state-category';
+import { displayName } from '../stores/display-names';
 
 export type HostRow = { kind: 'host'; id: string; hostId: string };
 export type DomainRow = { kind: 'domain'; id: string; hostId: string; uuid: string; key: DomainKey };
@@ -17,10 +18,6 @@ export type RowQuery = {
 
 export const hostRowId = (hostId: string): string => `h:${hostId}`;
 export const domainRowId = (key: DomainKey): string => `d:${key}`;
-
-export function displayName(domain: DomainSummary): string {
-  return domain.title?.trim() || domain.name;
-}
 
 export function matchesFilter(domain: DomainSummary, text: string, stateFilter: StateFilter): boolean {
   if (stateFilter !== 'all' && stateCategory(domain.state) !== stateFilter) return false;

@@ -2,7 +2,7 @@ import { useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../common/dialog';
 import { useStoreState, useStores } from '../common/stores-context';
-import { hostDisplayName } from '../hosts/host-display-name';
+import { hostDisplayName } from '../stores/display-names';
 import { NetworksTab } from '../networks/networks-tab';
 import { DevicesTab } from '../node-devices/devices-tab';
 import { StorageTab } from '../storage/pools/storage-tab';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Menu } from '../common/menu';
 import { useStoreState, useStores } from '../common/stores-context';
-import { hostDisplayName } from './host-display-name';
+import { hostDisplayName } from '../stores/display-names';
 
 /** Connect, Disconnect, Details (the host details window), Remove connection (asks first). */
 export function HostContextMenu({

@@ -4,7 +4,7 @@ import { describeConnection } from '../../shared/api/hosts';
 import { useStoreState, useStores } from '../common/stores-context';
 import type { RowEvents } from '../domains/domain-row';
 import type { HostRow as HostRowModel } from '../domains/visible-rows';
-import { hostDisplayName } from './host-display-name';
+import { hostDisplayName } from '../stores/display-names';
 import { hostStateText } from './host-state-text';
 import { useRetryCountdown } from './use-retry-countdown';
 

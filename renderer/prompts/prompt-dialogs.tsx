@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PromptRequest } from '../../shared/api/prompts';
 import { useStoreState, useStores } from '../common/stores-context';
-import { hostDisplayName } from '../hosts/host-display-name';
+import { hostDisplayName } from '../stores/display-names';
 import { HostKeyPrompt } from './host-key-prompt';
 import { SecretPrompt } from './secret-prompt';
 

@@ -14,6 +14,7 @@ import { createSessionStore } from './session-store';
 import { createStatsStore } from './stats-store';
 import { createUiStore } from './ui-store';
 import { createVmWindowsStore } from '../consoles/vm-windows-store';
+import { createConsoleCalls } from '../consoles/console-calls';
 import { createJobsStore } from './jobs-store';
 import { createVolumesStore } from './volumes-store';
 import { createNetworksStore } from '../networks/networks-store';
@@ -48,6 +49,8 @@ export function createStores(api: RendererApi) {
   const wizard = createWizardStore();
   return {
     api,
+    /** The console pages' calls (they never hold the API themselves). */
+    consoleCalls: createConsoleCalls(api),
     activity,
     session,
     hosts,

@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { VirtdeskApi } from '../../shared/api/contract';
 import type { HostInput, HostStatus, HostView } from '../../shared/api/hosts';
 import { toApiError } from '../api/api-error-from';
-import { hostDisplayName } from '../hosts/host-display-name';
+import { hostDisplayName } from './display-names';
 import type { ActivityStore } from './activity-store';
 
 export type HostOperation = 'connect' | 'disconnect' | 'remove';

@@ -1,7 +1,7 @@
 import { useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStoreState } from '../../common/stores-context';
-import { hostDisplayName } from '../../hosts/host-display-name';
+import { hostDisplayName } from '../../stores/display-names';
 import { installMethods } from '../methods/method-registry';
 import type { MethodResult } from '../methods/method-types';
 import type { WizardChoices } from '../wizard-choices';

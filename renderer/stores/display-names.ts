@@ -1,3 +1,4 @@
+import type { DomainSummary } from '../../shared/api/domains';
 import type { HostConfig } from '../../shared/api/hosts';
 
 /** What the list calls a host: its name, else the SSH host, else (local) the URI. */
@@ -6,4 +7,9 @@ export function hostDisplayName(config: Pick<HostConfig, 'name' | 'transport' | 
   if (name) return name;
   if (config.transport === 'ssh' && config.host) return config.host;
   return config.uri;
+}
+
+/** What the list calls a VM: its title, else its name. */
+export function displayName(domain: DomainSummary): string {
+  return domain.title?.trim() || domain.name;
 }
