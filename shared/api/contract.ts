@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ApiErrorShape } from './errors';
-import { HostConfig, HostInput, HostStatus, HostView } from './hosts';
-import { DomainAction, DomainDelta, DomainSummary, StatsTick } from './domains';
-import { PromptAnswer, PromptRequest } from './prompts';
-import { Prefs } from './prefs';
+import { appCalls } from './app';
+import { hostCalls, hostEvents } from './hosts';
+import { domainCalls, domainEvents } from './domains';
+import { promptCalls, promptEvents } from './prompts';
+import { prefsCalls } from './prefs';
 import { consoleCalls, consoleEvents } from './consoles';
 import { domainStorageCalls } from './domain-storage';
 import { domainEditCalls } from './domain-edit';
@@ -13,7 +14,6 @@ import { poolCalls, poolEvents } from './pools';
 import { volumeCalls } from './volumes';
 import { networkCalls, networkEvents } from './networks';
 import { nodeDeviceCalls, nodeDeviceEvents } from './node-devices';
-import { domainRef, hostRef } from './refs';
 import { sshConfigCalls } from './ssh-config';
 // Host performance graphs (issue 10)
 import { hostStatsCalls, hostStatsEvents } from './host-stats';
@@ -31,37 +31,11 @@ import { cloudImageCalls } from './cloud-init';
  * handler cannot drift.
  */
 export const calls = {
-  'app/info': {
-    request: z.object({}),
-    response: z.object({
-      version: z.string(),
-      /** True when no connection has ever been saved: the UI offers local libvirt and the demo. */
-      firstRun: z.boolean(),
-      /** A `virsh` binary was found on this machine. */
-      localVirsh: z.boolean(),
-      dataDir: z.string(),
-      /** Problems found at start-up the user should know about (e.g. an unreadable connections file). */
-      warnings: z.array(z.string()),
-    }),
-  },
-  'hosts/list': { request: z.object({}), response: z.array(HostView) },
-  'hosts/add': { request: HostInput, response: HostView },
-  'hosts/update': { request: HostConfig, response: HostView },
-  'hosts/remove': { request: hostRef, response: z.object({}) },
-  'hosts/connect': { request: hostRef, response: HostStatus },
-  'hosts/disconnect': { request: hostRef, response: HostStatus },
-  'prompts/answer': { request: PromptAnswer, response: z.object({}) },
-  'domains/list': { request: hostRef, response: z.array(DomainSummary) },
-  'domains/action': {
-    request: domainRef.extend({ action: DomainAction }),
-    response: z.object({ summary: DomainSummary.optional(), message: z.string() }),
-  },
-  'stats/watch': {
-    request: hostRef.extend({ watching: z.boolean() }),
-    response: z.object({}),
-  },
-  'prefs/get': { request: z.object({}), response: Prefs },
-  'prefs/set': { request: Prefs.partial(), response: Prefs },
+  ...appCalls,
+  ...hostCalls,
+  ...promptCalls,
+  ...domainCalls,
+  ...prefsCalls,
   ...sshConfigCalls,
   ...consoleCalls,
   ...jobCalls,
@@ -85,12 +59,9 @@ export const calls = {
 
 /** Streams the backend pushes. */
 export const events = {
-  'hosts/status': HostStatus,
-  'hosts/changed': z.array(HostView),
-  'domains/delta': DomainDelta,
-  'stats/tick': StatsTick,
-  'prompts/request': PromptRequest,
-  'prompts/dismiss': z.object({ promptId: z.string() }),
+  ...hostEvents,
+  ...domainEvents,
+  ...promptEvents,
   ...consoleEvents,
   ...jobEvents,
   ...poolEvents,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { domainRef, hostRef } from './refs';
 import { HostDeviceRef } from './host-device-ref';
 
 /** libvirt's domain states, named as `virsh domstate` prints them. */
@@ -92,3 +93,21 @@ export type DomainStats = z.infer<typeof DomainStats>;
 
 export const StatsTick = z.object({ hostId: z.string(), at: z.number(), stats: z.array(DomainStats) });
 export type StatsTick = z.infer<typeof StatsTick>;
+
+/** The VM list, its actions and its statistics (spread into the contract). */
+export const domainCalls = {
+  'domains/list': { request: hostRef, response: z.array(DomainSummary) },
+  'domains/action': {
+    request: domainRef.extend({ action: DomainAction }),
+    response: z.object({ summary: DomainSummary.optional(), message: z.string() }),
+  },
+  'stats/watch': {
+    request: hostRef.extend({ watching: z.boolean() }),
+    response: z.object({}),
+  },
+} as const;
+
+export const domainEvents = {
+  'domains/delta': DomainDelta,
+  'stats/tick': StatsTick,
+} as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hostRef } from './refs';
 import { ApiErrorShape } from './errors';
 
 export const Transport = z.enum(['ssh', 'local']);
@@ -67,3 +68,18 @@ export function describeConnection(
   const port = config.port && config.port !== 22 ? `:${config.port}` : '';
   return `ssh://${who}${config.host}${port} ${config.uri}`;
 }
+
+/** Calls of the connections list (spread into the contract). */
+export const hostCalls = {
+  'hosts/list': { request: z.object({}), response: z.array(HostView) },
+  'hosts/add': { request: HostInput, response: HostView },
+  'hosts/update': { request: HostConfig, response: HostView },
+  'hosts/remove': { request: hostRef, response: z.object({}) },
+  'hosts/connect': { request: hostRef, response: HostStatus },
+  'hosts/disconnect': { request: hostRef, response: HostStatus },
+} as const;
+
+export const hostEvents = {
+  'hosts/status': HostStatus,
+  'hosts/changed': z.array(HostView),
+} as const;

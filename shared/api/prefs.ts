@@ -7,3 +7,9 @@ export const Prefs = z.object({
   confirmDestructive: z.boolean().default(true),
 });
 export type Prefs = z.infer<typeof Prefs>;
+
+/** Preferences (spread into the contract). */
+export const prefsCalls = {
+  'prefs/get': { request: z.object({}), response: Prefs },
+  'prefs/set': { request: Prefs.partial(), response: Prefs },
+} as const;

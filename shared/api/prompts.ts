@@ -42,3 +42,13 @@ export const PromptAnswer = z.object({
   answers: z.array(z.string().max(4096)).max(16).default([]),
 });
 export type PromptAnswer = z.input<typeof PromptAnswer>;
+
+/** Questions for a person (host keys, passwords) and their answers (spread into the contract). */
+export const promptCalls = {
+  'prompts/answer': { request: PromptAnswer, response: z.object({}) },
+} as const;
+
+export const promptEvents = {
+  'prompts/request': PromptRequest,
+  'prompts/dismiss': z.object({ promptId: z.string() }),
+} as const;

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** What the app is and found at start-up (spread into the contract). */
+export const appCalls = {
+  'app/info': {
+    request: z.object({}),
+    response: z.object({
+      version: z.string(),
+      /** True when no connection has ever been saved: the UI offers local libvirt and the demo. */
+      firstRun: z.boolean(),
+      /** A `virsh` binary was found on this machine. */
+      localVirsh: z.boolean(),
+      dataDir: z.string(),
+      /** Problems found at start-up the user should know about (e.g. an unreadable connections file). */
+      warnings: z.array(z.string()),
+    }),
+  },
+} as const;
