@@ -17,22 +17,15 @@ export class VmWindowPage {
   }
 
   /**
-   * The VM's Performance pane: Details → Performance where the VM window has a Details page (main
-   * since the details merge), else the temporary "Performance" page this branch added before it.
-   * Drop the second path once every branch has Details.
+   * The VM's Performance pane: Details → Performance.
    */
   async openPerformance(): Promise<Locator> {
-    const details = this.root.getByRole('tab', { name: 'Details', exact: true });
-    if ((await details.count()) > 0) {
-      await details.click();
-      await this.root
-        .getByRole('navigation', { name: 'Hardware' })
-        .getByRole('button', { name: 'Performance', exact: true })
-        .click();
-    } else {
-      await this.tab('Performance').click();
-    }
-    const pane = this.root.getByRole('region', { name: 'Performance' });
+    await this.root.getByRole('tab', { name: 'Details', exact: true }).click();
+    await this.root
+      .getByRole('navigation', { name: 'Hardware' })
+      .getByRole('button', { name: 'Performance', exact: true })
+      .click();
+    const pane = this.root.getByRole('region', { name: /^Performance of / });
     await expect(pane).toBeVisible();
     return pane;
   }

@@ -59,7 +59,11 @@ test('an ISO in a pool: the installer boots and talks on the serial console', as
   const win = new VmWindowPage(app.page, 'vd-w-iso');
   await expect(win.root).toBeVisible();
   await win.tab('Serial console').click();
-  await expect(win.terminal()).toContainText('Linux version', { timeout: 180_000 });
+  // The installer kernel's log (its first line, "Linux version", may come before the console is
+  // attached), or the installer's menu once the log has scrolled away.
+  await expect(win.terminal()).toContainText(/Linux version|\[\s*\d+\.\d{6}\] |Debian installer/, {
+    timeout: 180_000,
+  });
   expect(await wizardVolumes()).toEqual(['vd-w-iso.qcow2']);
   const dumped = await hostVirsh(['dumpxml', 'vd-w-iso', '--inactive']);
   expect(dumped.stdout).toContain("<boot dev='hd'/>");

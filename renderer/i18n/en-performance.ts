@@ -10,6 +10,7 @@ export const enPerformance = {
   },
   performance: {
     title: 'Performance',
+    vmTitle: 'Performance of {{name}}',
     cpu: 'CPU usage',
     memory: 'Memory usage',
     disk: 'Disk I/O',

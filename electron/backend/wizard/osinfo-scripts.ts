@@ -45,8 +45,8 @@ export function osChainScript(osId: string): ShellText {
   return script`files=$(ls ${DB_FILES} 2>/dev/null)
 [ -n "$files" ] || exit 0
 awk -v want=${words([osId])} ${words([CHAIN_AWK])} $files | while read -r f; do
-  printf "=== %s\n" "$f"
-  grep -v "xml:lang=" "$f" | sed "/<\(media\|tree\|image\)[ >]/,/<\/\(media\|tree\|image\)>/d"
+  printf "=== %s\\n" "$f"
+  grep -v "xml:lang=" "$f" | sed "/<\\(media\\|tree\\|image\\)[ >]/,/<\\/\\(media\\|tree\\|image\\)>/d"
 done`;
 }
 

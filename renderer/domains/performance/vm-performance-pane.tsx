@@ -24,7 +24,7 @@ export function VmPerformancePane({ hostId, domainName }: { hostId: string; doma
   );
   if (!domain) return <p role="status">{t('performance.noVm', { name: domainName })}</p>;
   return (
-    <section className="vm-performance" aria-label={t('performance.title')}>
+    <section className="vm-performance" aria-label={t('performance.vmTitle', { name: domain.name })}>
       {!connected && <p role="status">{t('performance.hostDown')}</p>}
       {connected && !ACTIVE_STATES.has(domain.state) && (
         <p role="status">{t('performance.notRunning', { name: domain.name })}</p>
