@@ -40,6 +40,28 @@ describe('JobManager', () => {
     expect(jobs.list()).toEqual([]);
   });
 
+  it('sends every new phase at once, however quickly the phases follow each other', async () => {
+    const { bus, events } = recorder();
+    const jobs = new JobManager(bus);
+    const { finished } = jobs.start({
+      hostId: 'h',
+      kind: 'vm-create',
+      title: 'Create vm',
+      phase: 'Starting',
+      cancellable: true,
+      run: async ({ progress }) => {
+        progress(0, 5, 'Checking the name');
+        progress(1, 5, 'Creating the disk');
+        progress(1, 5, 'Creating the disk');
+        progress(2, 5, 'Fetching the installer kernel');
+        return { message: 'done' };
+      },
+    });
+    await finished;
+    const phases = events.filter((e) => e.name === 'jobs/progress').map((e) => e.payload['phase']);
+    expect(phases).toEqual(['Checking the name', 'Creating the disk', 'Fetching the installer kernel']);
+  });
+
   it('cancels through the signal and reports the job as cancelled, not failed', async () => {
     const { bus, events } = recorder();
     const jobs = new JobManager(bus);

@@ -109,6 +109,9 @@ export class JobManager {
       signal: entry.abort.signal,
       progress: (done, total, phase) => {
         const now = Date.now();
+        // A new phase is always sent: throttled away, the last one would stay on screen while a
+        // step that reports nothing more (a download that hangs) runs.
+        const phaseChanged = phase !== undefined && phase !== entry.view.phase;
         samples.push({ at: now, done });
         while (samples.length > 2 && now - samples[0]!.at > RATE_WINDOW_MS) samples.shift();
         const first = samples[0]!;
@@ -121,7 +124,7 @@ export class JobManager {
           ...(rate !== undefined ? { rate: Math.max(0, rate) } : {}),
         };
         const complete = total !== undefined && done >= total;
-        if (now - lastSent < PROGRESS_EVERY_MS && !complete) return;
+        if (now - lastSent < PROGRESS_EVERY_MS && !complete && !phaseChanged) return;
         lastSent = now;
         const { jobId, hostId, phase: p, done: d, total: t, rate: r } = entry.view;
         this.bus.emit('jobs/progress', {
