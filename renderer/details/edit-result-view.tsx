@@ -60,10 +60,10 @@ export function EditResultView({
 }
 
 export function problemText(
-  t: (key: DetailsKey) => string,
-  problem: { code: string; message: string },
+  t: (key: DetailsKey, values?: Record<string, unknown>) => string,
+  problem: { code: string; message: string; values?: Record<string, string | number> | undefined },
 ): string {
   const key = problem.code as DetailsKey;
-  const known = t(key);
+  const known = t(key, problem.values);
   return known && known !== `details.${key}` ? known : problem.message;
 }

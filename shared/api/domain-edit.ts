@@ -10,7 +10,23 @@ export const ViewPatch = z.record(z.string().max(64), FieldValue);
 export type ViewPatch = z.infer<typeof ViewPatch>;
 
 /** The domain-level views an edit may write (shared/xml `DOMAIN_FIELDS` names). */
-export const EditableView = z.enum(['general', 'memory', 'vcpu', 'cpu', 'os']);
+export const EditableView = z.enum([
+  'general',
+  'memory',
+  'vcpu',
+  'cpu',
+  'os',
+  // Performance tuning (issue 13)
+  'memoryBacking',
+  'memtune',
+  'cputune',
+  'iothreads',
+  'numatune',
+  'blkiotune',
+  'lifecycle',
+  'features',
+  'clock',
+]);
 export type EditableView = z.infer<typeof EditableView>;
 
 /** One typed change, applied to the freshly re-read inactive XML through shared/xml's views. */
@@ -46,6 +62,8 @@ export const EditProblem = z.object({
   message: z.string(),
   line: z.number().int().optional(),
   column: z.number().int().optional(),
+  /** What the message names (a CPU, a node set, a size), for a translated message with `{{name}}`s. */
+  values: z.record(z.string().max(64), z.union([z.string().max(1024), z.number()])).optional(),
 });
 export type EditProblem = z.infer<typeof EditProblem>;
 

@@ -27,6 +27,7 @@ export * from './views/domain-cpu';
 export * from './views/domain-os';
 export * from './views/domain-tuning';
 export * from './views/domain-features';
+export * from './views/domain-iothreads';
 export * from './views/devices/device-list';
 export * from './views/devices/device-views';
 export type { DiskSettings } from './views/devices/disk';

@@ -21,11 +21,12 @@ import * as generalViews from './domain-general';
 import * as memoryViews from './domain-memory';
 import * as osViews from './domain-os';
 import * as tuningViews from './domain-tuning';
+import * as iothreadViews from './domain-iothreads';
 import { DOMAIN_FIELDS } from './domain-views';
 
 describe('the domain view registry', () => {
   it('lists every domain field spec, so the lossless-edit properties cover each one', () => {
-    const modules = [cpuViews, featureViews, generalViews, memoryViews, osViews, tuningViews];
+    const modules = [cpuViews, featureViews, generalViews, memoryViews, osViews, tuningViews, iothreadViews];
     const specs = modules.flatMap((m) => Object.entries(m).filter(([name]) => name.endsWith('Fields')));
     expect(specs.length).toBeGreaterThan(10);
     expect(new Set(Object.values(DOMAIN_FIELDS))).toEqual(new Set(specs.map(([, spec]) => spec)));

@@ -7,6 +7,8 @@ import { generalFields } from './domain-general';
 import { memoryBackingFields, memoryFields, memtuneFields } from './domain-memory';
 import { osFields } from './domain-os';
 import { blkiotuneFields, lifecycleFields, numatuneFields } from './domain-tuning';
+// Performance tuning (issue 13)
+import { iothreadFields } from './domain-iothreads';
 
 export const DOMAIN_FIELDS = {
   general: generalFields,
@@ -22,4 +24,5 @@ export const DOMAIN_FIELDS = {
   lifecycle: lifecycleFields,
   features: featureFields,
   clock: clockFields,
+  iothreads: iothreadFields,
 } satisfies Record<string, FieldSpec>;

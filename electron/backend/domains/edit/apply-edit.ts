@@ -10,6 +10,7 @@ import { parseDomainXml, serializeDomainXml } from '../../../../shared/xml/objec
 import { putXmlOn, XML_FILE } from '../../virsh/put-xml';
 import { isActive, readInactiveXml, readLiveXml } from './edit-base';
 import { applyLive, type LiveTarget } from './live-changes';
+import { tuningProblemsOn } from './host-topology-reader';
 
 export interface EditRequest {
   baseXml: string;
@@ -50,6 +51,8 @@ export async function applyEdit(
     throw error;
   }
   const problems = checkDomain(doc, {}, keyOf);
+  // Performance tuning (issue 13): pins, node sets, page sizes, limits against this host.
+  problems.push(...(await tuningProblemsOn(host, parseDomainXml(base.xml), doc)));
   if (problems.length > 0) return { outcome: 'invalid', problems };
   const active = isActive(domain);
   const rename = request.changes.find((c) => c.target === 'rename');

@@ -12,6 +12,7 @@ import { putXmlOn, validateXmlOn, XML_FILE } from '../../virsh/put-xml';
 import { currentBase } from './apply-edit';
 import { isActive, readInactiveXml, readLiveXml } from './edit-base';
 import type { LiveTarget } from './live-changes';
+import { tuningProblemsOn } from './host-topology-reader';
 
 export interface XmlEditRequest {
   baseXml: string;
@@ -59,6 +60,9 @@ export async function applyXmlEdit(
     }
     next = serializeDomainXml(doc);
   }
+  // Performance tuning (issue 13): the same checks as a pane's, for what the XML changed.
+  const tuning = await tuningProblemsOn(host, parseDomainXml(base.xml), parseDomainXml(next));
+  if (tuning.length > 0) return { outcome: 'invalid', problems: tuning };
   const schema = await validateXmlOn(host, next, 'domain');
   if (schema) return { outcome: 'invalid', problems: [{ field: 'xml', code: 'schema', message: schema }] };
   const diff = formatDiff(diffXml(base.xml, next));

@@ -12,6 +12,7 @@ import { readGeneral } from '../../../../shared/xml/views/domain-general';
 import type { XmlDocument } from '../../../../shared/xml/document';
 import { putXmlOn, XML_FILE, type XmlTarget } from '../../virsh/put-xml';
 import type { VirshRunner } from '../../virsh/virsh-runner';
+import { applyLiveTuning, LIVE_TUNING_VIEWS } from './live-tuning';
 
 export interface LiveTarget extends XmlTarget {
   /** A virsh that takes any argument (line breaks included): the host's own process per command. */
@@ -78,6 +79,9 @@ export async function applyLive(
         await attempt([`general.${key}`], () => host.apart.run([...args, '--new-desc', general[key] ?? '']));
       }
       report(only(['title', 'description']), 'next-boot');
+    } else if (LIVE_TUNING_VIEWS.has(change.view)) {
+      // Performance tuning (issue 13)
+      await applyLiveTuning(host.shell, uuid, change, next, { attempt, report });
     } else report(fields, 'next-boot');
   }
   for (const [key, list] of deviceChanges) {
