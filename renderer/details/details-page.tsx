@@ -17,6 +17,14 @@ import { OverviewPane } from './panes/overview-pane';
 import type { PaneProps } from './panes/pane-props';
 import { useVmEdit } from './use-edit';
 import { XmlTab } from './xml-tab';
+// Performance tuning (issue 13)
+import {
+  ClockPowerPane,
+  CpuTuningPane,
+  FeaturesPane,
+  IoTuningPane,
+  MemoryTuningPane,
+} from './tuning/tuning-panes';
 
 /** Each hardware item's form. */
 const PANES: Record<ItemKind, ComponentType<PaneProps>> = {
@@ -28,6 +36,12 @@ const PANES: Record<ItemKind, ComponentType<PaneProps>> = {
   cpus: CpusPane,
   memory: MemoryPane,
   boot: BootPane,
+  // Performance tuning (issue 13)
+  'cpu-tuning': CpuTuningPane,
+  'memory-tuning': MemoryTuningPane,
+  'io-tuning': IoTuningPane,
+  features: FeaturesPane,
+  'clock-power': ClockPowerPane,
   disk: DiskPane,
   interface: NicPane,
   graphics: DisplayPane,

@@ -6,11 +6,22 @@ import { DOMAIN_FIELDS } from '../../shared/xml/views/domain-views';
 import { readDevice, type KnownDeviceKind } from '../../shared/xml/views/devices/device-views';
 import { readFields, type FieldSpec } from '../../shared/xml/views/fields';
 import type { DetailsKey } from './details-strings';
+import { parseSize, showSize } from '../../shared/domain-edit/size-input';
 
 export type FieldTarget =
   { target: 'domain'; view: EditableView } | { target: 'device'; kind: KnownDeviceKind; key: string };
 
-export type FieldInput = 'text' | 'number' | 'mib' | 'select' | 'checkbox' | 'textarea' | 'password';
+export type FieldInput =
+  | 'text'
+  | 'number'
+  | 'mib'
+  | 'select'
+  | 'checkbox'
+  | 'textarea'
+  | 'password'
+  // Performance tuning (issue 13): a size with its unit ("1 GiB"), and on / off / not set.
+  | 'size'
+  | 'onoff';
 
 export interface FieldDef {
   on: FieldTarget;
@@ -20,6 +31,8 @@ export interface FieldDef {
   input: FieldInput;
   options?: readonly string[];
   readOnly?: boolean;
+  /** Values for the label's `{{name}}`s (a disk's target in its throttle labels). */
+  labelValues?: Record<string, string>;
 }
 
 export const fieldId = (def: Pick<FieldDef, 'on' | 'key'>): string =>
@@ -38,6 +51,8 @@ export function readValue(doc: XmlDocument, def: FieldDef): unknown {
 export function toInput(def: FieldDef, value: unknown): string | boolean {
   if (def.input === 'checkbox') return value === true;
   if (value === undefined || value === null) return '';
+  if (def.input === 'size') return showSize(Number(value));
+  if (def.input === 'onoff') return value === true ? 'on' : 'off';
   if (def.input === 'mib') return String(Math.round((Number(value) / 2 ** 20) * 100) / 100);
   return String(value);
 }
@@ -47,6 +62,8 @@ export function fromInput(def: FieldDef, input: string | boolean): FieldValue | 
   if (def.input === 'checkbox') return input === true;
   const text = String(input).trim();
   if (text === '') return null;
+  if (def.input === 'onoff') return text === 'on';
+  if (def.input === 'size') return parseSize(text);
   if (def.input === 'number' || def.input === 'mib') {
     const n = Number(text);
     if (!Number.isFinite(n) || n < 0) return new Error('notANumber');

@@ -72,7 +72,7 @@ export function FieldForm({ doc, defs, pending, busy, onApply, extra, children, 
         const describedBy = fieldProblems.length > 0 || waiting ? noteId : undefined;
         return (
           <div key={name} className="field-row">
-            <label htmlFor={id}>{t(def.label)}</label>
+            <label htmlFor={id}>{t(def.label, def.labelValues)}</label>
             {def.input === 'checkbox' ? (
               <input
                 id={id}
@@ -82,7 +82,7 @@ export function FieldForm({ doc, defs, pending, busy, onApply, extra, children, 
                 aria-describedby={describedBy}
                 onChange={(e) => set(e.target.checked)}
               />
-            ) : def.input === 'select' ? (
+            ) : def.input === 'select' || def.input === 'onoff' ? (
               <select
                 id={id}
                 value={String(value ?? '')}
@@ -93,7 +93,7 @@ export function FieldForm({ doc, defs, pending, busy, onApply, extra, children, 
                 <option value="">{t('none')}</option>
                 {[
                   ...new Set([
-                    ...(def.options ?? []),
+                    ...(def.options ?? (def.input === 'onoff' ? ['on', 'off'] : [])),
                     ...(initial.get(def) ? [String(initial.get(def))] : []),
                   ]),
                 ].map((o) => (

@@ -11,6 +11,12 @@ export type ItemKind =
   | 'cpus'
   | 'memory'
   | 'boot'
+  // Performance tuning (issue 13)
+  | 'cpu-tuning'
+  | 'memory-tuning'
+  | 'io-tuning'
+  | 'features'
+  | 'clock-power'
   | 'disk'
   | 'interface'
   | 'graphics'
@@ -38,6 +44,12 @@ const FIXED: HardwareItem[] = [
   { id: 'cpus', kind: 'cpus', label: 'itemCpus' },
   { id: 'memory', kind: 'memory', label: 'itemMemory' },
   { id: 'boot', kind: 'boot', label: 'itemBoot' },
+  // Performance tuning (issue 13)
+  { id: 'cpu-tuning', kind: 'cpu-tuning', label: 'itemCpuTuning' },
+  { id: 'memory-tuning', kind: 'memory-tuning', label: 'itemMemoryTuning' },
+  { id: 'io-tuning', kind: 'io-tuning', label: 'itemIoTuning' },
+  { id: 'features', kind: 'features', label: 'itemFeatures' },
+  { id: 'clock-power', kind: 'clock-power', label: 'itemClockPower' },
 ];
 
 const ORDER: Record<string, number> = {

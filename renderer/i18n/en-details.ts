@@ -1,5 +1,9 @@
+import { enTuning } from './en-tuning';
+
 /** English strings of the VM window's Details page, under `details.`. */
 export const enDetails = {
+  // Performance tuning (issue 13)
+  ...enTuning,
   hardware: 'Hardware',
   pendingMarker: 'Changes take effect after the next guest shutdown',
   loading: 'Reading the VM’s configuration…',

@@ -26,9 +26,12 @@ export const CHILD_ORDER: Record<string, readonly string[]> = {
   ],
   cpu: ['model', 'vendor', 'topology', 'cache', 'maxphysaddr', 'feature', 'numa'],
   memoryBacking: ['hugepages', 'nosharepages', 'locked', 'source', 'access', 'allocation', 'discard'],
-  memtune: ['hard_limit', 'soft_limit', 'swap_hard_limit', 'min_guarantee'],
+  // As libvirt 9.0 formats them (virDomainMemtuneFormat: min_guarantee before swap_hard_limit).
+  memtune: ['hard_limit', 'soft_limit', 'min_guarantee', 'swap_hard_limit'],
   numatune: ['memory', 'memnode'],
   blkiotune: ['weight', 'device'],
+  // <blkiotune><device>: libvirt writes the IOPS throttles before the byte ones.
+  device: ['path', 'weight', 'read_iops_sec', 'write_iops_sec', 'read_bytes_sec', 'write_bytes_sec'],
   cputune: [
     'shares', 'global_period', 'global_quota', 'period', 'quota', 'emulator_period', 'emulator_quota',
     'iothread_period', 'iothread_quota', 'vcpupin', 'emulatorpin', 'iothreadpin', 'emulatorsched',
