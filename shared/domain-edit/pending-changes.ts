@@ -8,6 +8,7 @@ import { readOs } from '../xml/views/domain-os';
 import { readGeneral } from '../xml/views/domain-general';
 import { listDevices } from '../xml/views/devices/device-list';
 import { stripLiveAliases } from './live-keys';
+import { pendingTuning } from './pending-tuning';
 import { DEVICE_FIELDS, readDeviceElement, type KnownDeviceKind } from '../xml/views/devices/device-views';
 
 /** Fields each kind of device gets at run time without the user asking. */
@@ -65,6 +66,8 @@ export function pendingChanges(inactive: XmlDocument, running: XmlDocument): str
     return { title, description };
   };
   compare('general', general(inactive), general(live), none, out);
+  // Performance tuning (issue 13)
+  out.push(...pendingTuning(inactive, live));
   const liveDevices = new Map(listDevices(live).map((d) => [d.key, d]));
   const seen = new Set<string>();
   for (const device of listDevices(inactive)) {

@@ -166,6 +166,12 @@ describe('pins on a running guest (live where libvirt allows)', () => {
     expect(inactive).toContain("<vcpupin vcpu='1' cpuset='0'/>");
     expect(inactive).toContain("<emulatorpin cpuset='1'/>");
     expect(inactive).toContain("<iothreadpin iothread='1' cpuset='0'/>");
+    // Changed live: nothing waits for a restart.
+    const row = await pollUntil(
+      () => h.call('domains/list', { hostId }),
+      (l) => l.some((d) => d.uuid === uuid && d.pendingChanges !== undefined),
+    );
+    expect(row.find((d) => d.uuid === uuid)?.pendingChanges).toBe(false);
   });
 
   it('memtune on a session connection: refused before define with the reason a user reads', async () => {
@@ -208,6 +214,11 @@ describe('pins on a running guest (live where libvirt allows)', () => {
     expect(inactive).toMatch(/<features>\s*<acpi\/>\s*<pmu state='off'\/>\s*<\/features>/);
     expect(inactive).toMatch(/<clock offset='utc'>\s*<timer name='rtc' tickpolicy='catchup'\/>\s*<\/clock>/);
     expect(inactive).toContain("<suspend-to-mem enabled='no'/>");
+    // The list marks the VM until it restarts.
+    await pollUntil(
+      () => h.call('domains/list', { hostId }),
+      (l) => l.some((d) => d.uuid === uuid && d.pendingChanges === true),
+    );
     await virsh('destroy', NAME);
   });
 });
