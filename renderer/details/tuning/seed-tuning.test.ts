@@ -6,28 +6,10 @@ import type { XmlDocument } from '../../../shared/xml/document';
 import { parseDomainXml, serializeDomainXml } from '../../../shared/xml/objects';
 import { lineChanges } from '../../../shared/xml/testing/edit-assert';
 import { expectValid, fixture, libvirtRoundTrip } from '../../../shared/xml/testing/validate';
-import { fieldId, readValue, toInput, type FieldDef } from '../field-defs';
+import { fieldId, readValue, toInput } from '../field-defs';
 import { hardwareItems } from '../hardware-items';
 import { listId, readRows } from './list-edits';
-import {
-  blkioDeviceList,
-  blkiotunePaneFields,
-  clockPaneFields,
-  cpuTuningFields,
-  featurePaneFields,
-  guestCellList,
-  hugepageList,
-  hypervPaneFields,
-  iothreadpinList,
-  iotuneFieldsFor,
-  memnodeList,
-  memoryBackingPaneFields,
-  memtunePaneFields,
-  numatunePaneFields,
-  timerList,
-  vcpupinList,
-  type ListDef,
-} from './tuning-fields';
+import { iotuneFieldsFor, TUNING_PANES, type TuningPaneDefs } from './tuning-fields';
 
 // The seeds' two tuned VMs, normalised and defined on libvirt's test driver (define + dumpxml
 // --inactive --security-info on test:///default): what the tuning panes read from them, and what
@@ -37,19 +19,10 @@ const SEEDS = {
   node1: libvirtRoundTrip(seedFixture('node1-tuned.xml')),
 };
 
-interface Pane {
-  defs: FieldDef[];
-  lists: ListDef[];
-}
+type Pane = TuningPaneDefs;
 const PANES: Record<string, (doc: XmlDocument) => Pane> = {
-  cpu: () => ({ defs: cpuTuningFields, lists: [vcpupinList, iothreadpinList] }),
-  memory: () => ({
-    defs: [...memoryBackingPaneFields, ...memtunePaneFields, ...numatunePaneFields],
-    lists: [hugepageList, memnodeList, guestCellList],
-  }),
-  io: () => ({ defs: [...blkiotunePaneFields, ...iotuneFieldsFor('disk:vda')], lists: [blkioDeviceList] }),
-  features: () => ({ defs: [...featurePaneFields, ...hypervPaneFields], lists: [] }),
-  clock: () => ({ defs: clockPaneFields, lists: [timerList] }),
+  ...Object.fromEntries(Object.entries(TUNING_PANES).map(([name, pane]) => [name, () => pane])),
+  io: () => ({ ...TUNING_PANES.io, defs: [...TUNING_PANES.io.defs, ...iotuneFieldsFor('disk:vda')] }),
 };
 
 /** What a pane's controls show: each field's text (or checkbox) and each list's rows; unset left out. */

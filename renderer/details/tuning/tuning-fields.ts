@@ -260,3 +260,21 @@ export const timerList: ListDef = {
     },
   ],
 };
+
+/** What each tuning pane edits: its fields and its lists (the panes and the seed tests read these). */
+export interface TuningPaneDefs {
+  defs: FieldDef[];
+  lists: ListDef[];
+}
+
+export const TUNING_PANES = {
+  cpu: { defs: cpuTuningFields, lists: [vcpupinList, iothreadpinList] },
+  memory: {
+    defs: [...memoryBackingPaneFields, ...memtunePaneFields, ...numatunePaneFields],
+    lists: [hugepageList, memnodeList, guestCellList],
+  },
+  /** Plus each disk's `iotuneFieldsFor(key)`. */
+  io: { defs: blkiotunePaneFields, lists: [blkioDeviceList] },
+  features: { defs: [...featurePaneFields, ...hypervPaneFields], lists: [] },
+  clock: { defs: clockPaneFields, lists: [timerList] },
+} satisfies Record<string, TuningPaneDefs>;

@@ -8,31 +8,9 @@ import type { PaneProps } from '../panes/pane-props';
 import './tuning.css';
 import { HostCpuMap } from './host-cpu-map';
 import { TuningForm } from './tuning-form';
-import {
-  blkioDeviceList,
-  blkiotunePaneFields,
-  clockPaneFields,
-  cpuTuningFields,
-  featurePaneFields,
-  guestCellList,
-  hugepageList,
-  hypervPaneFields,
-  iothreadpinList,
-  iotuneFieldsFor,
-  memnodeList,
-  memoryBackingPaneFields,
-  memtunePaneFields,
-  numatunePaneFields,
-  timerList,
-  vcpupinList,
-} from './tuning-fields';
+import { iotuneFieldsFor, TUNING_PANES } from './tuning-fields';
 
-const CPU_LISTS = [vcpupinList, iothreadpinList];
-const MEMORY_FIELDS = [...memoryBackingPaneFields, ...memtunePaneFields, ...numatunePaneFields];
-const MEMORY_LISTS = [hugepageList, memnodeList, guestCellList];
-const FEATURE_FIELDS = [...featurePaneFields, ...hypervPaneFields];
-const BLKIO_LISTS = [blkioDeviceList];
-const CLOCK_LISTS = [timerList];
+const { cpu, memory, io, features, clock } = TUNING_PANES;
 
 /** vCPU, emulator and I/O thread pinning with the host's CPU map; the CPU scheduler. */
 export function CpuTuningPane(props: PaneProps) {
@@ -40,8 +18,8 @@ export function CpuTuningPane(props: PaneProps) {
   return (
     <TuningForm
       pane={props}
-      defs={cpuTuningFields}
-      lists={CPU_LISTS}
+      defs={cpu.defs}
+      lists={cpu.lists}
       before={<HostCpuMap hostId={props.hostId} doc={props.doc} />}
     >
       <p className="field-hint">{t('tnCpuLiveHint')}</p>
@@ -53,7 +31,7 @@ export function CpuTuningPane(props: PaneProps) {
 export function MemoryTuningPane(props: PaneProps) {
   const t = useDetailsT();
   return (
-    <TuningForm pane={props} defs={MEMORY_FIELDS} lists={MEMORY_LISTS}>
+    <TuningForm pane={props} defs={memory.defs} lists={memory.lists}>
       <p className="field-hint">{t('tnMemoryLiveHint')}</p>
     </TuningForm>
   );
@@ -64,7 +42,7 @@ export function IoTuningPane(props: PaneProps) {
   const t = useDetailsT();
   const defs = useMemo(
     () => [
-      ...blkiotunePaneFields,
+      ...io.defs,
       ...listDevices(props.doc, 'disk')
         .filter((d) => readDeviceElement('disk', d.element).device !== 'cdrom')
         .flatMap((d) =>
@@ -77,7 +55,7 @@ export function IoTuningPane(props: PaneProps) {
     [props.doc],
   );
   return (
-    <TuningForm pane={props} defs={defs} lists={BLKIO_LISTS}>
+    <TuningForm pane={props} defs={defs} lists={io.lists}>
       <p className="field-hint">{t('tnIoHint')}</p>
     </TuningForm>
   );
@@ -85,10 +63,10 @@ export function IoTuningPane(props: PaneProps) {
 
 /** ACPI, APIC, PAE, PMU, VMport, SMM, KVM hidden state, every Hyper-V enlightenment. */
 export function FeaturesPane(props: PaneProps) {
-  return <TuningForm pane={props} defs={FEATURE_FIELDS} />;
+  return <TuningForm pane={props} defs={features.defs} />;
 }
 
 /** Clock offset and timers, power management, lifecycle actions. */
 export function ClockPowerPane(props: PaneProps) {
-  return <TuningForm pane={props} defs={clockPaneFields} lists={CLOCK_LISTS} />;
+  return <TuningForm pane={props} defs={clock.defs} lists={clock.lists} />;
 }
