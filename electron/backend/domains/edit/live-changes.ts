@@ -81,7 +81,7 @@ export async function applyLive(
       report(only(['title', 'description']), 'next-boot');
     } else if (LIVE_TUNING_VIEWS.has(change.view)) {
       // Performance tuning (issue 13)
-      await applyLiveTuning(host.shell, uuid, change, next, { attempt, report });
+      await applyLiveTuning(host.shell, uuid, change, next, live, { attempt, report });
     } else report(fields, 'next-boot');
   }
   for (const [key, list] of deviceChanges) {

@@ -41,14 +41,15 @@ const LIFECYCLE: Record<string, string> = {
 };
 
 /**
- * Tries one tuning change on the running guest. `next` is the new definition, `vcpus` the running
- * guest's vCPU count (pins of vCPUs it does not have wait for the next boot).
+ * Tries one tuning change on the running guest. `next` is the new definition, `running` the running
+ * guest's XML before the edit.
  */
 export async function applyLiveTuning(
   shell: VirshRunner,
   uuid: string,
   change: DomainChange,
   next: XmlDocument,
+  running: XmlDocument,
   steps: LiveSteps,
 ): Promise<void> {
   const keys = Object.keys(change.patch);
@@ -77,7 +78,11 @@ export async function applyLiveTuning(
           p.cpuset!,
           '--live',
         ]);
-      await run('vcpupin', argv);
+      // libvirt cannot unpin a running vCPU: a removed pin waits for the next boot.
+      const kept = new Set(pins.map((p) => p.vcpu));
+      const unpinned = (readCputune(running).vcpupin ?? []).some((p) => !kept.has(p.vcpu));
+      if (unpinned) for (const a of argv) await shell.run(a).catch(() => undefined);
+      else await run('vcpupin', argv);
     }
     if (keys.includes('emulatorpin'))
       await run('emulatorpin', [

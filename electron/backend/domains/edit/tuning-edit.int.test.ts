@@ -174,6 +174,15 @@ describe('pins on a running guest (live where libvirt allows)', () => {
     expect(row.find((d) => d.uuid === uuid)?.pendingChanges).toBe(false);
   });
 
+  it('a removed pin waits for the next boot (libvirt cannot unpin a running vCPU)', async () => {
+    const result = applied(
+      await edit([{ target: 'domain', view: 'cputune', patch: { vcpupin: [{ vcpu: 0, cpuset: '1' }] } }]),
+    );
+    expect(result.fields).toEqual([{ field: 'cputune.vcpupin', applied: 'next-boot' }]);
+    expect(await virsh('dumpxml', '--inactive', NAME)).not.toContain("<vcpupin vcpu='1'");
+    expect(await virsh('vcpupin', NAME, '--live')).toMatch(/^\s*1\s+0\s*$/m);
+  });
+
   it('memtune on a session connection: refused before define with the reason a user reads', async () => {
     const before = await virsh('dumpxml', '--inactive', NAME);
     expect(
