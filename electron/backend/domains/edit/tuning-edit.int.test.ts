@@ -2,6 +2,9 @@ import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { EditChange, EditResult } from '../../../../shared/api/domain-edit';
 import { hostVirsh } from '../../../../e2e/host/test-host';
+import { applyChanges } from '../../../../shared/domain-edit/apply-changes';
+import { parseDomainXml, serializeDomainXml } from '../../../../shared/xml/objects';
+import { lineChanges } from '../../../../shared/xml/testing/edit-assert';
 import { fixture } from '../../../../shared/xml/testing/validate';
 import { connectByKey, createHarness, pollUntil, type Harness } from '../../testing/backend-harness';
 
@@ -262,4 +265,85 @@ describe('memtune live where the host has it (libvirt’s test driver, a local c
     expect(after.xml).toContain("<hard_limit unit='KiB'>4194304</hard_limit>");
     expect(after.liveXml).toContain("<hard_limit unit='KiB'>4194304</hard_limit>");
   });
+});
+
+describe('csr1kv-1 (seed 003) on the real host: one edit per tuning pane, nothing else changes', () => {
+  // The seed VM made definable by this host's QEMU (Debian's emulator path, the plain `pc` machine,
+  // TCG), under a name of ours; defined with virsh, never started (1 GiB pages, 8 GiB).
+  const CSR = `vd-tn-csr1kv-${process.pid}`;
+  const CSR_FILE = `/tmp/${CSR}.xml`;
+  let csrUuid: string;
+  beforeAll(async () => {
+    await hostVirsh(['undefine', CSR]);
+    const xml = fixture('csr1kv-1.xml')
+      .replace("<domain type='kvm'>", "<domain type='qemu'>")
+      .replace('<name>csr1kv-1</name>', `<name>${CSR}</name>`)
+      .replace(/\s*<uuid>[^<]*<\/uuid>/, '')
+      .replace('/usr/libexec/qemu-kvm', '/usr/bin/qemu-system-x86_64')
+      .replace("machine='pc-i440fx-rhel7.0.0'", "machine='pc'");
+    writeFileSync(CSR_FILE, xml);
+    chmodSync(CSR_FILE, 0o644);
+    await virsh('define', CSR_FILE);
+    const found = await pollUntil(
+      () => h.call('domains/list', { hostId }),
+      (l) => l.some((d) => d.name === CSR && d.detailsLoaded),
+    );
+    csrUuid = found.find((d) => d.name === CSR)!.uuid;
+  });
+  afterAll(async () => {
+    await hostVirsh(['undefine', CSR]);
+    rmSync(CSR_FILE, { force: true });
+  });
+
+  const PANE_EDITS: { pane: string; changes: EditChange[]; removed: string[]; added: string[] }[] = [
+    {
+      pane: 'CPU tuning',
+      changes: [{ target: 'domain', view: 'cputune', patch: { emulatorpin: '0-1' } }],
+      removed: ["<emulatorpin cpuset='37-44'/>"],
+      added: ["<emulatorpin cpuset='0-1'/>"],
+    },
+    {
+      pane: 'Memory tuning',
+      changes: [{ target: 'domain', view: 'numatune', patch: { mode: 'preferred' } }],
+      removed: ["<memory mode='strict' nodeset='0'/>"],
+      added: ["<memory mode='preferred' nodeset='0'/>"],
+    },
+    {
+      pane: 'Disk I/O tuning',
+      changes: [{ target: 'device', kind: 'disk', key: 'disk:vda', patch: { totalIopsSec: 1000 } }],
+      removed: [],
+      added: ['<iotune>', '<total_iops_sec>1000</total_iops_sec>', '</iotune>'],
+    },
+    {
+      pane: 'Features',
+      changes: [{ target: 'domain', view: 'features', patch: { pae: true, vmport: false } }],
+      removed: [],
+      added: ['<pae/>', "<vmport state='off'/>"],
+    },
+    {
+      pane: 'Clock, power and lifecycle',
+      changes: [{ target: 'domain', view: 'lifecycle', patch: { onCrash: 'restart', suspendToDisk: true } }],
+      removed: ['<on_crash>destroy</on_crash>', "<suspend-to-disk enabled='no'/>"],
+      added: ['<on_crash>restart</on_crash>', "<suspend-to-disk enabled='yes'/>"],
+    },
+  ];
+  for (const edit of PANE_EDITS)
+    it(`${edit.pane}: reads back with virsh dumpxml as sent`, async () => {
+      const before = await virsh('dumpxml', '--inactive', '--security-info', CSR);
+      const opened = await h.call('domains/edit-base', { hostId, uuid: csrUuid });
+      const result = applied(
+        await h.call('domains/edit', { hostId, uuid: csrUuid, baseXml: opened.xml, changes: edit.changes }),
+      );
+      const after = await virsh('dumpxml', '--inactive', '--security-info', CSR);
+      // What VirtDesk sent (the edit applied to the document as it was) is what virsh prints now,
+      // and what VirtDesk read back as the new base …
+      const sent = parseDomainXml(before);
+      applyChanges(sent, edit.changes);
+      expect(after.trimEnd()).toBe(serializeDomainXml(sent).trimEnd());
+      expect(result.xml.trimEnd()).toBe(after.trimEnd());
+      // … and only the edited lines changed (every other line byte for byte the same).
+      const changes = lineChanges(before, after);
+      expect(changes.removed.sort()).toEqual([...edit.removed].sort());
+      expect(changes.added.sort()).toEqual([...edit.added].sort());
+    });
 });
