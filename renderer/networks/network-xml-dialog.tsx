@@ -7,13 +7,10 @@ import { XmlViewDialog } from '../common/xml-view-dialog';
 /** The network's XML as libvirt has it (read only). */
 export function NetworkXmlDialog(props: { hostId: string; network: NetworkSummary; onClose: () => void }) {
   const { t } = useTranslation();
-  const { api } = useStores();
+  const { networks } = useStores();
   const { hostId } = props;
   const { uuid } = props.network;
-  const read = useCallback(
-    () => api.call('networks/xml', { hostId, uuid }).then((r) => r.xml),
-    [api, hostId, uuid],
-  );
+  const read = useCallback(() => networks.getState().xml(hostId, uuid), [networks, hostId, uuid]);
   return (
     <XmlViewDialog
       title={t('networks.xmlTitle', { name: props.network.name })}
