@@ -21,6 +21,8 @@ import { createNetworksStore } from '../networks/networks-store';
 import { createNodeDevicesStore } from '../node-devices/node-devices-store';
 // Storage dialogs' calls (issue 8)
 import { createPoolCalls } from '../storage/pools/pool-calls';
+// A network's XML edited with a diff before apply (issue 10)
+import { createNetworkEditStore } from '../networks/network-edit-store';
 // Host performance graphs (issue 10)
 import { createHostStatsStore } from './host-stats-store';
 import { createDetailsStore } from '../details/details-store';
@@ -75,6 +77,8 @@ export function createStores(api: RendererApi) {
     hostStats,
     details,
     wizard,
+    // A network's XML edited with a diff before apply (issue 10)
+    networkEdit: createNetworkEditStore(api),
   };
 }
 
