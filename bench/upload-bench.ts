@@ -2,20 +2,23 @@
  * Issue 9 benchmark: uploading a file into a pool of the real test host through VirtDesk's backend
  * (`virsh vol-upload … /dev/stdin` on its own SSH channel) vs `scp` of the same file to the same
  * host, in one run; and the backend process's peak RSS growth during the upload (target: flat).
- * VD_BENCH_UPLOAD_MIB sets the file size (default 4096: the issue’s 4 GiB). Figures only; nothing passes or fails.
+ * VD_BENCH_UPLOAD_MIB sets the file size (default 4096: the issue’s 4 GiB), VD_BENCH_UPLOAD_POOL the
+ * pool. Figures only; nothing passes or fails.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { ensureTestHost, hostVirsh, type TestHost } from '../e2e/host/test-host';
 import { ensureDirPool, uploadPath } from '../electron/backend/storage/volumes/testing/test-pool';
 import { connectByKey, createHarness } from '../electron/backend/testing/backend-harness';
+import { watchUserCpu } from './user-cpu';
 
 const run = promisify(execFile);
-const POOL = 'vd-volumes-bench';
+// VD_BENCH_UPLOAD_POOL: a pool name of one's own on the shared test host (helpers use their prefix).
+const POOL = process.env['VD_BENCH_UPLOAD_POOL'] ?? 'vd-volumes-bench';
 const MiB = 2 ** 20;
 
 async function virtdeskUpload(host: TestHost, file: string) {
@@ -25,14 +28,18 @@ async function virtdeskUpload(host: TestHost, file: string) {
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const hostCpu = watchUserCpu(host.user);
+  const ownCpu = process.cpuUsage();
   const t0 = performance.now();
   const { jobId } = await uploadPath(h, { hostId, pool: POOL, name: 'bench.img' }, file);
   const job = await h.waitFor('jobs/finished', (j) => j.jobId === jobId, 30 * 60_000);
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(sampler);
+  const own = process.cpuUsage(ownCpu);
+  const cpu = { 'VirtDesk (this process)': (own.user + own.system) / 1e6, ...(await hostCpu()) };
   h.dispose();
   if (job.state !== 'done') throw new Error(`upload failed: ${job.message}`);
-  return { seconds, rssGrowth: peak - baseline };
+  return { seconds, rssGrowth: peak - baseline, cpu };
 }
 
 async function scpUpload(host: TestHost, file: string) {
@@ -41,12 +48,35 @@ async function scpUpload(host: TestHost, file: string) {
   writeFileSync(knownHosts, `${host.knownHostsLine}\n`);
   const target = `/home/${host.user}/${POOL}/scp.bin`;
   const opts = ['-i', host.privateKeyPath, '-o', `UserKnownHostsFile=${knownHosts}`, '-o', 'BatchMode=yes'];
+  const hostCpu = watchUserCpu(host.user);
   const t0 = performance.now();
-  await run('scp', ['-q', ...opts, '-P', String(host.port), file, `${host.user}@${host.host}:${target}`]);
+  const timed = await run('bash', [
+    '-c',
+    'TIMEFORMAT="%U %S"; time scp "$@"',
+    'scp',
+    '-q',
+    ...opts,
+    '-P',
+    String(host.port),
+    file,
+    `${host.user}@${host.host}:${target}`,
+  ]);
   const seconds = (performance.now() - t0) / 1000;
+  const [user = 0, system = 0] = timed.stderr.trim().split(/\s+/).slice(-2).map(Number);
+  const cpu = { 'scp (client)': user + system, ...(await hostCpu()) };
   await run('ssh', [...opts, '-p', String(host.port), `${host.user}@${host.host}`, 'rm', '-f', target]);
   rmSync(dir, { recursive: true, force: true });
-  return { seconds };
+  return { seconds, cpu };
+}
+
+/** CPU seconds per GiB, the largest first (what a machine busy with other work divides between them). */
+function cpuLine(cpu: Record<string, number>, mib: number): string {
+  const total = Object.values(cpu).reduce((a, b) => a + b, 0);
+  const parts = Object.entries(cpu)
+    .filter(([, s]) => s >= 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, s]) => `${name} ${((s * 1024) / mib).toFixed(1)}`);
+  return `${((total * 1024) / mib).toFixed(1).padStart(7)} CPU-s/GiB   (${parts.join(', ')})`;
 }
 
 export async function runUploadBench(): Promise<void> {
@@ -69,6 +99,13 @@ export async function runUploadBench(): Promise<void> {
     );
     console.log(
       `  peak RSS growth (backend)   ${(ours.rssGrowth / MiB).toFixed(1).padStart(7)} MiB   (target < 100)`,
+    );
+    console.log(`  CPU, scp pipeline           ${cpuLine(scp.cpu, mib)}`);
+    console.log(`  CPU, VirtDesk pipeline      ${cpuLine(ours.cpu, mib)}`);
+    console.log(
+      `  load average now            ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${cpus().length} CPUs`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -577,6 +577,17 @@ healthy() {
   for g in "$TINY:vnc" "${CONSOLE_GUESTS[@]}"; do grep -qxF "${g%%:*}" <<<"$names" || return 1; done
 }
 
+# nodedev-event (issue 10): libvirt's node device driver learns of devices coming and going only
+# from udevd's netlink group (never the kernel's), so without a udevd `nodedev-event` never fires.
+# Root only; optional (a missing udev package only means no node device events).
+ensure_udevd() {
+  [[ $EUID -eq 0 ]] || return 0
+  local udevd=/lib/systemd/systemd-udevd
+  [[ -x "$udevd" ]] || return 0
+  pgrep -x systemd-udevd >/dev/null 2>&1 && return 0
+  "$udevd" --daemon >/dev/null 2>&1 || log "warning: systemd-udevd did not start (no nodedev-event)"
+}
+
 cmd_up() {
   command -v virsh >/dev/null || die "virsh not found (apt-get install libvirt-clients)"
   [[ -x "$SSHD" ]] || die "$SSHD not found (apt-get install openssh-server)"
@@ -584,6 +595,7 @@ cmd_up() {
   if user_exists; then
     RUNTIME_DIR="$(runtime_dir)"
     if [[ -d "$RUNTIME_DIR" ]] && healthy; then
+      ensure_udevd
       ensure_pool
       ensure_media
       grep -q '"home"' "$HOST_JSON" || write_host_json
@@ -605,6 +617,7 @@ cmd_up() {
   ensure_libvirt
   ensure_tiny
   ensure_console_guests
+  ensure_udevd
   ensure_pool
   ensure_media
   write_host_json

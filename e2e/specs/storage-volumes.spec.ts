@@ -43,6 +43,7 @@ test('create a volume, upload an ISO-sized file through the page with a moving p
 
   await volumes.delete('installer.iso');
   await volumes.delete(`e2e disk 'one'.qcow2`);
+  await expect(volumes.row(`e2e disk 'one'.qcow2`)).toBeHidden();
   await expect(volumes.row('installer.iso')).toBeHidden();
   expect(await volumeNames(POOL)).toEqual([]);
 });

@@ -20,6 +20,8 @@ import type { VolumesState } from '../stores/volumes-store';
 import type { HostStatsState } from '../stores/host-stats-store';
 import type { DetailsState } from '../details/details-store';
 import type { WizardStoreState } from '../wizard/wizard-store';
+// A network's XML edited with a diff before apply (issue 10)
+import type { NetworkEditState } from '../networks/network-edit-store';
 
 const StoresContext = createContext<Stores | null>(null);
 
@@ -53,6 +55,8 @@ type StoreStates = {
   hostStats: HostStatsState;
   details: DetailsState;
   wizard: WizardStoreState;
+  // A network's XML edited with a diff before apply (issue 10)
+  networkEdit: NetworkEditState;
 };
 
 /** Reads a slice of one store and re-renders when that slice changes (the selector must return stable values). */

@@ -12,7 +12,7 @@ const hostLine = (h: NetworkIp['hosts'][number]) => [h.mac, h.name, h.ip].filter
 /** Change one subnet's DHCP range and static hosts; a running network changes live (net-update). */
 export function NetworkDhcpDialog(props: { hostId: string; network: NetworkSummary; onClose: () => void }) {
   const { t } = useTranslation();
-  const { api, activity } = useStores();
+  const { networks, activity } = useStores();
   const hostsId = useId();
   const familyId = useId();
   const ips = props.network.ips;
@@ -38,7 +38,7 @@ export function NetworkDhcpDialog(props: { hostId: string; network: NetworkSumma
     setFailure(undefined);
     try {
       const range = start.trim() || end.trim() ? { start: start.trim(), end: end.trim() } : undefined;
-      const { message } = await api.call('networks/update-dhcp', {
+      const message = await networks.getState().updateDhcp({
         hostId: props.hostId,
         uuid: props.network.uuid,
         family,

@@ -8,14 +8,15 @@ import { useStores } from '../common/stores-context';
 /** Active DHCP leases (`net-dhcp-leases`), or libvirt's reason why there are none to show. */
 export function NetworkLeasesDialog(props: { hostId: string; network: NetworkSummary; onClose: () => void }) {
   const { t } = useTranslation();
-  const { api } = useStores();
+  const { networks } = useStores();
   const [leases, setLeases] = useState<NetworkLease[] | undefined>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
-    api
-      .call('networks/leases', { hostId: props.hostId, uuid: props.network.uuid })
+    networks
+      .getState()
+      .leases(props.hostId, props.network.uuid)
       .then(setLeases, (e: unknown) => setError(toApiError(e).message));
-  }, [api, props.hostId, props.network.uuid]);
+  }, [networks, props.hostId, props.network.uuid]);
   const title = t('networks.leasesTitle', { name: props.network.name });
   return (
     <Dialog title={title} onCancel={props.onClose}>

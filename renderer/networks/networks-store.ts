@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
-import type { VirtdeskApi } from '../../shared/api/contract';
+import type { CallRequest, VirtdeskApi } from '../../shared/api/contract';
 import type { NetworkSpec } from '../../shared/api/network-spec';
-import type { HostInterface, NetworkAction, NetworkSummary } from '../../shared/api/networks';
+import type { HostInterface, NetworkAction, NetworkLease, NetworkSummary } from '../../shared/api/networks';
 import { collectionSlice, type CollectionState } from '../stores/collection-store';
 
 export type NetworksState = CollectionState<NetworkSummary> & {
@@ -19,6 +19,12 @@ export type NetworksState = CollectionState<NetworkSummary> & {
     start: boolean,
     autostart: boolean,
   ): Promise<{ summary?: NetworkSummary; message: string }>;
+  /** The network's XML as libvirt prints it. */
+  xml(hostId: string, uuid: string): Promise<string>;
+  /** Active DHCP leases (`net-dhcp-leases`); rejects with libvirt's reason. */
+  leases(hostId: string, uuid: string): Promise<NetworkLease[]>;
+  /** Replaces one subnet's DHCP range and static hosts (`net-update`); resolves with the backend's message. */
+  updateDhcp(request: CallRequest<'networks/update-dhcp'>): Promise<string>;
 };
 
 /** Virtual networks per host, by UUID (the shared collection pattern), plus interfaces and actions. */
@@ -62,6 +68,15 @@ export function createNetworksStore(api: VirtdeskApi) {
         const result = await api.call('networks/define', { hostId, spec, start, autostart });
         upsert(hostId, result.summary);
         return result;
+      },
+      async xml(hostId, uuid) {
+        return (await api.call('networks/xml', { hostId, uuid })).xml;
+      },
+      leases: (hostId, uuid) => api.call('networks/leases', { hostId, uuid }),
+      async updateDhcp(request) {
+        const { summary, message } = await api.call('networks/update-dhcp', request);
+        upsert(request.hostId, summary);
+        return message;
       },
       forgetHost(hostId) {
         collection.forgetHost(hostId);

@@ -6,12 +6,9 @@ import { XmlViewDialog } from '../common/xml-view-dialog';
 /** A node device's XML as libvirt prints it (read only). */
 export function DeviceXmlDialog(props: { hostId: string; name: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const { api } = useStores();
+  const { nodeDevices } = useStores();
   const { hostId, name } = props;
-  const read = useCallback(
-    () => api.call('nodedevices/xml', { hostId, name }).then((r) => r.xml),
-    [api, hostId, name],
-  );
+  const read = useCallback(() => nodeDevices.getState().xml(hostId, name), [nodeDevices, hostId, name]);
   return (
     <XmlViewDialog
       title={t('nodeDevices.details.xmlTitle', { name })}

@@ -45,4 +45,14 @@ describe('the node devices store', () => {
     await expect(store.getState().act('h', 'a', 'reattach')).rejects.toThrow('Permission denied');
     expect(store.getState().busy).toEqual({});
   });
+
+  it('reads a device’s XML for the XML dialog (issue 8)', async () => {
+    const api = new FakeApi().handle('nodedevices/xml', ({ name }) => ({
+      xml: `<device><name>${name}</name></device>`,
+    }));
+    expect(await createNodeDevicesStore(api).getState().xml('h', 'pci_0000_00_05_0')).toBe(
+      '<device><name>pci_0000_00_05_0</name></device>',
+    );
+    expect(api.callsOf('nodedevices/xml')).toEqual([{ hostId: 'h', name: 'pci_0000_00_05_0' }]);
+  });
 });

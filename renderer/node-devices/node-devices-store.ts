@@ -12,6 +12,8 @@ export type NodeDevicesState = Omit<CollectionState<NodeDevice>, 'load'> & {
   load(hostId: string, refresh?: boolean): Promise<void>;
   /** Detach / reattach; resolves with the backend's message, rejects with libvirt's. */
   act(hostId: string, name: string, action: NodeDeviceAction): Promise<string>;
+  /** The device's XML as libvirt prints it. */
+  xml(hostId: string, name: string): Promise<string>;
 };
 
 /**
@@ -56,6 +58,9 @@ export function createNodeDevicesStore(api: VirtdeskApi) {
             return { busy };
           });
         }
+      },
+      async xml(hostId, name) {
+        return (await api.call('nodedevices/xml', { hostId, name })).xml;
       },
       forgetHost(hostId) {
         collection.forgetHost(hostId);

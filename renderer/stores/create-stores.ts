@@ -19,6 +19,10 @@ import { createJobsStore } from './jobs-store';
 import { createVolumesStore } from './volumes-store';
 import { createNetworksStore } from '../networks/networks-store';
 import { createNodeDevicesStore } from '../node-devices/node-devices-store';
+// Storage dialogs' calls (issue 8)
+import { createPoolCalls } from '../storage/pools/pool-calls';
+// A network's XML edited with a diff before apply (issue 10)
+import { createNetworkEditStore } from '../networks/network-edit-store';
 // Host performance graphs (issue 10)
 import { createHostStatsStore } from './host-stats-store';
 import { createDetailsStore } from '../details/details-store';
@@ -51,6 +55,8 @@ export function createStores(api: RendererApi) {
     api,
     /** The console pages' calls (they never hold the API themselves). */
     consoleCalls: createConsoleCalls(api),
+    /** The storage tab's pool calls (issue 8: its dialogs never hold the API). */
+    poolCalls: createPoolCalls(api),
     activity,
     session,
     hosts,
@@ -71,6 +77,8 @@ export function createStores(api: RendererApi) {
     hostStats,
     details,
     wizard,
+    // A network's XML edited with a diff before apply (issue 10)
+    networkEdit: createNetworkEditStore(api),
   };
 }
 

@@ -47,4 +47,15 @@ describe('the volumes store', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(store.getState().byPool[poolKey('h', 'p')]?.volumes[0]).toMatchObject({ capacity: 2 });
   });
+
+  it('reads a volume’s XML for the XML dialog (issue 8)', async () => {
+    const api = new FakeApi().handle('volumes/xml', ({ name }) => ({
+      xml: `<volume><name>${name}</name></volume>`,
+    }));
+    const target = { hostId: 'h', pool: 'p', name: 'disk.qcow2' };
+    expect(await createVolumesStore(api).getState().xml(target)).toBe(
+      '<volume><name>disk.qcow2</name></volume>',
+    );
+    expect(api.callsOf('volumes/xml')).toEqual([target]);
+  });
 });

@@ -33,6 +33,8 @@ export type VolumesState = {
   create(request: CallRequest<'volumes/create'>): Promise<void>;
   remove(request: CallRequest<'volumes/delete'>): Promise<void>;
   resize(request: CallRequest<'volumes/resize'>): Promise<void>;
+  /** The volume's XML as libvirt prints it. */
+  xml(request: CallRequest<'volumes/xml'>): Promise<string>;
   /** Starts the upload job; in the browser the page then streams the file (progress comes as job events). */
   upload(target: { hostId: string; pool: string; name: string }, file: File): Promise<{ jobId: string }>;
   /** Starts the download job (the desktop app first asks where to save). */
@@ -127,6 +129,9 @@ export function createVolumesStore(api: RendererApi) {
         if (!where) return;
         const started = await api.call('volumes/download', { ...target, target: where });
         if (started.downloadId) transfers.receive(started.downloadId);
+      },
+      async xml(request) {
+        return (await api.call('volumes/xml', request)).xml;
       },
       async resize(request) {
         await api.call('volumes/resize', request);

@@ -61,6 +61,9 @@ export const CALL_NAMES = [
   'networks/leases',
   'networks/update-dhcp',
   'networks/interfaces',
+  // A network's XML edited with a diff before apply (issue 10)
+  'networks/edit-base',
+  'networks/edit-xml',
   'nodedevices/list',
   'nodedevices/xml',
   'nodedevices/action',

@@ -24,6 +24,8 @@ import { domainSaveFileCalls } from './domain-save-file';
 import { wizardCalls } from './wizard';
 // Cloud-image method of the New VM wizard (issue 11)
 import { cloudImageCalls } from './cloud-init';
+// A network's XML edited with a diff before apply (issue 10)
+import { networkEditCalls } from './network-edit';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -55,6 +57,8 @@ export const calls = {
   ...wizardCalls,
   // Cloud-image method of the New VM wizard (issue 11)
   ...cloudImageCalls,
+  // A network's XML edited with a diff before apply (issue 10)
+  ...networkEditCalls,
 } as const;
 
 /** Streams the backend pushes. */

@@ -5,6 +5,7 @@ import type { HostSession } from '../hosts/host-session';
 import { updateDhcp } from './network-dhcp-update';
 import { readHostInterfaces, readLeases } from './network-queries';
 import { defineNetwork, runNetworkAction } from './network-verbs';
+import { applyNetworkXmlEdit, readNetworkBase } from './network-xml-edit';
 
 type NetworkCall = Extract<keyof Handlers, `networks/${string}`>;
 
@@ -48,5 +49,18 @@ export function networkHandlers(hosts: HostManager): Pick<Handlers, NetworkCall>
       });
     },
     'networks/interfaces': ({ hostId }) => readHostInterfaces(at(hostId).host.shell),
+    // A network's XML edited with a diff before apply (issue 10)
+    'networks/edit-base': async ({ hostId, uuid }) => {
+      const { session, host } = at(hostId);
+      return { xml: await readNetworkBase(host, requireNetwork(session, uuid).uuid) };
+    },
+    'networks/edit-xml': ({ hostId, uuid, baseXml, xml, preview }) => {
+      const { session, host } = at(hostId);
+      return applyNetworkXmlEdit(host, session.networks, requireNetwork(session, uuid), {
+        baseXml,
+        xml,
+        preview,
+      });
+    },
   };
 }

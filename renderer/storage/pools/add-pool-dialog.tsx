@@ -21,7 +21,7 @@ export function AddPoolDialog({
   onCreated: (uuid: string) => void;
 }) {
   const { t } = useTranslation();
-  const { api, activity } = useStores();
+  const { poolCalls, activity } = useStores();
   const [caps, setCaps] = useState<PoolCapabilities | null>(null);
   const [form, setForm] = useState<PoolForm>(emptyForm('dir'));
   const [options, setOptions] = useState({ build: true, start: true, autostart: true });
@@ -31,14 +31,14 @@ export function AddPoolDialog({
 
   useEffect(() => {
     let live = true;
-    api.call('pools/capabilities', { hostId }).then(
+    poolCalls.capabilities(hostId).then(
       (reply) => live && setCaps(reply),
       (err: unknown) => live && setError(toApiError(err).message),
     );
     return () => {
       live = false;
     };
-  }, [api, hostId]);
+  }, [poolCalls, hostId]);
 
   const types = (caps?.types ?? []).filter((c) => c.supported && PoolType.safeParse(c.type).success);
   const formats = caps?.types.find((c) => c.type === form.type)?.sourceFormats ?? [];
@@ -51,7 +51,7 @@ export function AddPoolDialog({
     setBusy(true);
     setError(null);
     try {
-      const result = await api.call('pools/define', { hostId, spec: specFromForm(form), ...options });
+      const result = await poolCalls.define({ hostId, spec: specFromForm(form), ...options });
       activity.getState().post('success', 'pools.done', { message: result.message });
       if (result.summary) onCreated(result.summary.uuid);
       onClose();

@@ -17,7 +17,7 @@ export function DeletePoolDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { api, ui } = useStores();
+  const { poolCalls, ui } = useStores();
   const [alsoStorage, setAlsoStorage] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +37,7 @@ export function DeletePoolDialog({
     setBusy(true);
     setError(null);
     try {
-      await api.call('pools/delete', { hostId, uuid: pool.uuid, deleteStorage: alsoStorage });
+      await poolCalls.remove({ hostId, uuid: pool.uuid, deleteStorage: alsoStorage });
       onClose();
     } catch (err) {
       setError(toApiError(err).message);

@@ -16,14 +16,14 @@ export function PoolToolbar({
   onDialog: (dialog: PoolDialog) => void;
 }) {
   const { t } = useTranslation();
-  const { api, activity } = useStores();
+  const { poolCalls, activity } = useStores();
   const [busy, setBusy] = useState<PoolAction | null>(null);
 
   const run = async (action: PoolAction) => {
     if (!pool) return;
     setBusy(action);
     try {
-      await api.call('pools/action', { hostId, uuid: pool.uuid, action });
+      await poolCalls.act({ hostId, uuid: pool.uuid, action });
     } catch (error) {
       activity.getState().post('error', 'pools.actionFailed', {
         action: t(`pools.actions.${action}`),

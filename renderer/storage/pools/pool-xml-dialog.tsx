@@ -17,20 +17,20 @@ export function PoolXmlDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { api } = useStores();
+  const { poolCalls } = useStores();
   const [xml, setXml] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    api.call('pools/xml', { hostId, uuid: pool.uuid }).then(
-      (reply) => live && setXml(reply.xml),
+    poolCalls.xml(hostId, pool.uuid).then(
+      (text) => live && setXml(text),
       (err: unknown) => live && setError(toApiError(err).message),
     );
     return () => {
       live = false;
     };
-  }, [api, hostId, pool.uuid]);
+  }, [poolCalls, hostId, pool.uuid]);
 
   const title = t('pools.xmlTitle', { name: pool.name });
   return (

@@ -17,7 +17,7 @@ export function SourceFinder({
   onUse: (form: PoolForm) => void;
 }) {
   const { t } = useTranslation();
-  const { api } = useStores();
+  const { poolCalls } = useStores();
   const [sources, setSources] = useState<PoolSource[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +30,7 @@ export function SourceFinder({
     try {
       const host = form.values.host?.trim() || undefined;
       const initiator = form.values.initiator?.trim() || undefined;
-      setSources(await api.call('pools/find-sources', { hostId, type, host, initiator }));
+      setSources(await poolCalls.findSources({ hostId, type, host, initiator }));
     } catch (err) {
       setError(toApiError(err).message);
       setSources(null);

@@ -7,14 +7,17 @@ import { toApiError } from '../../api/api-error-from';
 /** The volume's XML as libvirt describes it (read only). */
 export function VolumeXmlDialog(props: { hostId: string; pool: string; name: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const { api } = useStores();
+  const { volumes } = useStores();
   const [text, setText] = useState<string>(t('app.loading'));
   useEffect(() => {
-    api.call('volumes/xml', { hostId: props.hostId, pool: props.pool, name: props.name }).then(
-      (r) => setText(r.xml),
-      (e: unknown) => setText(toApiError(e).message),
-    );
-  }, [api, props.hostId, props.pool, props.name]);
+    volumes
+      .getState()
+      .xml({ hostId: props.hostId, pool: props.pool, name: props.name })
+      .then(
+        (xml) => setText(xml),
+        (e: unknown) => setText(toApiError(e).message),
+      );
+  }, [volumes, props.hostId, props.pool, props.name]);
   return (
     <Dialog title={t('volumes.xmlTitle', { name: props.name })} onCancel={props.onClose}>
       <pre className="volume-xml" tabIndex={0}>
