@@ -100,13 +100,10 @@ export default tseslint.config(
     // `ignores` still call it directly and are to be moved onto stores (docs/notes.md, issue 8).
     files: ['renderer/**/*.tsx'],
     ignores: [
-      'renderer/clone/clone-dialog.tsx',
       'renderer/networks/network-dhcp-dialog.tsx',
       'renderer/networks/network-leases-dialog.tsx',
       'renderer/networks/network-xml-dialog.tsx',
       'renderer/node-devices/device-xml-dialog.tsx',
-      'renderer/save-file/save-file-dialog.tsx',
-      'renderer/snapshots/snapshots-page.tsx',
       'renderer/storage/pools/add-pool-dialog.tsx',
       'renderer/storage/pools/delete-pool-dialog.tsx',
       'renderer/storage/pools/pool-toolbar.tsx',
