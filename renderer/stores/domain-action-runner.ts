@@ -3,7 +3,13 @@ import type { DomainDisk } from '../../shared/api/domain-storage';
 import type { DomainAction, DomainSummary } from '../../shared/api/domains';
 import { formatBytes } from '../../shared/xml/units';
 import { toApiError } from '../api/api-error-from';
-import { actionTargets, contractAction, isDialogAction, needsConfirmation, type ActionId } from './action-rules';
+import {
+  actionTargets,
+  contractAction,
+  isDialogAction,
+  needsConfirmation,
+  type ActionId,
+} from './action-rules';
 import { displayName } from './display-names';
 import type { ActivityStore } from './activity-store';
 import { domainKey } from './domain-key';
