@@ -100,9 +100,6 @@ export default tseslint.config(
     // `ignores` still call it directly and are to be moved onto stores (docs/notes.md, issue 8).
     files: ['renderer/**/*.tsx'],
     ignores: [
-      'renderer/clone/clone-dialog.tsx',
-      'renderer/save-file/save-file-dialog.tsx',
-      'renderer/snapshots/snapshots-page.tsx',
       'renderer/wizard/cloud-image/cloud-image-step.tsx',
       'renderer/wizard/methods/network-methods.tsx',
       'renderer/wizard/new-vm-wizard.tsx',

@@ -8,6 +8,8 @@ import { runDetailsBench } from './details-bench';
 // Performance graphs (issues 10, 12)
 import { runStatsHistoryBench } from './stats-history-bench';
 import { runWizardBench } from './wizard-bench';
+// issue 14: snapshots and migration
+import { runMigrateSnapshotBench } from './migrate-snapshot-bench';
 
 await runXmlBench();
 await runListBench();
@@ -17,4 +19,6 @@ await runVolumeListBench();
 await runDetailsBench();
 await runStatsHistoryBench();
 await runWizardBench();
+// issue 14: snapshots and migration
+await runMigrateSnapshotBench();
 process.exit(0);

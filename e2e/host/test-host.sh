@@ -7,6 +7,7 @@
 #   test-host.sh down               tear everything down (safe when nothing is up)
 #   test-host.sh status             exit 0 if sshd answers and virsh works, else 1
 #   test-host.sh virsh ARGS...      virsh -c qemu:///session ARGS... as the test user
+#   test-host.sh peer-virsh ARGS... the same as the second test user (vdtest2; migration tests)
 #   test-host.sh virt-install ARGS  virt-install --connect qemu:///session ARGS... as the test user
 #   test-host.sh seed-many N        define (not start) vd-bench-001..N
 #   test-host.sh unseed-many        undefine every vd-bench-* guest
@@ -362,8 +363,8 @@ PasswordAuthentication yes
 PubkeyAuthentication yes
 KbdInteractiveAuthentication no
 PermitRootLogin no
-AllowUsers $TEST_USER
-SetEnv XDG_RUNTIME_DIR=$RUNTIME_DIR
+AllowUsers $TEST_USER$(peer_enabled && printf ' %s' "$PEER_USER")
+$(peer_enabled || printf 'SetEnv XDG_RUNTIME_DIR=%s' "$RUNTIME_DIR")
 MaxSessions 10
 AuthorizedKeysFile .ssh/authorized_keys
 Subsystem sftp internal-sftp
@@ -373,6 +374,12 @@ X11Forwarding no
 PrintMotd no
 LogLevel VERBOSE
 EOF
+  # Migration (issue 14): each user gets its own XDG_RUNTIME_DIR, so each reaches its own session
+  # daemon. sshd keeps the FIRST SetEnv that applies, so with two users there is no global one.
+  if peer_enabled; then
+    printf 'Match User %s\n  SetEnv XDG_RUNTIME_DIR=%s\n' "$TEST_USER" "$RUNTIME_DIR" \
+      "$PEER_USER" "$(peer_runtime_dir)" >>"$SSHD_CONFIG.tmp"
+  fi
   mv -f "$SSHD_CONFIG.tmp" "$SSHD_CONFIG"
 }
 
@@ -515,6 +522,139 @@ ensure_media() {
   fi
 }
 
+# --- A second test user with its own session daemon (issue 14: migrate) ----------------------
+# PEER_USER (root only): its own account, XDG_RUNTIME_DIR (an sshd Match block) and libvirt session
+# daemon, whose ~/.config/libvirt/libvirtd.conf sets its own host_uuid (two session daemons on one
+# machine otherwise report the same host UUID, and libvirt refuses to migrate "to the same host").
+# Each user has an SSH key the other accepts and this sshd's key in known_hosts, so either session
+# daemon can migrate peer-to-peer to the other (qemu+ssh://USER@127.0.0.1:PORT/session). The
+# first `up` that adds it reloads the running sshd (SIGHUP: same port, open sessions stay).
+PEER_USER=vdtest2
+PEER_HOME=/home/vdtest2
+PEER_PASSWORD_FILE="$STATE/password-$PEER_USER"
+
+peer_enabled() { [[ $DEDICATED -eq 1 ]]; }
+peer_runtime_dir() { printf '/run/user/%s' "$(id -u "$PEER_USER")"; }
+
+as_peer() {
+  runuser -u "$PEER_USER" -- env -i "HOME=$PEER_HOME" "USER=$PEER_USER" "LOGNAME=$PEER_USER" \
+    "SHELL=/bin/bash" "PATH=/usr/local/bin:/usr/bin:/bin" "LANG=C.UTF-8" \
+    "XDG_RUNTIME_DIR=$(peer_runtime_dir)" "$@" 9>&-
+}
+pvirsh() { as_peer timeout -k 5 120 virsh -q -c "$URI" "$@"; }
+
+# The account, its runtime dir and its libvirtd.conf with a host_uuid of its own (idempotent).
+ensure_peer_user() {
+  peer_enabled || return 0
+  if ! id -u "$PEER_USER" >/dev/null 2>&1; then
+    log "creating user $PEER_USER"
+    useradd --create-home --home-dir "$PEER_HOME" --shell /bin/bash --user-group "$PEER_USER"
+  fi
+  if [[ ! -s "$PEER_PASSWORD_FILE" ]]; then # sshd (UsePAM no) refuses locked accounts
+    python3 -c 'import secrets;print("vd-" + secrets.token_urlsafe(18))' >"$PEER_PASSWORD_FILE"
+    chmod 0600 "$PEER_PASSWORD_FILE"
+    printf '%s:%s\n' "$PEER_USER" "$(<"$PEER_PASSWORD_FILE")" | chpasswd
+  fi
+  local grp conf
+  grp="$(id -gn "$PEER_USER")"
+  install -d -m 0755 /run/user
+  install -d -m 0700 -o "$PEER_USER" -g "$grp" "$(peer_runtime_dir)"
+  conf="$PEER_HOME/.config/libvirt/libvirtd.conf"
+  if ! grep -qs '^host_uuid = ' "$conf"; then
+    as_peer install -d -m 0700 "$PEER_HOME/.config" "$PEER_HOME/.config/libvirt"
+    printf 'host_uuid = "%s"\n' "$(python3 -c 'import uuid;print(uuid.uuid4())')" | as_peer tee "$conf" >/dev/null
+  fi
+}
+
+peer_host_uuid() { sed -n 's/^host_uuid = "\(.*\)"$/\1/p' "$PEER_HOME/.config/libvirt/libvirtd.conf"; }
+
+# Keys both ways (each user's ~/.ssh/id_ed25519 accepted by the other) and this sshd's host key in
+# both known_hosts files: what a session daemon's qemu+ssh:// connection to the other needs.
+ensure_peer_keys() {
+  peer_enabled || return 0
+  local port line u home grp
+  port="$(<"$PORT_FILE")"
+  line="[127.0.0.1]:$port $(cut -d' ' -f1,2 <"$HOST_KEY.pub")"
+  for u in "$TEST_USER" "$PEER_USER"; do
+    home="$(getent passwd "$u" | cut -d: -f6)"
+    grp="$(id -gn "$u")"
+    install -d -m 0700 -o "$u" -g "$grp" "$home/.ssh"
+    [[ -s "$home/.ssh/id_ed25519" ]] ||
+      runuser -u "$u" -- ssh-keygen -q -t ed25519 -N '' -C "$KEY_COMMENT-migrate" -f "$home/.ssh/id_ed25519" 9>&-
+    [[ -f "$home/.ssh/known_hosts" ]] || install -m 0600 -o "$u" -g "$grp" /dev/null "$home/.ssh/known_hosts"
+    grep -qxF "$line" "$home/.ssh/known_hosts" || printf '%s\n' "$line" >>"$home/.ssh/known_hosts"
+  done
+  grp="$(id -gn "$PEER_USER")"
+  cat "$CLIENT_KEY.pub" "$PASS_KEY.pub" "$TEST_HOME/.ssh/id_ed25519.pub" >"$PEER_HOME/.ssh/authorized_keys.tmp"
+  chown "$PEER_USER:$grp" "$PEER_HOME/.ssh/authorized_keys.tmp"
+  chmod 0600 "$PEER_HOME/.ssh/authorized_keys.tmp"
+  mv -f "$PEER_HOME/.ssh/authorized_keys.tmp" "$PEER_HOME/.ssh/authorized_keys"
+  grep -qxF "$(<"$PEER_HOME/.ssh/id_ed25519.pub")" "$TEST_HOME/.ssh/authorized_keys" ||
+    cat "$PEER_HOME/.ssh/id_ed25519.pub" >>"$TEST_HOME/.ssh/authorized_keys"
+}
+
+# A running sshd whose config predates the peer: rewrite it and reload (SIGHUP re-executes the
+# listener with the same pid and port; sessions already open are separate processes and stay).
+reload_sshd_for_peer() {
+  peer_enabled || return 0
+  grep -qx "Match User $PEER_USER" "$SSHD_CONFIG" 2>/dev/null && return 0
+  local pid port i
+  pid="$(sshd_pid)" || return 0
+  port="$(<"$PORT_FILE")"
+  write_sshd_config "$port"
+  "$SSHD" -t -f "$SSHD_CONFIG" || die "sshd -t rejected $SSHD_CONFIG"
+  log "reloading sshd ($pid) for $PEER_USER"
+  kill -HUP "$pid"
+  for ((i = 0; i < 100; i++)); do
+    sleep 0.1
+    ssh_banner_ok "$port" && return 0
+  done
+  die "sshd did not come back after the reload"
+}
+
+# The peer's session daemon answers and reports its own host UUID (restarted once if not).
+ensure_peer_libvirt() {
+  peer_enabled || return 0
+  local want attempt f pid caps
+  want="$(peer_host_uuid)"
+  for ((attempt = 1; attempt <= 2; attempt++)); do
+    # Read it whole first: `grep -q` closing the pipe early fails the pipeline under pipefail.
+    caps="$(pvirsh capabilities 2>/dev/null)" || caps=''
+    if [[ "$caps" == *"<uuid>$want</uuid>"* ]]; then return 0; fi
+    log "$PEER_USER's libvirt session is not answering with its own host UUID; restarting it"
+    for f in "$(peer_runtime_dir)"/libvirt/*.pid; do
+      [[ -s "$f" ]] || continue
+      pid="$(<"$f")"
+      [[ "$pid" =~ ^[0-9]+$ ]] && pid_alive "$pid" && kill_pids 10 "$pid"
+    done
+    rm -f "$(peer_runtime_dir)"/libvirt/*-sock "$(peer_runtime_dir)"/libvirt/*.pid 2>/dev/null || true
+  done
+  die "virsh -c $URI as $PEER_USER does not report host_uuid $want"
+}
+
+ensure_peer() {
+  ensure_peer_user
+  ensure_peer_keys
+  reload_sshd_for_peer
+  ensure_peer_libvirt
+}
+
+# Remove the peer's vd-* guests and stop its daemons (down).
+peer_down() {
+  peer_enabled && id -u "$PEER_USER" >/dev/null 2>&1 || return 0
+  local -a names pids
+  mapfile -t names < <(pvirsh list --all --name 2>/dev/null | grep '^vd-' || true)
+  local n
+  for n in "${names[@]}"; do
+    pvirsh destroy "$n" >/dev/null 2>&1 || true
+    pvirsh undefine "$n" --managed-save --snapshots-metadata --nvram >/dev/null 2>&1 || pvirsh undefine "$n" >/dev/null 2>&1 || true
+  done
+  mapfile -t pids < <(for p in $(pgrep -u "$PEER_USER" 2>/dev/null); do pid_alive "$p" && echo "$p"; done)
+  ((${#pids[@]})) && kill_pids 5 "${pids[@]}"
+  rm -rf "$PEER_HOME/.config/libvirt" "$PEER_HOME/.local/share/libvirt" "$PEER_HOME/.ssh/authorized_keys"
+  rm -rf "$(peer_runtime_dir)"
+}
+
 write_host_json() {
   local port pub fp pid dtype
   port="$(<"$PORT_FILE")"
@@ -526,6 +666,8 @@ write_host_json() {
     VD_PASSWORD_FILE="$PASSWORD_FILE" VD_KEY="$CLIENT_KEY" VD_PASS_KEY="$PASS_KEY" \
     VD_PASSPHRASE="$PASSPHRASE" VD_PUB="$pub" VD_FP="$fp" VD_URI="$URI" VD_RUNTIME="$RUNTIME_DIR" \
     VD_STATE="$STATE" VD_SERIAL="$SERIAL_DIR" VD_HOME="$TEST_HOME" VD_PID="$pid" VD_KVM="$([[ $dtype == kvm ]] && echo 1 || echo 0)" VD_VNC_PASSWORD="$VNC_PASSWORD" \
+    VD_PEER_USER="$(peer_enabled && printf '%s' "$PEER_USER")" VD_PEER_HOME="$PEER_HOME" \
+    VD_PEER_RUNTIME="$(peer_enabled && peer_runtime_dir)" VD_PEER_UUID="$(peer_enabled && peer_host_uuid)" \
     python3 - <<'PY'
 import json, os
 e = os.environ
@@ -553,6 +695,15 @@ doc = {
     "sshdPid": int(e["VD_PID"]),
     "kvm": e["VD_KVM"] == "1",
     "vncPassword": e["VD_VNC_PASSWORD"],
+    # The second test user (migration, issue 14); null when the script ran unprivileged.
+    "peer": {
+        "user": e["VD_PEER_USER"],
+        "home": e["VD_PEER_HOME"],
+        "runtimeDir": e["VD_PEER_RUNTIME"],
+        "hostUuid": e["VD_PEER_UUID"],
+    }
+    if e["VD_PEER_USER"]
+    else None,
 }
 tmp = e["VD_HOST_JSON"] + ".tmp"
 with open(tmp, "w") as f:
@@ -598,7 +749,8 @@ cmd_up() {
       ensure_udevd
       ensure_pool
       ensure_media
-      grep -q '"home"' "$HOST_JSON" || write_host_json
+      ensure_peer
+      grep -q '"peer"' "$HOST_JSON" || write_host_json
       cat "$HOST_JSON"
       return 0
     fi
@@ -613,7 +765,9 @@ cmd_up() {
   install -d -m 0755 -o "$TEST_USER" -g "$grp" "$SERIAL_DIR"
   install -d -m 0755 "$XML_DIR"
   ensure_keys
+  ensure_peer_user
   start_sshd
+  ensure_peer
   ensure_libvirt
   ensure_tiny
   ensure_console_guests
@@ -655,6 +809,7 @@ cmd_down() {
       stop_session_daemons
     fi
   fi
+  peer_down
   local -a pids
   mapfile -t pids < <(our_sshd_pids)
   if ((${#pids[@]})); then
@@ -719,6 +874,13 @@ cmd_virsh() {
   as_user virsh -c "$URI" "$@"
 }
 
+# virsh as the second test user (its own session daemon; migration tests).
+cmd_peer_virsh() {
+  peer_enabled || die "no second test user when the script runs unprivileged"
+  id -u "$PEER_USER" >/dev/null 2>&1 || die "user $PEER_USER does not exist (run: test-host.sh up)"
+  as_peer virsh -c "$URI" "$@"
+}
+
 # virt-install as the test user against its session libvirt (the wizard's XML is compared with it).
 cmd_virt_install() {
   user_exists || die "user $TEST_USER does not exist (run: test-host.sh up)"
@@ -781,7 +943,7 @@ cmd_unseed_many() {
 }
 
 usage() {
-  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -793,6 +955,7 @@ main() {
     down) cmd_down ;;
     status) cmd_status ;;
     virsh) cmd_virsh "$@" ;;
+    peer-virsh) cmd_peer_virsh "$@" ;;
     virt-install) cmd_virt_install "$@" ;;
     seed-many) cmd_seed_many "$@" ;;
     unseed-many) cmd_unseed_many ;;

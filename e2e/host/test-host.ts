@@ -38,6 +38,18 @@ export interface TestHost {
   kvm: boolean;
   /** The VNC password of vd-vnc-pass (the console guests: vd-vnc-pass, vd-spice, vd-serial2). */
   vncPassword: string;
+  /**
+   * The second test user (migration, issue 14): same sshd, same client keys, its own libvirt session
+   * daemon with its own host UUID. null when the script ran unprivileged (no second account).
+   */
+  peer?: TestPeer | null;
+}
+
+export interface TestPeer {
+  user: string;
+  home: string;
+  runtimeDir: string;
+  hostUuid: string;
 }
 
 export interface RunResult {
@@ -164,6 +176,11 @@ export function hostVirsh(
   opts: { timeoutMs?: number; input?: string } = {},
 ): Promise<RunResult> {
   return runScript(['virsh', ...args], opts.timeoutMs ?? 60_000, opts.input);
+}
+
+/** `virsh -c qemu:///session ARGS…` as the second test user (its own session daemon). */
+export function peerVirsh(args: string[], opts: { timeoutMs?: number } = {}): Promise<RunResult> {
+  return runScript(['peer-virsh', ...args], opts.timeoutMs ?? 60_000);
 }
 
 /** `virt-install --connect qemu:///session ARGS…` as the test user (the wizard compares its XML with it). */

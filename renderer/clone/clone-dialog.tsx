@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CloneName,
@@ -28,7 +28,7 @@ export function CloneDialog(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { api, activity } = useStores();
+  const { cloneCalls, activity } = useStores();
   const { hostId, domain } = props;
   const plan = useClonePlan(hostId, domain.uuid);
   const [name, setName] = useState<string>();
@@ -68,15 +68,6 @@ export function CloneDialog(props: {
     return problems;
   })();
 
-  // The dialog closes as soon as the clone's job has started (its checks passed).
-  useEffect(() => {
-    if (!busy) return;
-    const title = `Clone ${domain.name} to ${cloneName.trim()}`;
-    return api.on('jobs/started', (job) => {
-      if (job.kind === 'domain-clone' && job.hostId === hostId && job.title === title) props.onClose();
-    });
-  }, [api, busy, domain.name, cloneName, hostId, props]);
-
   const submit = () => {
     if (nameProblem || Object.keys(volumeProblems).length > 0) return;
     setBusy(true);
@@ -90,17 +81,18 @@ export function CloneDialog(props: {
         return { target: disk.target, mode, ...(mode === 'clone' ? { newVolume: volume.trim() } : {}) };
       }),
     };
-    api.call('domains/clone', request).then(
-      (result) => {
-        activity.getState().post('success', 'clone.done', { message: result.message });
-        props.onClose();
-      },
-      (e: unknown) => {
-        const message = toApiError(e).message;
-        setError(message);
-        setBusy(false);
-        activity.getState().post('error', 'clone.failed', { name: domain.name, message });
-      },
+    // The dialog closes as soon as the clone's job has started (its checks passed); a refusal stays in it.
+    const { started, finished } = cloneCalls.clone(request, domain.name);
+    started.then(props.onClose, (e: unknown) => {
+      setError(toApiError(e).message);
+      setBusy(false);
+    });
+    finished.then(
+      (result) => activity.getState().post('success', 'clone.done', { message: result.message }),
+      (e: unknown) =>
+        activity
+          .getState()
+          .post('error', 'clone.failed', { name: domain.name, message: toApiError(e).message }),
     );
   };
 

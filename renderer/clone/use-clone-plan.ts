@@ -10,17 +10,17 @@ export type ClonePlanRead =
 
 /** What Clone offers for a VM (read once when the dialog opens). */
 export function useClonePlan(hostId: string, uuid: string): ClonePlanRead {
-  const { api } = useStores();
+  const { cloneCalls } = useStores();
   const [read, setRead] = useState<ClonePlanRead>({ state: 'loading' });
   useEffect(() => {
     let live = true;
-    api.call('domains/clone-plan', { hostId, uuid }).then(
+    cloneCalls.plan(hostId, uuid).then(
       (plan) => live && setRead({ state: 'ready', ...plan }),
       (error: unknown) => live && setRead({ state: 'failed', message: toApiError(error).message }),
     );
     return () => {
       live = false;
     };
-  }, [api, hostId, uuid]);
+  }, [cloneCalls, hostId, uuid]);
   return read;
 }

@@ -2,15 +2,21 @@ import { useMemo } from 'react';
 import { useStoreState, useStores } from '../common/stores-context';
 import { hostDisplayName } from '../stores/display-names';
 import { SaveFileDialog } from '../save-file/save-file-dialog';
+import { MigrateDialog } from '../migrate/migrate-dialog';
 import { CloneDialog } from './clone-dialog';
 
-/** The dialog a VM action (Clone, Save to file) or a host's menu (Restore from file) opened, if any. */
+/** The dialog a VM action (Clone, Save to file, Migrate) or a host's menu (Restore from file) opened, if any. */
 export function VmDialogs() {
   const { ui } = useStores();
   const open = useStoreState('ui', (s) => s.vmDialog);
   const byUuid = useStoreState('domains', (s) => (open ? s.byHost[open.hostId] : undefined));
   const host = useStoreState('hosts', (s) => (open ? s.byId[open.hostId] : undefined));
   const takenNames = useMemo(() => new Set(Object.values(byUuid ?? {}).map((d) => d.name)), [byUuid]);
+  const hosts = useStoreState('hosts', (s) => s.byId);
+  const destinations = useMemo(
+    () => Object.values(hosts).filter((h) => h.config.id !== open?.hostId && h.status.state === 'connected'),
+    [hosts, open?.hostId],
+  );
   if (!open || !host) return null;
   const close = () => ui.getState().closeVmDialog();
   if (open.kind === 'restore-file')
@@ -23,6 +29,16 @@ export function VmDialogs() {
         hostId={open.hostId}
         hostName={hostDisplayName(host.config)}
         vm={{ uuid: domain.uuid, name: domain.name }}
+        onClose={close}
+      />
+    );
+  if (open.kind === 'migrate')
+    return (
+      <MigrateDialog
+        hostId={open.hostId}
+        hostName={hostDisplayName(host.config)}
+        domain={domain}
+        destinations={destinations}
         onClose={close}
       />
     );

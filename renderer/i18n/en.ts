@@ -8,6 +8,8 @@ import { enNodeDevices } from './en-node-devices';
 import { enPerformance } from './en-performance';
 // issue 14: snapshots and clone
 import { enSnapshots } from './en-snapshots';
+// issue 14: migrate
+import { enMigrate } from './en-migrate';
 import { enWizard } from './en-wizard';
 // New VM wizard, cloud-image step (issue 11)
 import { enCloudImage } from './en-cloud-image';
@@ -42,6 +44,7 @@ export const en = {
     delete: 'Delete',
     clone: 'Clone…', // issue 14
     'save-file': 'Save to file…', // issue 14
+    migrate: 'Migrate…', // issue 14
     cancel: 'Cancel',
     close: 'Close',
     dismiss: 'Dismiss',
@@ -293,6 +296,8 @@ export const en = {
   ...enPerformance,
   // issue 14: snapshots and clone
   ...enSnapshots,
+  // issue 14: migrate
+  ...enMigrate,
   ...enWizard,
   // New VM wizard, cloud-image step (issue 11)
   cloudImage: enCloudImage,

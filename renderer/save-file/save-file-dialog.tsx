@@ -1,7 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HostFilePath } from '../../shared/api/domain-save-file';
-import type { JobKind } from '../../shared/api/jobs';
 import { toApiError } from '../api/api-error-from';
 import { Dialog } from '../common/dialog';
 import { RadioField } from '../common/radio-field';
@@ -23,7 +22,7 @@ export function SaveFileDialog(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { api, activity } = useStores();
+  const { saveFileCalls, activity } = useStores();
   const { hostId, vm } = props;
   const group = useId();
   const [path, setPath] = useState(vm ? `/tmp/${vm.name}.save` : '');
@@ -32,33 +31,23 @@ export function SaveFileDialog(props: {
   const [busy, setBusy] = useState(false);
   const parsed = HostFilePath.safeParse(path);
   const problem = path === '' || parsed.success ? undefined : parsed.error.issues[0]?.message;
-  const kind: JobKind = vm ? 'domain-save' : 'domain-restore';
-
-  useEffect(() => {
-    if (!busy) return;
-    return api.on('jobs/started', (job) => {
-      if (job.kind === kind && job.hostId === hostId) props.onClose();
-    });
-  }, [api, busy, kind, hostId, props]);
 
   const submit = () => {
     if (!parsed.success) return setError(problem ?? t('saveFile.pathHint'));
     setBusy(true);
     setError(undefined);
-    const call = vm
-      ? api.call('domains/save-to-file', { hostId, uuid: vm.uuid, path: parsed.data, then })
-      : api.call('domains/restore-from-file', { hostId, path: parsed.data, then });
-    call.then(
-      (result) => {
-        activity.getState().post('success', 'saveFile.done', { message: result.message });
-        props.onClose();
-      },
-      (e: unknown) => {
-        const message = toApiError(e).message;
-        setError(message);
-        setBusy(false);
-        activity.getState().post('error', 'saveFile.failed', { message });
-      },
+    // The dialog closes once its job has started (the path passed the host's checks).
+    const { started, finished } = vm
+      ? saveFileCalls.save({ hostId, uuid: vm.uuid, path: parsed.data, then })
+      : saveFileCalls.restore({ hostId, path: parsed.data, then });
+    started.then(props.onClose, (e: unknown) => {
+      setError(toApiError(e).message);
+      setBusy(false);
+    });
+    finished.then(
+      (result) => activity.getState().post('success', 'saveFile.done', { message: result.message }),
+      (e: unknown) =>
+        activity.getState().post('error', 'saveFile.failed', { message: toApiError(e).message }),
     );
   };
 

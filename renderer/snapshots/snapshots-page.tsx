@@ -22,7 +22,7 @@ const ACTIVE = new Set(['running', 'idle', 'paused']);
  */
 export function SnapshotsPage({ hostId, domainName }: { hostId: string; domainName: string }) {
   const { t } = useTranslation();
-  const { api, activity } = useStores();
+  const { snapshotCalls, activity } = useStores();
   const domain = useStoreState('domains', (s) =>
     Object.values(s.byHost[hostId] ?? {}).find((d) => d.name === domainName),
   );
@@ -53,7 +53,7 @@ export function SnapshotsPage({ hostId, domainName }: { hostId: string; domainNa
 
   const create = (request: Omit<SnapshotCreate, 'hostId' | 'uuid'>) => {
     setFailure(undefined);
-    return api.call('snapshots/create', { ...ref, ...request }).then((answer) => {
+    return snapshotCalls.create(ref, request).then((answer) => {
       setSelected(request.name);
       return answer;
     });
@@ -113,9 +113,7 @@ export function SnapshotsPage({ hostId, domainName }: { hostId: string; domainNa
           {snapshot ? (
             <SnapshotDetails
               snapshot={snapshot}
-              onDescribe={(description) =>
-                api.call('snapshots/describe', { ...ref, name: snapshot.name, description })
-              }
+              onDescribe={(description) => snapshotCalls.describe(ref, snapshot.name, description)}
             />
           ) : (
             <p>{t('snapshots.details.selectHint')}</p>
@@ -138,7 +136,7 @@ export function SnapshotsPage({ hostId, domainName }: { hostId: string; domainNa
           vmName={domain.name}
           snapshot={snapshot}
           blocked={revertBlocked}
-          onRevert={(then) => api.call('snapshots/revert', { ...ref, name: snapshot.name, then })}
+          onRevert={(then) => snapshotCalls.revert(ref, snapshot.name, then)}
           onClose={() => setOpen(null)}
         />
       )}
@@ -146,7 +144,7 @@ export function SnapshotsPage({ hostId, domainName }: { hostId: string; domainNa
         <DeleteSnapshotDialog
           snapshot={snapshot}
           descendants={row.descendants}
-          onDelete={(children) => api.call('snapshots/delete', { ...ref, name: snapshot.name, children })}
+          onDelete={(children) => snapshotCalls.remove(ref, snapshot.name, children)}
           onClose={() => setOpen(null)}
         />
       )}

@@ -14,29 +14,27 @@ export type SnapshotsRead =
  * Answers that arrive after a newer request are dropped.
  */
 export function useSnapshots(hostId: string, uuid: string | undefined, vmState: string | undefined) {
-  const { api } = useStores();
+  const { snapshotCalls } = useStores();
   const [read, setRead] = useState<SnapshotsRead>({ state: 'loading' });
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
   useEffect(() => {
     if (!uuid) return;
-    return api.on('snapshots/changed', (event) => {
-      if (event.hostId === hostId && event.uuid === uuid) reload();
-    });
-  }, [api, hostId, uuid, reload]);
+    return snapshotCalls.onChanged({ hostId, uuid }, reload);
+  }, [snapshotCalls, hostId, uuid, reload]);
 
   useEffect(() => {
     if (!uuid) return;
     let live = true;
-    api.call('snapshots/list', { hostId, uuid }).then(
+    snapshotCalls.list({ hostId, uuid }).then(
       (answer) => live && setRead({ state: 'ready', ...answer }),
       (error: unknown) => live && setRead({ state: 'failed', message: toApiError(error).message }),
     );
     return () => {
       live = false;
     };
-  }, [api, hostId, uuid, vmState, generation]);
+  }, [snapshotCalls, hostId, uuid, vmState, generation]);
 
   return { read, reload };
 }

@@ -17,6 +17,7 @@ describe('action rules', () => {
       'save',
       'autostart',
       'save-file',
+      'migrate',
     ]);
     expect(enabledFor('paused')).toEqual([
       'resume',
@@ -28,14 +29,16 @@ describe('action rules', () => {
       'autostart',
       'clone',
       'save-file',
+      'migrate',
     ]);
-    expect(enabledFor('shut off')).toEqual(['run', 'autostart', 'delete', 'clone']);
+    expect(enabledFor('shut off')).toEqual(['run', 'autostart', 'delete', 'clone', 'migrate']);
     expect(enabledFor('shut off', { hasManagedSave: true })).toEqual([
       'run',
       'restore',
       'autostart',
       'delete',
       'clone',
+      'migrate',
     ]);
     expect(enabledFor('crashed')).toEqual(['run', 'destroy', 'autostart', 'delete']);
   });

@@ -10,7 +10,7 @@ import {
 import type { DomainSummary } from '../../shared/api/domains';
 
 // The renderer's view of the one action table (shared/api/domain-action-table.ts).
-export { actionIdOf, actionIds, contractAction, type ActionId };
+export { actionIdOf, actionIds, contractAction, isDialogAction, type ActionId };
 
 /** Actions that may apply to several selected VMs at once; the rest need exactly one. */
 export const bulkActions: ReadonlySet<ActionId> = new Set(

@@ -27,6 +27,11 @@ import { createNetworkEditStore } from '../networks/network-edit-store';
 import { createHostStatsStore } from './host-stats-store';
 import { createDetailsStore } from '../details/details-store';
 import { createWizardStore } from '../wizard/wizard-store';
+// issue 14: snapshots, clone, save to file, migrate (their dialogs' calls)
+import { createCloneCalls } from '../clone/clone-calls';
+import { createMigrateCalls } from '../migrate/migrate-calls';
+import { createSaveFileCalls } from '../save-file/save-file-calls';
+import { createSnapshotCalls } from '../snapshots/snapshot-calls';
 
 /** Every store, built around one api (tests pass a fake). */
 export function createStores(api: RendererApi) {
@@ -57,6 +62,11 @@ export function createStores(api: RendererApi) {
     consoleCalls: createConsoleCalls(api),
     /** The storage tab's pool calls (issue 8: its dialogs never hold the API). */
     poolCalls: createPoolCalls(api),
+    // issue 14: the Snapshots page's and the Clone / Save to file / Migrate dialogs' calls
+    snapshotCalls: createSnapshotCalls(api),
+    cloneCalls: createCloneCalls(api),
+    saveFileCalls: createSaveFileCalls(api),
+    migrateCalls: createMigrateCalls(api),
     activity,
     session,
     hosts,

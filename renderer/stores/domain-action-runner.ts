@@ -3,7 +3,13 @@ import type { DomainDisk } from '../../shared/api/domain-storage';
 import type { DomainAction, DomainSummary } from '../../shared/api/domains';
 import { formatBytes } from '../../shared/xml/units';
 import { toApiError } from '../api/api-error-from';
-import { actionTargets, contractAction, needsConfirmation, type ActionId } from './action-rules';
+import {
+  actionTargets,
+  contractAction,
+  isDialogAction,
+  needsConfirmation,
+  type ActionId,
+} from './action-rules';
 import { displayName } from './display-names';
 import type { ActivityStore } from './activity-store';
 import { domainKey } from './domain-key';
@@ -101,7 +107,7 @@ export function createDomainActionRunner(deps: {
         (target) => !busy[domainKey(target.hostId, target.uuid)],
       );
       if (targets.length === 0) return;
-      if (action === 'clone' || action === 'save-file') {
+      if (isDialogAction(action)) {
         // issue 14: these ask their questions in their own dialogs.
         const { hostId, uuid } = targets[0]!;
         ui.getState().openVmDialog({ kind: action, hostId, uuid });

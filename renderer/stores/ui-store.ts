@@ -76,7 +76,8 @@ export type UiState = {
 
 /** A dialog opened from the VM actions (issue 14: Clone, Save to file) or a host's menu (Restore from file). */
 export type VmDialog =
-  { kind: 'clone' | 'save-file'; hostId: string; uuid: string } | { kind: 'restore-file'; hostId: string };
+  | { kind: 'clone' | 'save-file' | 'migrate'; hostId: string; uuid: string }
+  | { kind: 'restore-file'; hostId: string };
 
 export function createUiStore() {
   return createStore<UiState>()((set, get) => ({

@@ -86,6 +86,8 @@ export const CALL_NAMES = [
   'domains/clone',
   'domains/save-to-file',
   'domains/restore-from-file',
+  // issue 14: migrate
+  'domains/migrate',
   // New VM wizard (issue 11)
   'hosts/capabilities',
   'wizard/os-list',

@@ -21,6 +21,8 @@ import { hostStatsCalls, hostStatsEvents } from './host-stats';
 import { snapshotCalls, snapshotEvents } from './snapshots';
 import { domainCloneCalls } from './domain-clone';
 import { domainSaveFileCalls } from './domain-save-file';
+// issue 14: migrate
+import { domainMigrateCalls } from './domain-migrate';
 import { wizardCalls } from './wizard';
 // Cloud-image method of the New VM wizard (issue 11)
 import { cloudImageCalls } from './cloud-init';
@@ -54,6 +56,8 @@ export const calls = {
   ...snapshotCalls,
   ...domainCloneCalls,
   ...domainSaveFileCalls,
+  // issue 14: migrate
+  ...domainMigrateCalls,
   ...wizardCalls,
   // Cloud-image method of the New VM wizard (issue 11)
   ...cloudImageCalls,

@@ -16,7 +16,8 @@ export type ActionId =
   | 'delete'
   // issue 14: open their own dialogs (no virsh verb of their own)
   | 'clone'
-  | 'save-file';
+  | 'save-file'
+  | 'migrate';
 
 export interface DomainActionRow {
   /** The toolbar / menu action it belongs to. */
@@ -140,7 +141,7 @@ export const domainActionTable: Readonly<Record<DomainAction, DomainActionRow>> 
 };
 
 // issue 14: actions that open a dialog of their own instead of running one virsh verb.
-export type DialogActionId = Extract<ActionId, 'clone' | 'save-file'>;
+export type DialogActionId = Extract<ActionId, 'clone' | 'save-file' | 'migrate'>;
 export interface DialogActionRow {
   allowed: (domain: DomainSummary) => boolean;
   bulk: false;
@@ -150,6 +151,8 @@ export const dialogActionTable: Readonly<Record<DialogActionId, DialogActionRow>
   clone: { allowed: (d) => d.state === 'shut off' || d.state === 'paused', bulk: false },
   /** Save to a file the user names (managed save stays the Save action). */
   'save-file': { allowed: isActive, bulk: false },
+  /** Migrate to another connected host: live (running, paused) or its definition (shut off). */
+  migrate: { allowed: (d) => isActive(d) || (d.state === 'shut off' && persistent(d)), bulk: false },
 };
 export const isDialogAction = (action: ActionId): action is DialogActionId =>
   Object.prototype.hasOwnProperty.call(dialogActionTable, action);

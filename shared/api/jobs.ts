@@ -20,6 +20,8 @@ export const JobKind = z.enum([
   // issue 14: snapshots and clone
   'snapshot-create',
   'domain-clone',
+  // issue 14: migrate
+  'domain-migrate',
   // New VM wizard (issue 11)
   'vm-create',
   'cloud-image-prepare',

@@ -21,6 +21,8 @@ import type { EventBus } from '../events/event-bus';
 import { snapshotHandlers } from '../snapshots/snapshot-handlers';
 import { cloneHandlers } from '../clone/clone-handlers';
 import { saveFileHandlers } from '../save-file/save-file-handlers';
+// issue 14: migrate
+import { migrateHandlers } from '../migrate/migrate-handlers';
 import { wizardHandlers } from '../wizard/wizard-handlers';
 // Cloud-image method of the New VM wizard (issue 11)
 import { cloudImageHandlers } from '../cloud-init/cloud-image-handlers';
@@ -86,6 +88,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...snapshotHandlers(hosts, jobs, deps.bus),
     ...cloneHandlers(hosts, jobs),
     ...saveFileHandlers(hosts, jobs),
+    // issue 14: migrate
+    ...migrateHandlers(hosts, jobs),
     ...wizardHandlers(hosts, jobs),
     // Cloud-image method of the New VM wizard (issue 11)
     ...cloudImageHandlers(hosts, jobs),

@@ -1,0 +1,26 @@
+/** English strings of the Migrate dialog (issue 14; spread into `en`). */
+export const enMigrate = {
+  migrate: {
+    title: 'Migrate {{name}}',
+    destination: 'Destination host',
+    noDestination: 'Connect to another host first: a VM migrates between hosts that are connected here.',
+    mode: 'While it moves',
+    live: 'Keep it running (live)',
+    paused: 'Pause it while its memory is copied',
+    offline: 'It is shut off: only its definition moves (offline).',
+    persistent: 'Keep the definition on the destination',
+    undefineSource: 'Remove the definition from {{host}}',
+    copyStorage: 'Disks',
+    copyNone: 'Shared storage: do not copy',
+    copyAll: 'Copy all disk contents',
+    copyInc: 'Copy what differs (the destination has a copy)',
+    bandwidth: 'Bandwidth limit (MiB/s)',
+    bandwidthHint: 'Empty: no limit.',
+    bandwidthInvalid: 'A whole number of MiB/s, 1 or more.',
+    tunnelled: 'Tunnel the data through libvirt’s connection',
+    path: 'The source host’s libvirt connects to {{uri}} over SSH by itself (peer-to-peer): its user needs a key the destination accepts. VirtDesk does not relay migrations through this desktop.',
+    submit: 'Migrate',
+    done: '{{message}}',
+    failed: 'Migrating {{name}} failed: {{message}}',
+  },
+};
