@@ -24,6 +24,8 @@ import { domainSaveFileCalls } from './domain-save-file';
 import { wizardCalls } from './wizard';
 // Cloud-image method of the New VM wizard (issue 11)
 import { cloudImageCalls } from './cloud-init';
+// Add Hardware and Remove (issue 13)
+import { domainHardwareCalls } from './domain-hardware';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -55,6 +57,8 @@ export const calls = {
   ...wizardCalls,
   // Cloud-image method of the New VM wizard (issue 11)
   ...cloudImageCalls,
+  // Add Hardware and Remove (issue 13)
+  ...domainHardwareCalls,
 } as const;
 
 /** Streams the backend pushes. */
