@@ -11,7 +11,7 @@ import { memoryBackingFields } from '../../xml/views/domain-memory';
 import { readFields, writeFields, type FieldSpec } from '../../xml/views/fields';
 import { EditInputError, patchFor } from '../apply-changes';
 import { macProblem } from '../edit-checks';
-import { ELEMENT_OF, SINGLE_INSTANCE } from './hardware-kinds';
+import { ELEMENT_OF, guestFacts, SINGLE_INSTANCE } from './hardware-kinds';
 
 /** Field names of a device being added: `new.sourceFile`, `new.sourcePci`, … (the dialog marks them). */
 export const newField = (key: string) => `new.${key}`;
@@ -85,8 +85,18 @@ export function newDeviceProblems(hw: NewHardware): EditProblem[] {
   return problems;
 }
 
-/** Refusals that depend on the VM: a second TPM, balloon, VSOCK or IOMMU. */
+/** Refusals that depend on the VM: SPICE-only devices without SPICE, an Intel IOMMU off q35, a second TPM, balloon, VSOCK or IOMMU. */
 export function singleInstanceProblem(doc: XmlDocument, hw: NewHardware): EditProblem | undefined {
+  const facts = guestFacts(doc);
+  const s = hw.settings;
+  if (!facts.spice && (s['type'] === 'spicevmc' || (hw.kind === 'smartcard' && s['type'] === undefined)))
+    return {
+      field: 'new',
+      code: 'needs-spice',
+      message: 'A SPICE channel needs SPICE graphics: add a SPICE display first',
+    };
+  if (hw.kind === 'iommu' && s['model'] === 'intel' && !facts.q35)
+    return { field: 'new.model', code: 'needs-q35', message: 'An Intel IOMMU needs a q35 machine' };
   const element = ELEMENT_OF[hw.kind];
   if (!SINGLE_INSTANCE.has(element)) return undefined;
   const existing = listDevices(doc, element).filter(

@@ -152,8 +152,10 @@ export function defaultSettings(kind: HardwareKind, doc: XmlDocument, variant?: 
       return { model: q35 ? 'ich9' : 'ich6' } satisfies DeviceSettings<'sound'>;
     case 'serial':
     case 'parallel':
-    case 'console':
       return { type: 'pty' } satisfies DeviceSettings<'serial'>;
+    case 'console':
+      // A second console cannot be a serial port: virt-manager adds a virtio console.
+      return { type: 'pty', targetType: 'virtio' } satisfies DeviceSettings<'console'>;
     case 'channel':
       if (v === 'spicevmc')
         return { type: 'spicevmc', targetType: 'virtio', targetName: 'com.redhat.spice.0' };
@@ -171,6 +173,8 @@ export function defaultSettings(kind: HardwareKind, doc: XmlDocument, variant?: 
     case 'mdev':
       return { mode: 'subsystem', type: 'mdev', mdevModel: 'vfio-pci', mdevUuid: '' };
     case 'video':
+      // Only virtio and qxl can be a second video device.
+      if (listDevices(doc, 'video').length > 0) return { modelType: spice ? 'qxl' : 'virtio' };
       return { modelType: spice ? 'qxl' : q35 ? 'virtio' : 'vga' } satisfies DeviceSettings<'video'>;
     case 'watchdog':
       return { model: 'i6300esb', action: 'reset' } satisfies DeviceSettings<'watchdog'>;

@@ -29,11 +29,12 @@ import {
 import { getAttr, getText } from '../../../../shared/xml/node-ops';
 import { resolve } from '../../../../shared/xml/view-path';
 import { buildNewVolume } from '../../../../shared/xml/build/new-volume';
-import { deviceXml } from '../../../../shared/xml/views/devices/device-list';
+import { deviceXml, listDevices } from '../../../../shared/xml/views/devices/device-list';
+import { ELEMENT_OF } from '../../../../shared/domain-edit/hardware/hardware-kinds';
 import { putXmlOn, validateXmlOn, XML_FILE } from '../../virsh/put-xml';
 import { checkNameFree, checkVolumeName } from '../../storage/volumes/volume-checks';
 import { currentBase } from '../edit/apply-edit';
-import { isActive } from '../edit/edit-base';
+import { isActive, readInactiveXml } from '../edit/edit-base';
 import type { LiveTarget } from '../edit/live-changes';
 
 export interface AddRequest {
@@ -72,11 +73,6 @@ export async function addDevices(
   if ('outcome' in base) return base;
   const doc = parseDomainXml(base.xml);
   const keyOf = keysBefore(doc);
-  const problems = request.devices.flatMap((hw) => {
-    const single = singleInstanceProblem(doc, hw);
-    return [...newDeviceProblems(hw), ...(single ? [single] : [])];
-  });
-  if (problems.length > 0) return invalid(problems);
   const devices = [...request.devices];
   if (request.newVolume) {
     const disk = devices.findIndex((d) => d.kind === 'storage');
@@ -89,6 +85,11 @@ export async function addDevices(
       settings: { ...hw.settings, type: 'file', sourceFile: path, format: request.newVolume.format },
     };
   }
+  const problems = devices.flatMap((hw) => {
+    const single = singleInstanceProblem(doc, hw);
+    return [...newDeviceProblems(hw), ...(single ? [single] : [])];
+  });
+  if (problems.length > 0) return invalid(problems);
   const keys: string[] = [];
   try {
     for (const hw of devices) keys.push(addHardware(doc, hw));
@@ -123,9 +124,13 @@ export async function addDevices(
       return invalid([{ field: 'new', code: 'libvirt', message: error.message }]);
     throw error;
   }
+  const xml = await readInactiveXml(host.shell, domain.uuid);
+  // libvirt fills in what identifies some devices (a serial's port, a controller's index): name each
+  // new device as the stored definition does.
+  const stored = storedKeys(base.xml, xml, keys, devices);
   const fields: FieldOutcome[] = [];
-  for (const key of keys) {
-    const field = `device:${key}`;
+  for (const [i, key] of keys.entries()) {
+    const field = `device:${stored[i] ?? key}`;
     if (!isActive(domain)) {
       fields.push({ field, applied: 'saved' });
       continue;
@@ -144,7 +149,6 @@ export async function addDevices(
       fields.push({ field, applied: 'next-boot', message: message(error) });
     }
   }
-  const xml = await host.shell.run(['dumpxml', '--inactive', '--security-info', '--domain', domain.uuid]);
   return { outcome: 'applied', diff, xml, fields };
 }
 
@@ -159,4 +163,20 @@ async function createVolume(host: LiveTarget, volume: NewDiskVolume): Promise<Ne
   );
   await putXmlOn(host, ['vol-create', '--pool', volume.pool, XML_FILE], xml, { onShell: true });
   return volume;
+}
+
+/** The keys the new devices have in the stored definition: the keys it has that the base had not, by kind. */
+export function storedKeys(
+  baseXml: string,
+  storedXml: string,
+  keys: readonly string[],
+  devices: readonly NewHardware[],
+): (string | undefined)[] {
+  const before = new Set(listDevices(parseDomainXml(baseXml)).map((d) => d.key));
+  const fresh = listDevices(parseDomainXml(storedXml)).filter((d) => !before.has(d.key));
+  return devices.map((hw, i) => {
+    if (fresh.some((d) => d.key === keys[i])) return keys[i];
+    const at = fresh.findIndex((d) => d.kind === ELEMENT_OF[hw.kind] && !keys.includes(d.key));
+    return at < 0 ? undefined : fresh.splice(at, 1)[0]!.key;
+  });
 }

@@ -29,7 +29,7 @@ const FILL_INS: Partial<Record<string, Record<string, unknown>>> = {
 };
 
 const EXPECT: Record<string, RegExp> = {
-  'storage/disk': /<disk type='file' device='disk'>[\s\S]*?<source file='\/tmp\/vd-hw-sample.qcow2'\/>/,
+  'storage/disk': /<disk type='file' device='disk'>[\s\S]*?<source file='\/tmp\/vd-hw-sample.qcow2'/,
   'storage/cdrom': /<disk type='file' device='cdrom'>[\s\S]*?vd-hw-sample.iso/,
   'storage/floppy': /<disk type='file' device='floppy'>/,
   controller: /<controller type='usb' index='\d+' model='qemu-xhci' ports='15'/,
@@ -42,15 +42,15 @@ const EXPECT: Record<string, RegExp> = {
   sound: /<sound model='ich\d'/,
   serial: /<serial type='pty'/,
   parallel: /<parallel type='pty'/,
-  console: /<console type='pty'/,
+  console: /<console type='pty'>\s*<target type='virtio'/,
   'channel/guest-agent': /<channel type='unix'>[\s\S]*?name='org.qemu.guest_agent.0'/,
   'channel/spicevmc': /<channel type='spicevmc'>[\s\S]*?name='com.redhat.spice.0'/,
   'channel/custom': /<channel type='pty'>[\s\S]*?name='org.example.vd-hw.0'/,
   'usb-host': /<hostdev mode='subsystem' type='usb' managed='yes'>[\s\S]*?<vendor id='0x046d'\/>/,
   'pci-host': /<hostdev mode='subsystem' type='pci' managed='yes'>[\s\S]*?slot='0x03'/,
-  mdev: /<hostdev mode='subsystem' type='mdev' managed='no' model='vfio-pci'>|<hostdev mode='subsystem' type='mdev' model='vfio-pci'>/,
+  mdev: /<hostdev mode='subsystem' type='mdev'[^>]*model='vfio-pci'/,
   video: /<model type='(vga|virtio|qxl)'/,
-  watchdog: /<watchdog model='i6300esb' action='reset'\/>/,
+  watchdog: /<watchdog model='i6300esb' action='reset'/,
   'filesystem/virtiofs': /<filesystem type='mount'[^>]*>[\s\S]*?<driver type='virtiofs'\/>/,
   'filesystem/9p': /<filesystem type='mount' accessmode='mapped'>/,
   smartcard: /<smartcard mode='passthrough' type='spicevmc'/,
@@ -61,7 +61,7 @@ const EXPECT: Record<string, RegExp> = {
   panic: /<panic model='isa'/,
   vsock: /<vsock model='virtio'>\s*<cid auto='yes'/,
   memballoon: /<memballoon model='virtio'/,
-  iommu: /<iommu model='intel'\/>/,
+  iommu: /<iommu model='intel'/,
 };
 
 const EDITS: Record<string, SampleHardware['edit']> = {
@@ -82,7 +82,10 @@ const EDITS: Record<string, SampleHardware['edit']> = {
   watchdog: { patch: { action: 'poweroff' }, expect: /action='poweroff'/ },
   filesystem: { patch: { readonly: true }, expect: /<readonly\/>/ },
   smartcard: { patch: { mode: 'host', type: null }, expect: /<smartcard mode='host'/ },
-  'usb-redir': { patch: { type: 'tcp' }, expect: /<redirdev bus='usb' type='tcp'/ },
+  'usb-redir': {
+    patch: { type: 'tcp', sourceHost: '127.0.0.1', sourceService: '4000' },
+    expect: /<redirdev bus='usb' type='tcp'>\s*<source mode='connect' host='127.0.0.1' service='4000'/,
+  },
   tpm: { patch: { model: 'tpm-tis' }, expect: /<tpm model='tpm-tis'>/ },
   rng: { patch: { rateBytes: 2048 }, expect: /<rate bytes='2048'/ },
   panic: { patch: { model: 'hyperv' }, expect: /<panic model='hyperv'/ },
