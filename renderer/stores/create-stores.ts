@@ -23,6 +23,8 @@ import { createNodeDevicesStore } from '../node-devices/node-devices-store';
 import { createHostStatsStore } from './host-stats-store';
 import { createDetailsStore } from '../details/details-store';
 import { createWizardStore } from '../wizard/wizard-store';
+// Add Hardware and Remove (issue 13)
+import { createHardwareCalls } from '../details/add-hardware/hardware-calls';
 
 /** Every store, built around one api (tests pass a fake). */
 export function createStores(api: RendererApi) {
@@ -71,6 +73,8 @@ export function createStores(api: RendererApi) {
     hostStats,
     details,
     wizard,
+    // Add Hardware and Remove (issue 13)
+    hardwareCalls: createHardwareCalls(api, details),
   };
 }
 
