@@ -237,7 +237,6 @@ export function AddHardwareDialog({
         </nav>
         <form
           className="field-form"
-          aria-label={t(`hardware.kind.${kind}`)}
           onSubmit={(e) => {
             e.preventDefault();
             void submit(false);
