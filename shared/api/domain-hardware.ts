@@ -3,34 +3,38 @@ import { EditResult, ViewPatch } from './domain-edit';
 import { VolumeDeletion } from './domain-storage';
 import { domainRef } from './refs';
 
+/** The kinds of hardware the Add Hardware dialog offers (virt-manager's list, and more). */
+export const HARDWARE_KINDS = [
+  'storage',
+  'controller',
+  'network',
+  'input',
+  'graphics',
+  'sound',
+  'serial',
+  'parallel',
+  'console',
+  'channel',
+  'usb-host',
+  'pci-host',
+  'mdev',
+  'video',
+  'watchdog',
+  'filesystem',
+  'smartcard',
+  'usb-redir',
+  'tpm',
+  'rng',
+  'panic',
+  'vsock',
+  'memballoon',
+  'iommu',
+] as const;
+export type HardwareKind = (typeof HARDWARE_KINDS)[number];
+
 /** One device the Add Hardware dialog adds: its kind (the dialog's word) and its view settings. */
 export const NewHardware = z.object({
-  kind: z.enum([
-    'storage',
-    'controller',
-    'network',
-    'input',
-    'graphics',
-    'sound',
-    'serial',
-    'parallel',
-    'console',
-    'channel',
-    'usb-host',
-    'pci-host',
-    'mdev',
-    'video',
-    'watchdog',
-    'filesystem',
-    'smartcard',
-    'usb-redir',
-    'tpm',
-    'rng',
-    'panic',
-    'vsock',
-    'memballoon',
-    'iommu',
-  ]),
+  kind: z.enum(HARDWARE_KINDS),
   settings: ViewPatch,
 });
 export type NewHardware = z.infer<typeof NewHardware>;

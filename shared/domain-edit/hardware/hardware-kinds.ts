@@ -1,38 +1,13 @@
 // The kinds of hardware the Add Hardware dialog offers, the device element each one becomes, and
 // virt-install's defaults for the guest at hand (checked against `virt-xml --add-device --print-diff`).
+import type { HardwareKind } from '../../api/domain-hardware';
 import type { XmlDocument } from '../../xml/document';
 import { getAttr } from '../../xml/node-ops';
 import { listDevices } from '../../xml/views/devices/device-list';
 import type { DeviceSettings, KnownDeviceKind } from '../../xml/views/devices/device-views';
 import { readOs } from '../../xml/views/domain-os';
 
-export const HARDWARE_KINDS = [
-  'storage',
-  'controller',
-  'network',
-  'input',
-  'graphics',
-  'sound',
-  'serial',
-  'parallel',
-  'console',
-  'channel',
-  'usb-host',
-  'pci-host',
-  'mdev',
-  'video',
-  'watchdog',
-  'filesystem',
-  'smartcard',
-  'usb-redir',
-  'tpm',
-  'rng',
-  'panic',
-  'vsock',
-  'memballoon',
-  'iommu',
-] as const;
-export type HardwareKind = (typeof HARDWARE_KINDS)[number];
+export { HARDWARE_KINDS, type HardwareKind } from '../../api/domain-hardware';
 
 /** The device element each kind adds. */
 export const ELEMENT_OF = {
