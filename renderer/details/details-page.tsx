@@ -25,6 +25,9 @@ import {
   IoTuningPane,
   MemoryTuningPane,
 } from './tuning/tuning-panes';
+// Add Hardware and Remove (issue 13)
+import { AddHardwareButton, RemoveDeviceButton } from './add-hardware/hardware-buttons';
+import { HardwarePane } from './panes/hardware-pane';
 
 /** Each hardware item's form. */
 const PANES: Record<ItemKind, ComponentType<PaneProps>> = {
@@ -50,7 +53,7 @@ const PANES: Record<ItemKind, ComponentType<PaneProps>> = {
   input: DevicePane,
   char: DevicePane,
   controller: DevicePane,
-  other: DevicePane,
+  other: HardwarePane,
 };
 
 /** Items whose XML tab shows the whole domain (the rest show their device). */
@@ -101,10 +104,28 @@ export function DetailsPage({ hostId, uuid }: { hostId: string; uuid: string }) 
             </li>
           ))}
         </ul>
+        <AddHardwareButton
+          hostId={hostId}
+          uuid={uuid}
+          name={domain?.name ?? ''}
+          doc={entry.doc}
+          running={running}
+        />
       </nav>
       <section id={panelId} className="hardware-panel" aria-label={label(item)}>
         <header className="hardware-panel-header">
           <h3>{label(item)}</h3>
+          {item.deviceKey && (
+            <RemoveDeviceButton
+              hostId={hostId}
+              uuid={uuid}
+              name={domain?.name ?? ''}
+              deviceKey={item.deviceKey}
+              deviceLabel={label(item)}
+              running={running}
+              busy={entry.busy}
+            />
+          )}
           {!NO_XML.has(item.kind) && (
             <div role="tablist" aria-label={label(item)}>
               <button type="button" role="tab" aria-selected={tab === 'form'} onClick={() => setTab('form')}>

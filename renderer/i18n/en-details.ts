@@ -1,4 +1,5 @@
 import { enTuning } from './en-tuning';
+import { enHardwareFields } from './en-hardware';
 
 /** English strings of the VM window's Details page, under `details.`. */
 export const enDetails = {
@@ -176,4 +177,6 @@ export const enDetails = {
   'mac-invalid': 'Not a valid unicast MAC address (six hex pairs, first byte even)',
   'bad-value': 'Not a valid value',
   notANumber: 'Enter a number',
+  // Add Hardware and Remove (issue 13)
+  ...enHardwareFields,
 };

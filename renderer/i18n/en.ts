@@ -1,5 +1,7 @@
 import { enConsoles } from './en-consoles';
 import { enDetails } from './en-details';
+// Add Hardware and Remove (issue 13)
+import { enHardware } from './en-hardware';
 import { enHostDetails } from './en-storage-pools';
 import { enJobs, enVolumes } from './en-storage';
 import { enNetworks } from './en-networks';
@@ -301,6 +303,8 @@ export const en = {
   ...enWizard,
   // New VM wizard, cloud-image step (issue 11)
   cloudImage: enCloudImage,
+  // Add Hardware and Remove (issue 13)
+  ...enHardware,
 };
 
 export type Resources = typeof en;

@@ -32,6 +32,8 @@ import { createCloneCalls } from '../clone/clone-calls';
 import { createMigrateCalls } from '../migrate/migrate-calls';
 import { createSaveFileCalls } from '../save-file/save-file-calls';
 import { createSnapshotCalls } from '../snapshots/snapshot-calls';
+// Add Hardware and Remove (issue 13)
+import { createHardwareCalls } from '../details/add-hardware/hardware-calls';
 
 /** Every store, built around one api (tests pass a fake). */
 export function createStores(api: RendererApi) {
@@ -89,6 +91,8 @@ export function createStores(api: RendererApi) {
     wizard,
     // A network's XML edited with a diff before apply (issue 10)
     networkEdit: createNetworkEditStore(api),
+    // Add Hardware and Remove (issue 13)
+    hardwareCalls: createHardwareCalls(api, details),
   };
 }
 

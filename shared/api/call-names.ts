@@ -101,6 +101,9 @@ export const CALL_NAMES = [
   'cloud-image/seed-tool',
   'cloud-image/inspect-base',
   'cloud-image/prepare',
+  // Add Hardware and Remove (issue 13)
+  'domains/add-device',
+  'domains/remove-device',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

@@ -28,6 +28,8 @@ import { wizardCalls } from './wizard';
 import { cloudImageCalls } from './cloud-init';
 // A network's XML edited with a diff before apply (issue 10)
 import { networkEditCalls } from './network-edit';
+// Add Hardware and Remove (issue 13)
+import { domainHardwareCalls } from './domain-hardware';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -63,6 +65,8 @@ export const calls = {
   ...cloudImageCalls,
   // A network's XML edited with a diff before apply (issue 10)
   ...networkEditCalls,
+  // Add Hardware and Remove (issue 13)
+  ...domainHardwareCalls,
 } as const;
 
 /** Streams the backend pushes. */

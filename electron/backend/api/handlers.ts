@@ -26,6 +26,8 @@ import { migrateHandlers } from '../migrate/migrate-handlers';
 import { wizardHandlers } from '../wizard/wizard-handlers';
 // Cloud-image method of the New VM wizard (issue 11)
 import { cloudImageHandlers } from '../cloud-init/cloud-image-handlers';
+// Add Hardware and Remove (issue 13)
+import { hardwareHandlers } from '../domains/hardware/hardware-handlers';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -93,5 +95,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...wizardHandlers(hosts, jobs),
     // Cloud-image method of the New VM wizard (issue 11)
     ...cloudImageHandlers(hosts, jobs),
+    // Add Hardware and Remove (issue 13)
+    ...hardwareHandlers(hosts),
   };
 }

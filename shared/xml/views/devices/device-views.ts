@@ -6,6 +6,7 @@ import { diskFields } from './disk';
 import { graphicsFields } from './graphics';
 import { interfaceFields, randomMac } from './interface';
 import * as other from './other-devices';
+import { iommuFields } from './iommu';
 
 export const DEVICE_FIELDS = {
   disk: diskFields,
@@ -30,6 +31,8 @@ export const DEVICE_FIELDS = {
   panic: other.panicFields,
   vsock: other.vsockFields,
   shmem: other.shmemFields,
+  // Add Hardware (issue 13)
+  iommu: iommuFields,
 } satisfies Record<string, FieldSpec>;
 
 export type KnownDeviceKind = keyof typeof DEVICE_FIELDS;

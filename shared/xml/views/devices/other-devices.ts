@@ -87,6 +87,10 @@ export const hostdevFields = {
   usbDevice: onlyFor('usb', intAttr('source/address', 'device')),
   bootOrder: intAttr('boot', 'order'),
   romBar: onOffAttr('rom', 'bar'),
+  // Add Hardware (issue 13): mediated devices.
+  mdevModel: onlyFor('mdev', attr<'vfio-pci' | 'vfio-ccw' | 'vfio-ap'>('', 'model')),
+  mdevUuid: onlyFor('mdev', attr('source/address', 'uuid')),
+  display: onlyFor('mdev', onOffAttr('', 'display')),
 };
 
 export const rngFields = {
