@@ -323,7 +323,7 @@ export function AddHardwareDialog({
             field(
               key,
               dt(label),
-              input === 'mib' || input === 'textarea' || input === 'password' ? 'text' : input,
+              input === 'checkbox' || input === 'number' || input === 'select' ? input : 'text',
               options,
             ),
           )}
