@@ -7,7 +7,8 @@ import { applyChanges, changedFields, EditInputError } from '../../../../shared/
 import { checkDomain, keysBefore } from '../../../../shared/domain-edit/edit-checks';
 import { diffXml, formatDiff } from '../../../../shared/xml/diff';
 import { parseDomainXml, serializeDomainXml } from '../../../../shared/xml/objects';
-import { putXmlOn, XML_FILE } from '../../virsh/put-xml';
+import { stageXml } from '../../virsh/put-xml';
+import type { XmlDocument } from '../../../../shared/xml/document';
 import { isActive, readInactiveXml, readLiveXml } from './edit-base';
 import { applyLive, type LiveTarget } from './live-changes';
 
@@ -33,34 +34,82 @@ const invalid = (field: string, code: string, message: string): EditResult => ({
   problems: [{ field, code, message }],
 });
 
-export async function applyEdit(
-  host: LiveTarget,
+/** The edit built on `baseXml`: the XML to define and its diff, or the problems found. */
+function buildEdit(
   domain: DomainSummary,
-  request: EditRequest,
-): Promise<EditResult> {
-  const { uuid } = domain;
-  const base = await currentBase(host, uuid, request.baseXml);
-  if ('outcome' in base) return base;
-  const doc = parseDomainXml(base.xml);
+  baseXml: string,
+  changes: readonly EditChange[],
+): { next: string; diff: string; doc: XmlDocument } | EditResult {
+  const doc = parseDomainXml(baseXml);
   const keyOf = keysBefore(doc);
   try {
-    applyChanges(doc, request.changes);
+    applyChanges(doc, changes);
   } catch (error) {
     if (error instanceof EditInputError) return invalid(error.field, 'bad-value', error.message);
     throw error;
   }
   const problems = checkDomain(doc, {}, keyOf);
   if (problems.length > 0) return { outcome: 'invalid', problems };
-  const active = isActive(domain);
-  const rename = request.changes.find((c) => c.target === 'rename');
-  if (rename && active)
+  if (changes.some((c) => c.target === 'rename') && isActive(domain))
     return invalid('rename', 'rename-running', 'A running VM cannot be renamed: shut it down first');
   const next = serializeDomainXml(doc);
-  const diff = formatDiff(diffXml(base.xml, next));
+  return { next, diff: formatDiff(diffXml(baseXml, next)), doc };
+}
+
+/**
+ * Apply in as few round trips as the host allows (each SSH channel start costs ~80–100 ms, a shell
+ * command ~5–10 ms): the edit is built on the pane's base while the host's current XML (and the live
+ * one) is read and the new XML is written to a temp file on a channel opened ahead of time; the two
+ * bases are compared before anything is defined (a stale base is refused, its file dropped); then the
+ * define and the read of the new base go to the shell together.
+ */
+export async function applyEdit(
+  host: LiveTarget,
+  domain: DomainSummary,
+  request: EditRequest,
+): Promise<EditResult> {
+  const { uuid } = domain;
+  const active = isActive(domain) && !request.preview;
+  const reads = Promise.all([
+    readInactiveXml(host.shell, uuid),
+    active ? readLiveXml(host.shell, uuid) : undefined,
+  ]);
+  reads.catch(() => undefined);
+  const built = buildEdit(domain, request.baseXml, request.changes);
+  const ok = 'next' in built;
+  const staged =
+    ok && !request.preview && built.next !== request.baseXml ? stageXml(host, built.next) : undefined;
+  staged?.catch(() => undefined);
+  const drop = () => void staged?.then((file) => file.release()).catch(() => undefined);
+  let current: string;
+  let liveXml: string | undefined;
+  try {
+    [current, liveXml] = await reads;
+  } catch (error) {
+    drop();
+    throw error;
+  }
+  if (current !== request.baseXml) {
+    drop();
+    return { outcome: 'stale', changes: formatDiff(diffXml(request.baseXml, current)), xml: current };
+  }
+  if (!ok) return built;
+  const { diff, doc } = built;
   if (request.preview) return { outcome: 'preview', diff };
-  // The running XML before the define: the live half changes that document's devices.
-  const liveXml = active ? await readLiveXml(host.shell, uuid) : undefined;
-  if (next !== base.xml) await putXmlOn(host, ['define', XML_FILE], next, { onShell: true });
+  const renaming = request.changes.some((c) => c.target === 'rename' && c.name !== domain.name);
+  let after: Promise<string> | undefined;
+  if (staged) {
+    const file = await staged;
+    try {
+      const defined = host.shell.run(['define', file.path]);
+      // Pipelined behind the define (its reply comes after the define's): the new base.
+      if (!renaming) after = readInactiveXml(host.shell, uuid);
+      after?.catch(() => undefined);
+      await defined;
+    } finally {
+      file.release();
+    }
+  }
   const fields: FieldOutcome[] = [];
   const xmlChanges = request.changes.filter((c) => c.target === 'domain' || c.target === 'device');
   if (liveXml !== undefined) fields.push(...(await applyLive(host, uuid, xmlChanges, doc, liveXml)));
@@ -76,5 +125,5 @@ export async function applyEdit(
       fields.push({ field: 'rename', applied: 'saved' });
     }
   }
-  return { outcome: 'applied', diff, xml: await readInactiveXml(host.shell, uuid), fields };
+  return { outcome: 'applied', diff, xml: await (after ?? readInactiveXml(host.shell, uuid)), fields };
 }

@@ -7,7 +7,7 @@ import { connectByKey, createHarness, pollUntil, type Harness } from '../../test
 // A real guest of the test host (qemu:///session, TCG): edited through the one edit path and
 // checked with `virsh dumpxml` on the host, never through VirtDesk's own reading.
 const host = inject('testHost');
-const NAME = `vd-e-edit-${process.pid}`;
+const NAME = `vd-dt-edit-${process.pid}`;
 const XML_FILE = `/tmp/${NAME}.xml`;
 const MEDIA = `/tmp/${NAME}.iso`;
 const IMAGE = `/tmp/${NAME}.img`;
@@ -191,6 +191,21 @@ describe('the edit path on a shut-off VM', () => {
     const bad = before.replace(/<vcpu[^>]*>2<\/vcpu>/, "<vcpu placement='static'>two</vcpu>");
     const refused = await h.call('domains/edit-xml', { hostId, uuid, baseXml: before, xml: bad });
     expect(refused).toMatchObject({ outcome: 'invalid', problems: [{ field: 'xml' }] });
+    // An element libvirt does not know: its define alone would drop it silently; its schema refuses it.
+    const unknown = before.replace('</devices>', '<bogus-device/></devices>');
+    const schema = await h.call('domains/edit-xml', { hostId, uuid, baseXml: before, xml: unknown });
+    expect(schema).toMatchObject({
+      outcome: 'invalid',
+      problems: [{ field: 'xml', code: 'schema', message: expect.stringMatching(/schema/) }],
+    });
+    const previewed = await h.call('domains/edit-xml', {
+      hostId,
+      uuid,
+      baseXml: before,
+      xml: unknown,
+      preview: true,
+    });
+    expect(previewed).toMatchObject({ outcome: 'invalid', problems: [{ code: 'schema' }] });
     expect((await dumpxml('--inactive')).trim()).toBe(before.trim());
     const good = before.replace(/<title>[^<]*<\/title>/, '<title>From the XML editor</title>');
     applied(await h.call('domains/edit-xml', { hostId, uuid, baseXml: before, xml: good }));
