@@ -10,6 +10,14 @@ import { parseDomainXml, serializeDomainXml } from '../../../../shared/xml/objec
 import { stageXml } from '../../virsh/put-xml';
 import type { XmlDocument } from '../../../../shared/xml/document';
 import { isActive, readInactiveXml, readLiveXml } from './edit-base';
+import { readOs } from '../../../../shared/xml/views/domain-os';
+import {
+  capsQuery,
+  firmwareRefusal,
+  parseFirmwareOffer,
+  type FirmwareOffer,
+} from '../../../../shared/domain-edit/firmware';
+import type { VirshRunner } from '../../virsh/virsh-runner';
 import { applyLive, type LiveTarget } from './live-changes';
 
 export interface EditRequest {
@@ -27,6 +35,22 @@ export async function currentBase(
   const xml = await readInactiveXml(host.shell, uuid);
   if (xml === baseXml) return { xml };
   return { outcome: 'stale', changes: formatDiff(diffXml(baseXml, xml)), xml };
+}
+
+const FIRMWARE_REFUSALS = {
+  'firmware-no-ovmf': 'This host has no UEFI firmware (OVMF) for this machine type: install ovmf on the host',
+  'firmware-no-secure': 'This host has no Secure Boot firmware for this machine type',
+  'firmware-needs-q35': 'Secure Boot needs the Q35 chipset',
+} as const;
+
+/** The host's firmware for the VM described by `xml` (its virt type, arch, machine). */
+async function readFirmwareOffer(shell: VirshRunner, xml: string): Promise<FirmwareOffer> {
+  const q = capsQuery(parseDomainXml(xml));
+  const argv = ['domcapabilities', '--virttype', q.virttype];
+  if (q.arch) argv.push('--arch', q.arch);
+  if (q.machine) argv.push('--machine', q.machine);
+  // No answer (the test driver has none): nothing is offered, and UEFI is refused with the reason.
+  return parseFirmwareOffer(await shell.run(argv).catch(() => ''));
 }
 
 const invalid = (field: string, code: string, message: string): EditResult => ({
@@ -52,6 +76,8 @@ function buildEdit(
   if (problems.length > 0) return { outcome: 'invalid', problems };
   if (changes.some((c) => c.target === 'rename') && isActive(domain))
     return invalid('rename', 'rename-running', 'A running VM cannot be renamed: shut it down first');
+  if (changes.some((c) => c.target === 'firmware') && isActive(domain))
+    return invalid('firmware', 'firmware-running', 'Shut the VM down to change its firmware');
   const next = serializeDomainXml(doc);
   return { next, diff: formatDiff(diffXml(baseXml, next)), doc };
 }
@@ -70,9 +96,12 @@ export async function applyEdit(
 ): Promise<EditResult> {
   const { uuid } = domain;
   const active = isActive(domain) && !request.preview;
+  const firmware = request.changes.find((c) => c.target === 'firmware');
   const reads = Promise.all([
     readInactiveXml(host.shell, uuid),
     active ? readLiveXml(host.shell, uuid) : undefined,
+    // What the host offers for this VM (OVMF builds), asked in the same round trip.
+    firmware ? readFirmwareOffer(host.shell, request.baseXml) : undefined,
   ]);
   reads.catch(() => undefined);
   const built = buildEdit(domain, request.baseXml, request.changes);
@@ -83,8 +112,9 @@ export async function applyEdit(
   const drop = () => void staged?.then((file) => file.release()).catch(() => undefined);
   let current: string;
   let liveXml: string | undefined;
+  let offer: FirmwareOffer | undefined;
   try {
-    [current, liveXml] = await reads;
+    [current, liveXml, offer] = await reads;
   } catch (error) {
     drop();
     throw error;
@@ -93,8 +123,18 @@ export async function applyEdit(
     drop();
     return { outcome: 'stale', changes: formatDiff(diffXml(request.baseXml, current)), xml: current };
   }
-  if (!ok) return built;
+  if (!ok) {
+    drop();
+    return built;
+  }
   const { diff, doc } = built;
+  if (firmware?.target === 'firmware' && offer) {
+    const refusal = firmwareRefusal(firmware.firmware, offer, readOs(doc).machine);
+    if (refusal) {
+      drop();
+      return invalid('firmware', refusal, FIRMWARE_REFUSALS[refusal]);
+    }
+  }
   if (request.preview) return { outcome: 'preview', diff };
   const renaming = request.changes.some((c) => c.target === 'rename' && c.name !== domain.name);
   let after: Promise<string> | undefined;
@@ -116,6 +156,7 @@ export async function applyEdit(
   else
     for (const c of xmlChanges)
       for (const field of changedFields(c)) fields.push({ field, applied: 'saved' });
+  if (firmware) fields.push({ field: 'firmware', applied: 'saved' });
   for (const change of request.changes) {
     if (change.target === 'autostart') {
       await host.shell.run(['autostart', '--domain', uuid, ...(change.enabled ? [] : ['--disable'])]);
