@@ -119,9 +119,6 @@ export const enDetails = {
   firmwareOnlyOff: 'Shut the VM down to change its firmware',
   firmwareInstalledNote:
     'An installed guest usually does not boot after BIOS ↔ UEFI: its boot loader was installed for the old firmware (virt-manager allows this change only before the first install). Secure Boot needs a signed boot loader.',
-  firmwareNoOvmf: 'This host has no UEFI firmware (OVMF) for this machine type: install ovmf on the host',
-  firmwareNoSecure: 'This host has no Secure Boot firmware for this machine type',
-  firmwareNeedsQ35: 'Secure Boot needs the Q35 chipset',
   firmwareChanged: 'Firmware will change from {{from}} to {{to}} on Apply',
   bootDragHint: 'Drag a device, or use its buttons, to change the order',
   bootDragHandle: 'Drag {{item}}',
@@ -198,4 +195,8 @@ export const enDetails = {
   'mac-invalid': 'Not a valid unicast MAC address (six hex pairs, first byte even)',
   'bad-value': 'Not a valid value',
   notANumber: 'Enter a number',
+  'firmware-running': 'Shut the VM down to change its firmware',
+  'firmware-no-ovmf': 'This host has no UEFI firmware (OVMF) for this machine type: install ovmf on the host',
+  'firmware-no-secure': 'This host has no Secure Boot firmware for this machine type',
+  'firmware-needs-q35': 'Secure Boot needs the Q35 chipset',
 };
