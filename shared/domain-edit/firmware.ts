@@ -1,7 +1,8 @@
 // BIOS ↔ UEFI ↔ UEFI with Secure Boot, the way virt-manager's Overview offers it before the first
 // install, written for libvirt's firmware autoselection: `<os firmware='efi'>` with the wanted
 // `secure-boot` / `enrolled-keys` features, no fixed `<loader>`/`<nvram>` paths (libvirt picks the
-// host's OVMF build and makes the VM's variables file when it starts). Secure Boot also needs SMM.
+// host's OVMF build and makes the VM's variables file when it starts). UEFI needs ACPI, Secure Boot
+// also SMM.
 import { documentRoot, type XmlDocument } from '../xml/document';
 import { writeFields } from '../xml/views/fields';
 import { readGeneral } from '../xml/views/domain-general';
@@ -11,6 +12,7 @@ import { readOs, writeOs } from '../xml/views/domain-os';
 export type FirmwareChoice = 'bios' | 'efi' | 'efi-secure';
 
 const SMM = { smm: featureFields.smm };
+const ACPI = { acpi: featureFields.acpi };
 
 export function readFirmware(doc: XmlDocument): FirmwareChoice {
   const os = readOs(doc);
@@ -45,6 +47,8 @@ export function writeFirmware(doc: XmlDocument, choice: FirmwareChoice): void {
       { name: 'secure-boot', enabled: secure },
     ],
   });
+  // libvirt: "UEFI requires ACPI on this architecture" (x86).
+  writeFields(documentRoot(doc), ACPI, { acpi: true });
   if (secure) writeFields(documentRoot(doc), SMM, { smm: true });
 }
 

@@ -3,6 +3,7 @@
 // live half for a running VM.
 import type { EditChange, EditResult, FieldOutcome } from '../../../../shared/api/domain-edit';
 import type { DomainSummary } from '../../../../shared/api/domains';
+import { ApiError } from '../../../../shared/api/errors';
 import { applyChanges, changedFields, EditInputError } from '../../../../shared/domain-edit/apply-changes';
 import { checkDomain, keysBefore } from '../../../../shared/domain-edit/edit-checks';
 import { diffXml, formatDiff } from '../../../../shared/xml/diff';
@@ -146,6 +147,15 @@ export async function applyEdit(
       if (!renaming) after = readInactiveXml(host.shell, uuid);
       after?.catch(() => undefined);
       await defined;
+    } catch (error) {
+      // libvirt refused the result ("UEFI requires ACPI", …): its words, nothing defined.
+      if (error instanceof ApiError && error.code !== 'connection-lost')
+        return invalid(
+          'define',
+          'libvirt',
+          error.message.replace(/^Failed to define domain from \S+\s*/, ''),
+        );
+      throw error;
     } finally {
       file.release();
     }
