@@ -30,7 +30,7 @@ const apiOf = (h: Harness): VirtdeskApi => ({
 
 async function applyBench(): Promise<{ apply: number; define: number }> {
   const host = await ensureTestHost();
-  const name = `vd-e-bench-${process.pid}`;
+  const name = `vd-dt-bench-${process.pid}`;
   const file = `/tmp/${name}.xml`;
   const xml = `<domain type='qemu'><name>${name}</name><title>t0</title><memory unit='MiB'>64</memory><vcpu>1</vcpu><os><type arch='x86_64' machine='pc'>hvm</type></os><devices><graphics type='vnc' autoport='yes' listen='127.0.0.1' passwd='pw'/></devices></domain>\n`;
   writeFileSync(file, xml);
@@ -53,6 +53,8 @@ async function applyBench(): Promise<{ apply: number; define: number }> {
       applies.push(performance.now() - t0);
       if (result.outcome !== 'applied') throw new Error(`apply: ${result.outcome}`);
       base = result.xml;
+      // Untimed: the list's row follows (libvirt's event re-reads it), as it does between a user's applies.
+      await h.waitFor('domains/delta', (d) => d.upsert.some((s) => s.uuid === uuid && s.title === `t${i}`));
     }
     const defines: number[] = [];
     for (let i = 1; i <= ROUNDS; i++) {
@@ -114,7 +116,7 @@ async function openBench(): Promise<{ open: number; define: number; items: numbe
       opens.push(performance.now() - t0);
       items = list.length;
     }
-    const dir = mkdtempSync(join(tmpdir(), 'vd-e-bench-'));
+    const dir = mkdtempSync(join(tmpdir(), 'vd-dt-bench-'));
     const file = join(dir, 'csr1kv.xml');
     writeFileSync(
       file,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDomainXml } from '../../shared/xml/objects';
 import { fixture, libvirtRoundTrip } from '../../shared/xml/testing/validate';
 import { readValue, type FieldDef } from './field-defs';
+import { diskSourceText, nicSourceOf } from '../../shared/domain-edit/source-patches';
+import { readDevice } from '../../shared/xml/views/devices/device-views';
 import { hardwareItems } from './hardware-items';
 import {
   charFieldsFor,
@@ -68,21 +70,18 @@ describe('csr1kv-1 imported on a test:/// host, pane by pane', () => {
   });
 
   it('shows the disk, both NICs, the display, video, inputs, serial/channel and controllers', () => {
+    expect(diskSourceText(readDevice(doc, 'disk', 'disk:vda')!)).toBe(
+      '/home/root/images/csr1000v-universalk9.17.02.01v.qcow2',
+    );
     expect(values(diskFieldsFor('disk:vda', false))).toMatchObject({
-      sourceFile: '/home/root/images/csr1000v-universalk9.17.02.01v.qcow2',
       targetBus: 'virtio',
       format: 'qcow2',
       device: 'disk',
     });
-    expect(values(nicFieldsFor('interface:52:54:00:36:95:f0'))).toMatchObject({
-      type: 'direct',
-      sourceDev: 'eno1',
-      sourceMode: 'bridge',
-    });
-    expect(values(nicFieldsFor('interface:52:54:00:2d:87:99'))).toMatchObject({
-      type: 'network',
-      sourceNetwork: 'eno2_sriov_pool',
-    });
+    const nic = (key: string) => nicSourceOf(readDevice(doc, 'interface', key)!);
+    expect(nic('interface:52:54:00:36:95:f0')).toEqual({ kind: 'direct', dev: 'eno1', mode: 'bridge' });
+    expect(nic('interface:52:54:00:2d:87:99')).toEqual({ kind: 'network', network: 'eno2_sriov_pool' });
+    expect(values(nicFieldsFor('interface:52:54:00:2d:87:99'))).toMatchObject({ model: 'virtio' });
     expect(values(displayFieldsFor('graphics:spice'))).toMatchObject({ type: 'spice', autoport: true });
     const video = hardwareItems(doc).find((i) => i.kind === 'video')!;
     expect(values(videoFieldsFor(video.deviceKey!))).toMatchObject({

@@ -47,7 +47,6 @@ export const kernelFields: FieldDef[] = (
 
 export const diskFieldsFor = (key: string, cdrom: boolean): FieldDef[] =>
   device('disk', key, [
-    ['sourceFile', 'sourcePath', 'text'],
     ['device', 'deviceType', 'select', ['disk', 'cdrom', 'floppy', 'lun']],
     ['targetBus', 'bus', 'select', ['virtio', 'sata', 'scsi', 'ide', 'usb', 'fdc']],
     ['format', 'format', 'select', ['raw', 'qcow2', 'vmdk', 'vdi', 'iso']],
@@ -63,11 +62,6 @@ export const diskFieldsFor = (key: string, cdrom: boolean): FieldDef[] =>
 
 export const nicFieldsFor = (key: string): FieldDef[] =>
   device('interface', key, [
-    ['type', 'sourceType', 'select', ['network', 'bridge', 'direct', 'user', 'hostdev']],
-    ['sourceNetwork', 'sourceNetwork', 'text'],
-    ['sourceBridge', 'sourceBridge', 'text'],
-    ['sourceDev', 'sourceDev', 'text'],
-    ['sourceMode', 'sourceMode', 'select', ['vepa', 'bridge', 'private', 'passthrough']],
     ['model', 'model', 'select', ['virtio', 'e1000', 'e1000e', 'rtl8139', 'vmxnet3']],
     ['mac', 'mac', 'text'],
     ['bootOrder', 'bootIndex', 'number'],

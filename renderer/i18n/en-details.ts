@@ -104,6 +104,29 @@ export const enDetails = {
   bootDevFd: 'Floppy',
   // disks
   sourcePath: 'Source path',
+  // disk and NIC sources, firmware, host CPU, boot order drag (issue 12, third session)
+  diskSource: 'Source',
+  diskSourceKind: 'Where the disk’s data is',
+  sourceKindPath: 'Path on the host',
+  sourceKindVolume: 'Volume from a pool',
+  nicSourceNone: 'Choose a source',
+  nicSourceOther: 'Other ({{type}}): edit in the XML tab',
+  nicNetworkItem: 'Virtual network ‘{{name}}’ ({{mode}})',
+  nicNetworkInactive: 'Virtual network ‘{{name}}’ ({{mode}}, not running)',
+  nicBridgeItem: 'Bridge device…',
+  nicDirectItem: 'Host device {{name}}: macvtap',
+  nicDirectOther: 'Host device…: macvtap',
+  bridgeName: 'Bridge name',
+  directDevice: 'Host interface',
+  copyHostHelp: 'Uses {{mode}}: the guest sees the host’s CPU (not movable to a different CPU)',
+  copyHostUnsupported: 'This host offers neither host-passthrough nor host-model',
+  firmwareChoice: 'Firmware',
+  firmwareOnlyOff: 'Shut the VM down to change its firmware',
+  firmwareInstalledNote:
+    'An installed guest usually does not boot after BIOS ↔ UEFI: its boot loader was installed for the old firmware (virt-manager allows this change only before the first install). Secure Boot needs a signed boot loader.',
+  firmwareChanged: 'Firmware will change from {{from}} to {{to}} on Apply',
+  bootDragHint: 'Drag a device, or use its buttons, to change the order',
+  bootDragHandle: 'Drag {{item}}',
   sourcePool: 'Storage pool',
   sourceVolume: 'Volume',
   deviceType: 'Device type',
@@ -179,4 +202,8 @@ export const enDetails = {
   notANumber: 'Enter a number',
   // Add Hardware and Remove (issue 13)
   ...enHardwareFields,
+  'firmware-running': 'Shut the VM down to change its firmware',
+  'firmware-no-ovmf': 'This host has no UEFI firmware (OVMF) for this machine type: install ovmf on the host',
+  'firmware-no-secure': 'This host has no Secure Boot firmware for this machine type',
+  'firmware-needs-q35': 'Secure Boot needs the Q35 chipset',
 };

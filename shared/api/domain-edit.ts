@@ -42,6 +42,8 @@ export const EditChange = z.union([
   z.object({ target: z.literal('autostart'), enabled: z.boolean() }),
   /** Not XML: `virsh domrename` (shut-off VMs only). */
   z.object({ target: z.literal('rename'), name: z.string().min(1).max(255) }),
+  /** BIOS / UEFI / UEFI with Secure Boot through libvirt's firmware autoselection (shut-off VMs only). */
+  z.object({ target: z.literal('firmware'), firmware: z.enum(['bios', 'efi', 'efi-secure']) }),
 ]);
 export type EditChange = z.infer<typeof EditChange>;
 

@@ -5,6 +5,7 @@ import { DEVICE_FIELDS, updateDevice, type KnownDeviceKind } from '../xml/views/
 import { findDevice } from '../xml/views/devices/device-list';
 import { writeFields, type FieldSpec } from '../xml/views/fields';
 import { documentRoot, type XmlDocument } from '../xml/document';
+import { writeFirmware } from './firmware';
 
 export class EditInputError extends Error {
   constructor(
@@ -50,7 +51,8 @@ export function patchFor(spec: FieldSpec, patch: ViewPatch, prefix: string): Rec
 /** Applies the XML changes of an edit to `doc` (autostart and rename are not XML; they are skipped). */
 export function applyChanges(doc: XmlDocument, changes: readonly EditChange[]): void {
   for (const change of changes) {
-    if (change.target === 'domain') {
+    if (change.target === 'firmware') writeFirmware(doc, change.firmware);
+    else if (change.target === 'domain') {
       const spec = DOMAIN_FIELDS[change.view];
       const patch = patchFor(spec, change.patch, change.view);
       if (change.view === 'general' && ('name' in patch || 'uuid' in patch || 'type' in patch))

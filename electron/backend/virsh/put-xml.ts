@@ -1,7 +1,8 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { Transport } from '../transport/transport';
-import { hostScript, remoteCommand, words } from './quote';
+import { hostScript, words } from './quote';
 import { runToEnd, virshOutcome } from './one-off-process';
+import { stagerOf, type StagedXmlFile } from './staged-xml-file';
 
 /** Where the file argument goes in a virsh command line that reads XML from a file. */
 export const XML_FILE = Symbol('the XML file on the host');
@@ -49,15 +50,26 @@ export async function putXmlOn(
 ): Promise<string> {
   if (!host.uri.startsWith('test:') && !options.onShell) return putXml(host.transport, host.uri, argv, xml);
   aroundXmlFile(argv, 'putXmlOn');
-  const writer = await host.transport.exec(hostScript`f=$(mktemp) || exit 125; cat > "$f" && printf %s "$f"`);
-  const { output: path, code } = await runToEnd(writer, xml);
-  if (code !== 0 || !path.startsWith('/'))
-    throw new ApiError('virsh-error', 'Could not write the XML to a temporary file on the host');
+  const file = await stagerOf(host.transport).stage(xml);
   try {
-    return await host.shell.run(argv.map((a) => (a === XML_FILE ? path : a)));
+    return await host.shell.run(argv.map((a) => (a === XML_FILE ? file.path : a)));
   } finally {
-    await runToEnd(await host.transport.exec(remoteCommand(['rm', '-f', '--', path])));
+    file.release();
   }
+}
+
+/**
+ * The XML in a 0600 temp file on the host, for verbs on the persistent shell that the caller runs
+ * itself (pipelined with other commands); `release()` removes it. Written through a channel opened
+ * ahead of time (staged-xml-file.ts), so it costs no channel start.
+ */
+export function stageXml(host: Pick<XmlTarget, 'transport'>, xml: string): Promise<StagedXmlFile> {
+  return stagerOf(host.transport).stage(xml);
+}
+
+/** Opens the staging channel ahead of an edit (a Details page opened). */
+export function warmXmlStaging(host: Pick<XmlTarget, 'transport'>): void {
+  stagerOf(host.transport).warm();
 }
 
 /**

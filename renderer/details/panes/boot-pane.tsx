@@ -1,89 +1,35 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { EditChange } from '../../../shared/api/domain-edit';
-import { readOs, type BootDevice } from '../../../shared/xml/views/domain-os';
-import { listDevices } from '../../../shared/xml/views/devices/device-list';
-import { readDeviceElement } from '../../../shared/xml/views/devices/device-views';
-import type { XmlDocument } from '../../../shared/xml/document';
-import { useDetailsT, type DetailsKey } from '../details-strings';
+import { readFirmware, type FirmwareChoice } from '../../../shared/domain-edit/firmware';
+import { bootOrderChanges, moveEntry, readBootList } from '../boot-order';
+import { useDetailsT } from '../details-strings';
 import type { FieldDef } from '../field-defs';
 import { FieldForm } from '../field-form';
 import { kernelFields } from '../pane-fields';
 import type { PaneProps } from './pane-props';
 
-interface BootEntry {
-  /** `dev:hd` for `<boot dev>` entries, the device key for per-device boot order. */
-  id: string;
-  label: string;
-  enabled: boolean;
-}
+const FIRMWARE_LABELS = {
+  bios: 'firmwareBios',
+  efi: 'firmwareUefi',
+  'efi-secure': 'firmwareSecure',
+} as const;
 
-const DEV_LABELS: Record<BootDevice, DetailsKey> = {
-  hd: 'bootDevHd',
-  cdrom: 'bootDevCdrom',
-  network: 'bootDevNetwork',
-  fd: 'bootDevFd',
-};
-
-/** Per-device boot order when any device has one (libvirt's modern form), else the `<boot dev>` list. */
-function readEntries(
-  doc: XmlDocument,
-  label: (k: DetailsKey) => string,
-): { perDevice: boolean; entries: BootEntry[] } {
-  const devices = listDevices(doc).filter((d) => d.kind === 'disk' || d.kind === 'interface');
-  const orders = devices.map((d) => ({
-    d,
-    order: readDeviceElement(d.kind === 'disk' ? 'disk' : 'interface', d.element).bootOrder,
-  }));
-  const os = readOs(doc);
-  if (
-    orders.some((o) => o.order !== undefined) ||
-    ((os.boot ?? []).length === 0 && devices.length > 0 && !os.kernel)
-  ) {
-    const sorted = [...orders].sort((a, b) => (a.order ?? 1e9) - (b.order ?? 1e9));
-    return {
-      perDevice: true,
-      entries: sorted.map(({ d, order }) => ({
-        id: d.key,
-        label: d.key.replace(':', ' '),
-        enabled: order !== undefined,
-      })),
-    };
-  }
-  const listed = (os.boot ?? []).map((b) => b.dev).filter((d): d is BootDevice => d !== undefined);
-  const all: BootDevice[] = [
-    ...listed,
-    ...(['hd', 'cdrom', 'network', 'fd'] as const).filter((d) => !listed.includes(d)),
-  ];
-  return {
-    perDevice: false,
-    entries: all.map((d) => ({ id: `dev:${d}`, label: label(DEV_LABELS[d]), enabled: listed.includes(d) })),
-  };
-}
-
-function bootChanges(doc: XmlDocument, perDevice: boolean, entries: BootEntry[]): EditChange[] {
-  if (!perDevice)
-    return [
-      {
-        target: 'domain',
-        view: 'os',
-        patch: { boot: entries.filter((e) => e.enabled).map((e) => ({ dev: e.id.slice(4) })) },
-      },
-    ];
-  let next = 1;
-  return entries.map((e) => {
-    const kind = listDevices(doc).find((d) => d.key === e.id)!.kind === 'disk' ? 'disk' : 'interface';
-    return { target: 'device', kind, key: e.id, patch: { bootOrder: e.enabled ? next++ : null } };
-  });
-}
-
-/** Autostart, boot menu, boot order (buttons), direct kernel boot; firmware shown (changed in XML). */
+/**
+ * Autostart, boot menu, boot order (drag and drop, or each entry's buttons from the keyboard),
+ * direct kernel boot, firmware (BIOS / UEFI / Secure Boot, shut-off VMs only).
+ */
 export function BootPane(props: PaneProps) {
   const t = useDetailsT();
-  const initial = useMemo(() => readEntries(props.doc, t), [props.doc, t]);
+  const initial = useMemo(() => readBootList(props.doc), [props.doc]);
   const [entries, setEntries] = useState(initial.entries);
   const [autostart, setAutostart] = useState(props.autostart);
+  const savedFirmware = readFirmware(props.doc);
+  const [firmware, setFirmware] = useState<FirmwareChoice>(savedFirmware);
+  const [dragged, setDragged] = useState<number>();
   useEffect(() => setEntries(initial.entries), [initial]);
   useEffect(() => setAutostart(props.autostart), [props.autostart]);
+  useEffect(() => setFirmware(savedFirmware), [savedFirmware]);
+  const label = (e: (typeof entries)[number]) => t(e.label, e.values);
   const defs = useMemo<FieldDef[]>(
     () => [
       { on: { target: 'domain', view: 'os' }, key: 'bootMenu', label: 'bootMenu', input: 'checkbox' },
@@ -93,16 +39,11 @@ export function BootPane(props: PaneProps) {
   );
   const orderChanged = JSON.stringify(entries) !== JSON.stringify(initial.entries);
   const changes: EditChange[] = [
-    ...(orderChanged ? bootChanges(props.doc, initial.perDevice, entries) : []),
+    ...(orderChanged ? bootOrderChanges(props.doc, { perDevice: initial.perDevice, entries }) : []),
     ...(autostart !== props.autostart ? [{ target: 'autostart' as const, enabled: autostart }] : []),
+    ...(firmware !== savedFirmware ? [{ target: 'firmware' as const, firmware }] : []),
   ];
-  const move = (i: number, by: number) =>
-    setEntries((list) => {
-      const next = [...list];
-      const [entry] = next.splice(i, 1);
-      next.splice(i + by, 0, entry!);
-      return next;
-    });
+  const move = (i: number, by: number) => setEntries((list) => moveEntry(list, i, i + by));
   const pendingBoot = props.pending.some((p) => p === 'os.boot' || p.endsWith('.bootOrder'));
   return (
     <FieldForm
@@ -113,6 +54,7 @@ export function BootPane(props: PaneProps) {
         reset: () => {
           setEntries(initial.entries);
           setAutostart(props.autostart);
+          setFirmware(savedFirmware);
         },
       }}
     >
@@ -127,12 +69,40 @@ export function BootPane(props: PaneProps) {
       </div>
       <fieldset className="boot-order">
         <legend>{t('bootOrder')}</legend>
+        <p className="field-hint">{t('bootDragHint')}</p>
         <ol aria-label={t('bootDevices')}>
           {entries.map((e, i) => (
-            <li key={e.id}>
+            <li
+              key={e.id}
+              draggable
+              className={dragged === i ? 'dragging' : undefined}
+              onDragStart={(ev) => {
+                setDragged(i);
+                ev.dataTransfer.effectAllowed = 'move';
+                ev.dataTransfer.setData('text/plain', e.id);
+              }}
+              onDragOver={(ev) => {
+                if (dragged === undefined) return;
+                ev.preventDefault();
+                ev.dataTransfer.dropEffect = 'move';
+              }}
+              onDrop={(ev) => {
+                ev.preventDefault();
+                if (dragged !== undefined) setEntries((list) => moveEntry(list, dragged, i));
+                setDragged(undefined);
+              }}
+              onDragEnd={() => setDragged(undefined)}
+            >
+              <span
+                className="drag-handle"
+                aria-hidden="true"
+                title={t('bootDragHandle', { item: label(e) })}
+              >
+                ⠿
+              </span>
               <input
                 type="checkbox"
-                aria-label={t('bootEnabled', { item: e.label })}
+                aria-label={t('bootEnabled', { item: label(e) })}
                 checked={e.enabled}
                 onChange={(ev) =>
                   setEntries((list) =>
@@ -140,10 +110,10 @@ export function BootPane(props: PaneProps) {
                   )
                 }
               />
-              <span>{e.label}</span>
+              <span>{label(e)}</span>
               <button
                 type="button"
-                aria-label={t('moveUp', { item: e.label })}
+                aria-label={t('moveUp', { item: label(e) })}
                 disabled={i === 0}
                 onClick={() => move(i, -1)}
               >
@@ -151,7 +121,7 @@ export function BootPane(props: PaneProps) {
               </button>
               <button
                 type="button"
-                aria-label={t('moveDown', { item: e.label })}
+                aria-label={t('moveDown', { item: label(e) })}
                 disabled={i === entries.length - 1}
                 onClick={() => move(i, 1)}
               >
@@ -162,14 +132,29 @@ export function BootPane(props: PaneProps) {
         </ol>
         {pendingBoot && <p className="pending-note">{t('nextShutdown')}</p>}
       </fieldset>
-      <dl className="facts">
-        <dt>{t('firmware')}</dt>
-        <dd>
-          {readOs(props.doc).firmware === 'efi' || readOs(props.doc).loader
-            ? t('firmwareUefi')
-            : t('firmwareBios')}
-        </dd>
-      </dl>
+      <div className="field-row">
+        <label htmlFor={`firmware-${props.uuid}`}>{t('firmwareChoice')}</label>
+        <select
+          id={`firmware-${props.uuid}`}
+          value={firmware}
+          disabled={props.running}
+          aria-describedby={`firmware-note-${props.uuid}`}
+          onChange={(e) => setFirmware(e.target.value as FirmwareChoice)}
+        >
+          {(['bios', 'efi', 'efi-secure'] as const).map((f) => (
+            <option key={f} value={f}>
+              {t(FIRMWARE_LABELS[f])}
+            </option>
+          ))}
+        </select>
+        <span id={`firmware-note-${props.uuid}`} className="field-note">
+          {props.running
+            ? t('firmwareOnlyOff')
+            : firmware !== savedFirmware
+              ? `${t('firmwareChanged', { from: t(FIRMWARE_LABELS[savedFirmware]), to: t(FIRMWARE_LABELS[firmware]) })} ${t('firmwareInstalledNote')}`
+              : t('firmwareInstalledNote')}
+        </span>
+      </div>
     </FieldForm>
   );
 }

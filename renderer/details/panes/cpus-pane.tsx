@@ -1,5 +1,6 @@
-import { useEffect, useMemo } from 'react';
-import { readVcpu } from '../../../shared/xml/views/domain-cpu';
+import { useEffect, useMemo, useState } from 'react';
+import { readCpu, readVcpu } from '../../../shared/xml/views/domain-cpu';
+import { copyHostMode, hostCopyChanges, isHostCopy } from '../host-cpu-copy';
 import { useStoreState, useStores } from '../../common/stores-context';
 import { useDetailsT } from '../details-strings';
 import type { FieldDef } from '../field-defs';
@@ -37,6 +38,12 @@ export function CpusPane(props: PaneProps) {
     [choices],
   );
   const saved = readVcpu(props.doc);
+  const savedMode = readCpu(props.doc).mode;
+  const [copy, setCopy] = useState(isHostCopy(savedMode));
+  useEffect(() => setCopy(isHostCopy(savedMode)), [savedMode]);
+  const modes = choices?.modes ?? FIXED_MODES;
+  const copyMode = copyHostMode(modes);
+  const copyChanges = hostCopyChanges(copy, savedMode, modes);
   const warnings = (v: Record<string, string | boolean | undefined>) => {
     const out: string[] = [];
     const num = (id: string) => (v[id] === undefined || v[id] === '' ? undefined : Number(v[id]));
@@ -54,7 +61,26 @@ export function CpusPane(props: PaneProps) {
     return out;
   };
   return (
-    <FieldForm {...props} defs={defs} warnings={warnings}>
+    <FieldForm
+      {...props}
+      defs={defs}
+      warnings={warnings}
+      extra={{ changes: copyChanges, reset: () => setCopy(isHostCopy(savedMode)) }}
+    >
+      <div className="field-row">
+        <label htmlFor={`copy-host-${props.uuid}`}>{t('copyHost')}</label>
+        <input
+          id={`copy-host-${props.uuid}`}
+          type="checkbox"
+          checked={copy}
+          disabled={!copyMode}
+          aria-describedby={`copy-host-note-${props.uuid}`}
+          onChange={(e) => setCopy(e.target.checked)}
+        />
+        <span id={`copy-host-note-${props.uuid}`} className="field-note">
+          {copyMode ? t('copyHostHelp', { mode: copyMode }) : t('copyHostUnsupported')}
+        </span>
+      </div>
       {choices?.hostCpus !== undefined && (
         <p className="field-hint">{t('hostCpus', { count: choices.hostCpus })}</p>
       )}

@@ -1,49 +1,81 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { EditChange } from '../../../shared/api/domain-edit';
+import {
+  diskSourcePatch,
+  diskSourceText,
+  type DiskSourceChoice,
+} from '../../../shared/domain-edit/source-patches';
 import { readDevice } from '../../../shared/xml/views/devices/device-views';
 import { useStores } from '../../common/stores-context';
 import { useDetailsT } from '../details-strings';
 import { FieldForm } from '../field-form';
 import { diskFieldsFor } from '../pane-fields';
+import { DiskSourcePicker } from './disk-source';
 import type { PaneProps } from './pane-props';
 
 const GiB = 2 ** 30;
 
-/** A disk or CD-ROM: source, bus, driver options, flags, boot index; eject/insert; grow. */
+/** The change a source choice makes; none while it is incomplete or the same as now. */
+function sourceChange(key: string, current: string | undefined, choice: DiskSourceChoice | undefined) {
+  if (!choice || choice.path.trim() === '' || choice.path.trim() === current) return [];
+  return [{ target: 'device', kind: 'disk', key, patch: diskSourcePatch(choice) } satisfies EditChange];
+}
+
+/** A disk or CD-ROM: source (path or pool volume), bus, driver options, flags, boot index; eject/insert; grow. */
 export function DiskPane(props: PaneProps) {
   const t = useDetailsT();
   const { details } = useStores();
   const key = props.item.deviceKey!;
   const disk = readDevice(props.doc, 'disk', key) ?? {};
   const cdrom = disk.device === 'cdrom' || disk.device === 'floppy';
-  const [media, setMedia] = useState('');
+  const [choice, setChoice] = useState<DiskSourceChoice>();
   const [size, setSize] = useState('');
   const [resized, setResized] = useState<string>();
-  const source =
-    disk.sourceFile ??
-    disk.sourceDev ??
-    (disk.sourceVolume ? `${disk.sourcePool}/${disk.sourceVolume}` : undefined);
-  const change = (sourceFile: string | null) =>
-    void props.onApply([{ target: 'device', kind: 'disk', key, patch: { sourceFile } }], false);
+  const source = diskSourceText(disk);
+  useEffect(() => setChoice(undefined), [props.doc]);
+  const changes = sourceChange(key, source, choice);
+  const eject = () =>
+    void props.onApply(
+      [
+        {
+          target: 'device',
+          kind: 'disk',
+          key,
+          patch: { sourceFile: null, sourceDev: null, sourcePool: null, sourceVolume: null },
+        },
+      ],
+      false,
+    );
+  const sourcePending = props.pending.some(
+    (p) => p.startsWith(`device:${key}.source`) || p === `device:${key}.type`,
+  );
   return (
-    <FieldForm {...props} defs={diskFieldsFor(key, cdrom)}>
+    <FieldForm
+      {...props}
+      defs={diskFieldsFor(key, cdrom)}
+      extra={{ changes, reset: () => setChoice(undefined) }}
+    >
+      <DiskSourcePicker
+        hostId={props.hostId}
+        current={source}
+        choice={choice}
+        onChoice={setChoice}
+        note={sourcePending ? t('nextShutdown') : undefined}
+      />
       {cdrom ? (
         <div className="field-row media-row">
           {source ? (
-            <button type="button" disabled={props.busy} onClick={() => change(null)}>
+            <button type="button" disabled={props.busy} onClick={eject}>
               {t('eject')}
             </button>
           ) : (
-            <>
-              <label htmlFor={`media-${key}`}>{t('mediaPath')}</label>
-              <input id={`media-${key}`} value={media} onChange={(e) => setMedia(e.target.value)} />
-              <button
-                type="button"
-                disabled={props.busy || media.trim() === ''}
-                onClick={() => change(media.trim())}
-              >
-                {t('insert')}
-              </button>
-            </>
+            <button
+              type="button"
+              disabled={props.busy || changes.length === 0}
+              onClick={() => void props.onApply(changes, false)}
+            >
+              {t('insert')}
+            </button>
           )}
         </div>
       ) : (

@@ -1,4 +1,10 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { EditChange } from '../../../shared/api/domain-edit';
+import {
+  nicSourceOf,
+  nicSourcePatch,
+  type NicSourceChoice,
+} from '../../../shared/domain-edit/source-patches';
 import { readDevice } from '../../../shared/xml/views/devices/device-views';
 import { useStoreState, useStores } from '../../common/stores-context';
 import { detailsKey } from '../details-store';
@@ -6,6 +12,7 @@ import { useDetailsT } from '../details-strings';
 import type { FieldDef } from '../field-defs';
 import { FieldForm } from '../field-form';
 import { nicFieldsFor } from '../pane-fields';
+import { NicSourcePicker } from './nic-source';
 import type { PaneProps } from './pane-props';
 
 /** A NIC: source, model, MAC (checked), link state (live), and the guest's IP addresses. */
@@ -13,7 +20,21 @@ export function NicPane(props: PaneProps) {
   const t = useDetailsT();
   const { details } = useStores();
   const key = props.item.deviceKey!;
-  const mac = readDevice(props.doc, 'interface', key)?.mac?.toLowerCase();
+  const nic = readDevice(props.doc, 'interface', key);
+  const mac = nic?.mac?.toLowerCase();
+  const current = nicSourceOf(nic ?? {});
+  const [choice, setChoice] = useState<NicSourceChoice>();
+  useEffect(() => setChoice(undefined), [props.doc]);
+  const complete =
+    choice &&
+    !(choice.kind === 'bridge' && choice.bridge.trim() === '') &&
+    !(choice.kind === 'direct' && choice.dev.trim() === '');
+  const changes: EditChange[] = complete
+    ? [{ target: 'device', kind: 'interface', key, patch: nicSourcePatch(choice) }]
+    : [];
+  const sourcePending = props.pending.some(
+    (p) => p.startsWith(`device:${key}.source`) || p === `device:${key}.type`,
+  );
   const addresses = useStoreState('details', (s) => s.addresses[detailsKey(props.hostId, props.uuid)]);
   const load = () => void details.getState().loadAddresses(props.hostId, props.uuid);
   useEffect(() => {
@@ -34,7 +55,14 @@ export function NicPane(props: PaneProps) {
   );
   const mine = (addresses ?? []).filter((a) => a.mac.toLowerCase() === mac);
   return (
-    <FieldForm {...props} defs={defs}>
+    <FieldForm {...props} defs={defs} extra={{ changes, reset: () => setChoice(undefined) }}>
+      <NicSourcePicker
+        hostId={props.hostId}
+        current={current}
+        choice={choice}
+        onChoice={setChoice}
+        note={sourcePending ? t('nextShutdown') : undefined}
+      />
       <section aria-label={t('guestAddresses')} className="guest-addresses">
         <h4>{t('guestAddresses')}</h4>
         {mine.length > 0 ? (

@@ -8,6 +8,7 @@ import { useDetailsT } from '../details-strings';
 import { FieldForm } from '../field-form';
 import { overviewFields } from '../pane-fields';
 import type { PaneProps } from './pane-props';
+import { readFirmware } from '../../../shared/domain-edit/firmware';
 
 /** Name (rename), title, description; identity and platform read-only. */
 export function OverviewPane(props: PaneProps) {
@@ -18,12 +19,11 @@ export function OverviewPane(props: PaneProps) {
   const state = useStoreState('domains', (s) => s.byHost[props.hostId]?.[props.uuid]?.state);
   const [name, setName] = useState(general.name ?? '');
   const emulator = findChild(findChild(documentRoot(doc), 'devices') ?? documentRoot(doc), 'emulator');
-  const firmware =
-    os.firmware === 'efi' || os.loaderType === 'pflash'
-      ? os.loaderSecure
-        ? t('firmwareSecure')
-        : t('firmwareUefi')
-      : t('firmwareBios');
+  const firmware = t(
+    ({ bios: 'firmwareBios', efi: 'firmwareUefi', 'efi-secure': 'firmwareSecure' } as const)[
+      readFirmware(doc)
+    ],
+  );
   const renamed = name.trim() !== '' && name !== general.name;
   return (
     <FieldForm

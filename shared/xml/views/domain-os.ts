@@ -20,6 +20,11 @@ export const osFields = {
   arch: attr('os/type', 'arch'),
   machine: attr('os/type', 'machine'),
   firmware: attr<'bios' | 'efi'>('os', 'firmware'),
+  /** Firmware autoselection's wishes (`<os firmware='efi'><firmware><feature name='secure-boot' …>`). */
+  firmwareFeatures: list('os/firmware', 'feature', {
+    name: attr<'secure-boot' | 'enrolled-keys'>('', 'name'),
+    enabled: yesNoAttr('', 'enabled'),
+  }),
   loader: text('os/loader'),
   loaderReadonly: yesNoAttr('os/loader', 'readonly'),
   loaderType: attr<'rom' | 'pflash'>('os/loader', 'type'),

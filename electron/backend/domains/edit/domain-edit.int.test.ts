@@ -2,12 +2,13 @@ import { chmodSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { EditChange, EditResult } from '../../../../shared/api/domain-edit';
 import { hostVirsh } from '../../../../e2e/host/test-host';
+import { diskSourcePatch, nicSourcePatch } from '../../../../shared/domain-edit/source-patches';
 import { connectByKey, createHarness, pollUntil, type Harness } from '../../testing/backend-harness';
 
 // A real guest of the test host (qemu:///session, TCG): edited through the one edit path and
 // checked with `virsh dumpxml` on the host, never through VirtDesk's own reading.
 const host = inject('testHost');
-const NAME = `vd-e-edit-${process.pid}`;
+const NAME = `vd-dt-edit-${process.pid}`;
 const XML_FILE = `/tmp/${NAME}.xml`;
 const MEDIA = `/tmp/${NAME}.iso`;
 const IMAGE = `/tmp/${NAME}.img`;
@@ -191,6 +192,21 @@ describe('the edit path on a shut-off VM', () => {
     const bad = before.replace(/<vcpu[^>]*>2<\/vcpu>/, "<vcpu placement='static'>two</vcpu>");
     const refused = await h.call('domains/edit-xml', { hostId, uuid, baseXml: before, xml: bad });
     expect(refused).toMatchObject({ outcome: 'invalid', problems: [{ field: 'xml' }] });
+    // An element libvirt does not know: its define alone would drop it silently; its schema refuses it.
+    const unknown = before.replace('</devices>', '<bogus-device/></devices>');
+    const schema = await h.call('domains/edit-xml', { hostId, uuid, baseXml: before, xml: unknown });
+    expect(schema).toMatchObject({
+      outcome: 'invalid',
+      problems: [{ field: 'xml', code: 'schema', message: expect.stringMatching(/schema/) }],
+    });
+    const previewed = await h.call('domains/edit-xml', {
+      hostId,
+      uuid,
+      baseXml: before,
+      xml: unknown,
+      preview: true,
+    });
+    expect(previewed).toMatchObject({ outcome: 'invalid', problems: [{ code: 'schema' }] });
     expect((await dumpxml('--inactive')).trim()).toBe(before.trim());
     const good = before.replace(/<title>[^<]*<\/title>/, '<title>From the XML editor</title>');
     applied(await h.call('domains/edit-xml', { hostId, uuid, baseXml: before, xml: good }));
@@ -204,6 +220,72 @@ describe('the edit path on a shut-off VM', () => {
       await h.call('domains/edit-xml', { hostId, uuid, baseXml: before, xml: video, deviceKey: 'video:#0' }),
     );
     expect(await dumpxml('--inactive')).toMatch(/<model type='cirrus'/);
+  });
+});
+
+describe('sources, firmware and boot order of a shut-off VM (third session)', () => {
+  it('a disk gets a volume by its path, a NIC a virtual network', async () => {
+    applied(
+      await edit([
+        {
+          target: 'device',
+          kind: 'disk',
+          key: 'disk:vda',
+          patch: diskSourcePatch({ kind: 'volume', pool: 'p', volume: 'v', path: MEDIA }),
+        },
+        {
+          target: 'device',
+          kind: 'interface',
+          key: `interface:${MAC}`,
+          patch: nicSourcePatch({ kind: 'network', network: 'vd-dt-net' }),
+        },
+      ]),
+    );
+    const xml = await dumpxml('--inactive');
+    expect(xml).toMatch(new RegExp(`<source file='${MEDIA}'/>\\s*<target dev='vda'`));
+    expect(xml).toMatch(/<interface type='network'>[\s\S]*<source network='vd-dt-net'\/>/);
+    // Back to user networking for the live tests below.
+    applied(
+      await h.call('domains/edit-xml', {
+        hostId,
+        uuid,
+        baseXml: await base(),
+        xml: (await base())
+          .replace(/<interface type='network'>/, "<interface type='user'>")
+          .replace(/<source network='vd-dt-net'\/>\s*/, '')
+          .replace(`<source file='${MEDIA}'/>`, `<source file='${IMAGE}'/>`),
+      }),
+    );
+  });
+
+  it('firmware: BIOS → UEFI through autoselection, Secure Boot refused on i440fx, back to BIOS', async () => {
+    const efi = applied(await edit([{ target: 'firmware', firmware: 'efi' }]));
+    expect(efi.fields).toContainEqual({ field: 'firmware', applied: 'saved' });
+    expect(await dumpxml('--inactive')).toMatch(/<os firmware='efi'>/);
+    const secure = await edit([{ target: 'firmware', firmware: 'efi-secure' }]);
+    expect(secure).toMatchObject({
+      outcome: 'invalid',
+      problems: [{ field: 'firmware', code: 'firmware-needs-q35' }],
+    });
+    applied(await edit([{ target: 'firmware', firmware: 'bios' }]));
+    const xml = await dumpxml('--inactive');
+    expect(xml).not.toContain('firmware=');
+    expect(xml).not.toContain('<loader');
+  });
+
+  it('per-device boot order replaces the <boot dev> list, the password kept', async () => {
+    applied(
+      await edit([
+        { target: 'device', kind: 'interface', key: `interface:${MAC}`, patch: { bootOrder: 1 } },
+        { target: 'device', kind: 'disk', key: 'disk:vda', patch: { bootOrder: 2 } },
+        { target: 'domain', view: 'os', patch: { boot: [] } },
+      ]),
+    );
+    const xml = await dumpxml('--inactive');
+    expect(xml).not.toContain('<boot dev=');
+    expect(xml).toMatch(/<boot order='1'\/>/);
+    expect(xml).toMatch(/<target dev='vda' bus='virtio'\/>\s*<boot order='2'\/>/);
+    expect(xml).toContain("passwd='vd-e-pw1'");
   });
 });
 

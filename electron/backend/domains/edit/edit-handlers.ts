@@ -7,6 +7,7 @@ import { applyXmlEdit } from './apply-xml-edit';
 import { readCpuChoices } from './cpu-choices';
 import { resizeDisk } from './disk-resize';
 import { readEditBase } from './edit-base';
+import { warmXmlStaging } from '../../virsh/put-xml';
 import { readGuestAddresses } from './guest-addresses';
 
 type EditCall =
@@ -26,29 +27,34 @@ export function editHandlers(hosts: HostManager): Pick<Handlers, EditCall> {
     if (!domain) throw new ApiError('domain-not-found', `No VM with UUID ${uuid} on this host`);
     return { session, host, target: { ...host, apart: longRunner(host) }, domain };
   };
-  // The row follows the edit: re-read now (not waited for where libvirt's events also re-read it;
-  // test:/// has no event stream, so there the answer waits for the row).
-  const refreshed = async <T>(hostId: string, uuid: string, result: T): Promise<T> => {
+  // The row follows the edit. A define (and domrename) makes libvirt's event stream re-read the row;
+  // what sends no event (autostart, blockresize) is re-read here, not waited for. test:/// has no
+  // event stream: there the answer waits for the row.
+  const refreshed = async <T>(hostId: string, uuid: string, result: T, eventless = true): Promise<T> => {
     const session = hosts.session(hostId);
     const host = session.live();
+    const test = host.uri.startsWith('test:');
+    if (!test && !eventless) return result;
     const refresh = session.domains.refresh(host, uuid).catch(() => undefined);
-    if (host.uri.startsWith('test:')) await refresh;
+    if (test) await refresh;
     return result;
   };
   return {
     'domains/edit-base': ({ hostId, uuid }) => {
       const { host, domain } = at(hostId, uuid);
+      warmXmlStaging(host);
       return readEditBase(host.shell, domain);
     },
     'domains/edit': async ({ hostId, uuid, baseXml, preview, changes }) => {
       const { target, domain } = at(hostId, uuid);
       const result = await applyEdit(target, domain, { baseXml, preview, changes });
-      return result.outcome === 'applied' ? refreshed(hostId, uuid, result) : result;
+      const eventless = changes.some((c) => c.target === 'autostart');
+      return result.outcome === 'applied' ? refreshed(hostId, uuid, result, eventless) : result;
     },
     'domains/edit-xml': async ({ hostId, uuid, baseXml, preview, xml, deviceKey }) => {
       const { target, domain } = at(hostId, uuid);
       const result = await applyXmlEdit(target, domain, { baseXml, preview, xml, deviceKey });
-      return result.outcome === 'applied' ? refreshed(hostId, uuid, result) : result;
+      return result.outcome === 'applied' ? refreshed(hostId, uuid, result, false) : result;
     },
     'domains/cpu-choices': ({ hostId }) => readCpuChoices(hosts.session(hostId).live().shell),
     'domains/guest-addresses': ({ hostId, uuid }) => {
