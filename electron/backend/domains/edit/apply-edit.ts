@@ -75,8 +75,6 @@ function buildEdit(
     throw error;
   }
   const problems = checkDomain(doc, {}, keyOf);
-  // Performance tuning (issue 13): pins, node sets, page sizes, limits against this host.
-  problems.push(...(await tuningProblemsOn(host, parseDomainXml(base.xml), doc)));
   if (problems.length > 0) return { outcome: 'invalid', problems };
   if (changes.some((c) => c.target === 'rename') && isActive(domain))
     return invalid('rename', 'rename-running', 'A running VM cannot be renamed: shut it down first');
@@ -110,6 +108,10 @@ export async function applyEdit(
   reads.catch(() => undefined);
   const built = buildEdit(domain, request.baseXml, request.changes);
   const ok = 'next' in built;
+  // Performance tuning (issue 13): pins, node sets, page sizes, limits against this host (the host's
+  // topology is read only when a tuning value changed), beside the reads.
+  const tuning = ok ? tuningProblemsOn(host, parseDomainXml(request.baseXml), built.doc) : undefined;
+  tuning?.catch(() => undefined);
   const staged =
     ok && !request.preview && built.next !== request.baseXml ? stageXml(host, built.next) : undefined;
   staged?.catch(() => undefined);
@@ -132,6 +134,11 @@ export async function applyEdit(
     return built;
   }
   const { diff, doc } = built;
+  const tuningProblems = (await tuning) ?? [];
+  if (tuningProblems.length > 0) {
+    drop();
+    return { outcome: 'invalid', problems: tuningProblems };
+  }
   if (firmware?.target === 'firmware' && offer) {
     const refusal = firmwareRefusal(firmware.firmware, offer, readOs(doc).machine);
     if (refusal) {
