@@ -2,6 +2,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { DiskSource, HostCapabilities, OsDetails, OsEntry } from '../../../shared/api/wizard';
 import type { HostPart, LiveHost } from '../hosts/host-connection';
 import { runToEnd } from '../virsh/one-off-process';
+import { VirshApart } from '../virsh/virsh-apart';
 import { hostScript, script, words, type ShellText } from '../virsh/quote';
 import { readHostCapabilities, type CapabilitiesQuery } from './host-capabilities';
 import { OS_LIST_SCRIPT, osChainScript, osDetectScript } from './osinfo-scripts';
@@ -19,8 +20,19 @@ export class WizardHostData implements HostPart {
   private osList: Promise<OsList> | undefined;
   private details = new Map<string, Promise<OsDetails>>();
 
-  async attach(): Promise<void> {
+  constructor(private readonly options: { prefetch: boolean } = { prefetch: true }) {}
+
+  /**
+   * A (re)connect starts empty and at once, beside the lists the manager reads on the shell (and
+   * without waiting for them or delaying them), starts reading what the wizard's first two steps
+   * need: the default capabilities and the OS list, each on channels of its own. A wizard opened
+   * when the host shows as connected finds them read (docs/wizard.md, "Step 1 ready").
+   */
+  async attach(host: LiveHost): Promise<void> {
     this.reset();
+    if (!this.options.prefetch) return;
+    this.capabilities(host, {}).catch(() => undefined);
+    this.listOs(host).catch(() => undefined);
   }
 
   detach(): void {
@@ -33,7 +45,10 @@ export class WizardHostData implements HostPart {
 
   capabilities(host: LiveHost, query: CapabilitiesQuery): Promise<HostCapabilities> {
     const key = JSON.stringify([query.arch, query.virtType, query.machine]);
-    return this.cached(this.caps, key, () => readHostCapabilities(host.shell, host.uri, query));
+    // Apart from the shared shell: the first read comes while the connect-time lists fill it.
+    return this.cached(this.caps, key, () =>
+      readHostCapabilities(new VirshApart(host.transport, host.uri), host.uri, query),
+    );
   }
 
   listOs(host: LiveHost): Promise<OsList> {
