@@ -113,11 +113,6 @@ export default tseslint.config(
       'renderer/storage/pools/pool-xml-dialog.tsx',
       'renderer/storage/pools/source-finder.tsx',
       'renderer/storage/volumes/volume-xml-dialog.tsx',
-      'renderer/wizard/cloud-image/cloud-image-step.tsx',
-      'renderer/wizard/methods/network-methods.tsx',
-      'renderer/wizard/new-vm-wizard.tsx',
-      'renderer/wizard/steps/finish-step.tsx',
-      'renderer/wizard/steps/os-step.tsx',
     ],
     rules: {
       'no-restricted-syntax': [

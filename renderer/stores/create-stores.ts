@@ -23,6 +23,8 @@ import { createNodeDevicesStore } from '../node-devices/node-devices-store';
 import { createHostStatsStore } from './host-stats-store';
 import { createDetailsStore } from '../details/details-store';
 import { createWizardStore } from '../wizard/wizard-store';
+// The New VM wizard's calls (issue 11, #8)
+import { createWizardCalls } from '../wizard/wizard-calls';
 
 /** Every store, built around one api (tests pass a fake). */
 export function createStores(api: RendererApi) {
@@ -51,6 +53,8 @@ export function createStores(api: RendererApi) {
     api,
     /** The console pages' calls (they never hold the API themselves). */
     consoleCalls: createConsoleCalls(api),
+    /** The New VM wizard's calls (capabilities and OS data kept per connection). */
+    wizardCalls: createWizardCalls(api, hosts),
     activity,
     session,
     hosts,

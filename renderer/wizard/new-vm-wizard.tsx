@@ -29,7 +29,7 @@ type StepId = 'method' | 'os' | 'resources' | 'storage' | 'finish';
  */
 export function NewVmWizard({ hostId, onClose }: { hostId: string | undefined; onClose: () => void }) {
   const { t } = useTranslation();
-  const { api, jobs, consoles } = useStores();
+  const { wizardCalls, jobs, consoles } = useStores();
   const [c, setChoices] = useState<WizardChoices>(() => initialChoices(hostId));
   const set = useCallback(
     (patch: Partial<WizardChoices>) =>
@@ -139,7 +139,7 @@ export function NewVmWizard({ hostId, onClose }: { hostId: string | undefined; o
     if (!plan || !c.hostId) return;
     setFinishError(undefined);
     try {
-      const started = await api.call('wizard/create', { hostId: c.hostId, plan });
+      const started = await wizardCalls.create(c.hostId, plan);
       setJobId(started.jobId);
     } catch (error) {
       setFinishError(toApiError(error).message);
