@@ -91,4 +91,3 @@ export async function firstFrame(h: Harness, hostId: string, uuid: string): Prom
   await h.call('consoles/close', { consoleId: c.consoleId });
   return ms;
 }
-

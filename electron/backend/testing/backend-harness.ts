@@ -33,7 +33,12 @@ export interface Harness {
 }
 
 export async function createHarness(
-  options: { homeDir?: string; retryDelayMs?: number; sshReadyTimeoutMs?: number; wizardPrefetch?: boolean } = {},
+  options: {
+    homeDir?: string;
+    retryDelayMs?: number;
+    sshReadyTimeoutMs?: number;
+    wizardPrefetch?: boolean;
+  } = {},
 ): Promise<Harness> {
   const root = mkdtempSync(join(tmpdir(), 'vd-int-'));
   const dataDir = join(root, 'data');
