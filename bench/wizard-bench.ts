@@ -116,7 +116,7 @@ async function removeBenchVms(): Promise<void> {
 
 export async function runWizardBench(): Promise<void> {
   const host = await ensureTestHost();
-  await removeWizardLeftovers();
+  await removeWizardLeftovers(NAME);
   await removeBenchVms();
   const ready = await stepOneReady(host, true);
   const cold = await stepOneReady(host, false);
@@ -145,7 +145,7 @@ export async function runWizardBench(): Promise<void> {
   } finally {
     h.dispose();
     await removeBenchVms();
-    await removeWizardLeftovers();
+    await removeWizardLeftovers(NAME);
   }
 }
 

@@ -10,8 +10,8 @@ import { WizardPage } from '../pages/wizard-page';
 
 const ISO = 'vd-media-debian12-netboot.iso';
 
-test.beforeEach(removeWizardLeftovers);
-test.afterEach(removeWizardLeftovers);
+test.beforeEach(() => removeWizardLeftovers());
+test.afterEach(() => removeWizardLeftovers());
 
 test('an ISO in a pool: the installer boots and talks on the serial console', async ({ app, testHost }) => {
   test.setTimeout(300_000);

@@ -66,6 +66,8 @@ export function createWizardCalls(api: VirtdeskApi, hosts: HostsStore) {
       api.call('cloud-image/inspect-base', { hostId, base }),
     preview: (hostId: string, plan: NewVmPlan) => api.call('wizard/preview', { hostId, plan }),
     create: (hostId: string, plan: NewVmPlan) => api.call('wizard/create', { hostId, plan }),
+    beginInstall: (hostId: string, uuid: string) => api.call('wizard/begin-install', { hostId, uuid }),
+    cancelInstall: (hostId: string, uuid: string) => api.call('wizard/cancel-install', { hostId, uuid }),
   };
 }
 
