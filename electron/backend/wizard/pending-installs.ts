@@ -55,6 +55,9 @@ export async function beginInstall(
   // With the graphics password, if the person set one: the install boot must keep it.
   const edited = await host.shell.run(['dumpxml', '--inactive', '--security-info', '--domain', uuid]);
   await putXmlOn(host, ['define', XML_FILE], finalFromInstall(edited, pending.phase));
+  // Started meanwhile (Run): that boot is the install; only what stays defined had to change.
+  const state = (await host.shell.run(['domstate', '--domain', uuid]).catch(() => '')).trim();
+  if (state === 'running' || state === 'paused') return { message: `Installing ${name}` };
   try {
     await putXmlOn(host, ['create', XML_FILE], edited);
   } catch (error) {
