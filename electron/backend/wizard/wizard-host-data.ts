@@ -2,7 +2,6 @@ import { ApiError } from '../../../shared/api/errors';
 import type { DiskSource, HostCapabilities, OsDetails, OsEntry } from '../../../shared/api/wizard';
 import type { HostPart, LiveHost } from '../hosts/host-connection';
 import { runToEnd } from '../virsh/one-off-process';
-import { VirshApart } from '../virsh/virsh-apart';
 import { hostScript, script, words, type ShellText } from '../virsh/quote';
 import { readHostCapabilities, type CapabilitiesQuery } from './host-capabilities';
 import { OS_LIST_SCRIPT, osChainScript, osDetectScript } from './osinfo-scripts';
@@ -23,10 +22,10 @@ export class WizardHostData implements HostPart {
   constructor(private readonly options: { prefetch: boolean } = { prefetch: true }) {}
 
   /**
-   * A (re)connect starts empty and at once, beside the lists the manager reads on the shell (and
-   * without waiting for them or delaying them), starts reading what the wizard's first two steps
-   * need: the default capabilities and the OS list, each on channels of its own. A wizard opened
-   * when the host shows as connected finds them read (docs/wizard.md, "Step 1 ready").
+   * A (re)connect starts empty and at once starts reading what the wizard's first two steps need:
+   * the default capabilities, queued on the shell with the other parts' first reads (behind the
+   * manager's lists, ahead of their follow-ups), and the OS list on its own channel. A wizard opened
+   * when the host shows as connected finds them read or nearly (docs/wizard.md, "Step 1 ready").
    */
   async attach(host: LiveHost): Promise<void> {
     this.reset();
@@ -45,10 +44,7 @@ export class WizardHostData implements HostPart {
 
   capabilities(host: LiveHost, query: CapabilitiesQuery): Promise<HostCapabilities> {
     const key = JSON.stringify([query.arch, query.virtType, query.machine]);
-    // Apart from the shared shell: the first read comes while the connect-time lists fill it.
-    return this.cached(this.caps, key, () =>
-      readHostCapabilities(new VirshApart(host.transport, host.uri), host.uri, query),
-    );
+    return this.cached(this.caps, key, () => readHostCapabilities(host.shell, host.uri, query));
   }
 
   listOs(host: LiveHost): Promise<OsList> {
