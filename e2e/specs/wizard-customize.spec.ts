@@ -23,16 +23,7 @@ async function defineCustomized(app: ManagerPage, testHost: TestHost, name: stri
   await wizard.root
     .getByRole('textbox', { name: 'ISO path on the host' })
     .fill(`${testHost.home}/vd-media/debian12-netboot.iso`);
-  await wizard.goNext();
-  await wizard.expectStep('Operating system');
-  await wizard.goNext();
-  await wizard.resources('512', '1');
-  await wizard.goNext();
-  await wizard.expectStep('Storage');
-  await wizard.root.getByLabel('Pool').selectOption('vd-images');
-  await wizard.root.getByLabel('Size (GiB)').fill('1');
-  await wizard.goNext();
-  await wizard.expectStep('Name and finish');
+  await wizard.throughStorage();
   await wizard.root.getByLabel('Name').fill(name);
   await wizard.root.getByRole('checkbox', { name: /Customize configuration before install/ }).check();
   await wizard.root.getByRole('button', { name: 'Define without starting' }).click();
