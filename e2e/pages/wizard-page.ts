@@ -39,6 +39,24 @@ export class WizardPage {
     await expect(this.root.getByLabel('vCPUs')).toHaveValue(vcpus);
   }
 
+  /** Steps 1–4 for a method already filled in on step 1: generic Linux, 512 MiB, 1 GiB disk in vd-images. */
+  async throughStorage(storage: 'new' | 'none' | 'skip' = 'new'): Promise<void> {
+    await this.goNext();
+    await this.expectStep('Operating system');
+    await this.goNext();
+    await this.resources('512', '1');
+    await this.goNext();
+    if (storage === 'skip') return;
+    await this.expectStep('Storage');
+    if (storage === 'none') await this.root.getByRole('radio', { name: 'No disk' }).check();
+    else {
+      await this.root.getByLabel('Pool').selectOption('vd-images');
+      await this.root.getByLabel('Size (GiB)').fill('1');
+    }
+    await this.goNext();
+    await this.expectStep('Name and finish');
+  }
+
   /** The domain XML shown in the summary. */
   async definedXml(): Promise<string> {
     await this.root.getByText('XML', { exact: true }).click();

@@ -10,8 +10,8 @@ import { WizardPage } from '../pages/wizard-page';
 
 const ISO = 'vd-media-debian12-netboot.iso';
 
-test.beforeEach(removeWizardLeftovers);
-test.afterEach(removeWizardLeftovers);
+test.beforeEach(() => removeWizardLeftovers());
+test.afterEach(() => removeWizardLeftovers());
 
 test('an ISO in a pool: the installer boots and talks on the serial console', async ({ app, testHost }) => {
   test.setTimeout(300_000);
@@ -69,24 +69,6 @@ test('an ISO in a pool: the installer boots and talks on the serial console', as
   expect(dumped.stdout).toContain("<boot dev='hd'/>");
 });
 
-/** Steps 1–4 for a method already filled in on step 1: generic Linux, 512 MiB, 1 GiB disk in vd-images. */
-async function throughStorage(wizard: WizardPage, storage: 'new' | 'none' | 'skip' = 'new'): Promise<void> {
-  await wizard.goNext();
-  await wizard.expectStep('Operating system');
-  await wizard.goNext();
-  await wizard.resources('512', '1');
-  await wizard.goNext();
-  if (storage === 'skip') return;
-  await wizard.expectStep('Storage');
-  if (storage === 'none') await wizard.root.getByRole('radio', { name: 'No disk' }).check();
-  else {
-    await wizard.root.getByLabel('Pool').selectOption('vd-images');
-    await wizard.root.getByLabel('Size (GiB)').fill('1');
-  }
-  await wizard.goNext();
-  await wizard.expectStep('Name and finish');
-}
-
 test('UEFI with Secure Boot and a TPM: OVMF talks on serial, the TPM is in the XML', async ({
   app,
   testHost,
@@ -99,7 +81,7 @@ test('UEFI with Secure Boot and a TPM: OVMF talks on serial, the TPM is in the X
   await wizard.root
     .getByRole('textbox', { name: 'ISO path on the host' })
     .fill(`${testHost.home}/vd-media/debian12-netboot.iso`);
-  await throughStorage(wizard, 'none');
+  await wizard.throughStorage('none');
   await wizard.root.getByLabel('Name').fill('vd-w-uefi');
   await wizard.root.getByRole('radio', { name: 'UEFI' }).check();
   await wizard.root.getByRole('switch', { name: 'Secure Boot' }).check();
@@ -137,7 +119,7 @@ test('import an existing disk, customize before install: defined, not started', 
   const fields = wizard.root.getByRole('region', { name: 'Import an existing disk image' });
   await fields.getByLabel('Pool', { exact: true }).selectOption('vd-images');
   await fields.getByLabel('Volume', { exact: true }).selectOption('vd-w-import.qcow2');
-  await throughStorage(wizard, 'skip');
+  await wizard.throughStorage('skip');
   await wizard.expectStep('Name and finish');
   await wizard.root.getByLabel('Name').fill('vd-w-import');
   await wizard.root.getByRole('checkbox', { name: /Customize configuration before install/ }).check();
@@ -162,7 +144,7 @@ test('PXE and URL methods produce the XML they should; a URL that does not answe
     const wizard = new WizardPage(app.page);
     await wizard.open();
     await wizard.method('Network boot (PXE)').check();
-    await throughStorage(wizard);
+    await wizard.throughStorage();
     await wizard.root.getByLabel('Name').fill('vd-w-pxe');
     await wizard.definedXml();
     const pxe = await wizard.installXml();
@@ -178,7 +160,7 @@ test('PXE and URL methods produce the XML they should; a URL that does not answe
     await expect(wizard.next()).toBeDisabled();
     await url.fill(tree.url);
     await wizard.root.getByLabel('Kernel arguments').fill('console=ttyS0 priority=low');
-    await throughStorage(wizard);
+    await wizard.throughStorage();
     await wizard.root.getByLabel('Name').fill('vd-w-url');
     await wizard.definedXml();
     const install = await wizard.installXml();
@@ -198,7 +180,7 @@ test('Cancel in the middle of Finish removes what the wizard made', async ({ app
     await wizard.open();
     await wizard.method('Network install (HTTP, HTTPS or FTP tree)').check();
     await wizard.root.getByLabel('Install tree URL').fill(tree.slowUrl);
-    await throughStorage(wizard);
+    await wizard.throughStorage();
     await wizard.root.getByLabel('Name').fill('vd-w-cancel');
     await wizard.root.getByRole('button', { name: 'Finish' }).click();
     // The disk exists and the kernel download hangs: cancel now.

@@ -32,6 +32,8 @@ export interface BackendOptions {
   persistentSecrets?: PersistentSecrets;
   /** Origins allowed on console WebSockets besides those added later with allowConsoleOrigins. */
   consoleOrigins?: string[];
+  /** Read the New VM wizard's first data after each connect (default true; off for a benchmark's baseline). */
+  wizardPrefetch?: boolean;
 }
 
 export interface Backend {
@@ -75,6 +77,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       jobs,
       ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
       ...(options.sshReadyTimeoutMs ? { readyTimeoutMs: options.sshReadyTimeoutMs } : {}),
+      ...(options.wizardPrefetch === false ? { wizardPrefetch: false } : {}),
     },
   );
   const consoleOrigins = new Set(options.consoleOrigins ?? []);

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { useConsoleT } from './console-strings';
 import type { VmPage } from './vm-page-ids';
 import { VM_PAGES } from './vm-pages';
+import { PendingInstallBar } from '../wizard/pending-install-bar';
 
 export interface VmWindowProps {
   hostId: string;
@@ -56,6 +57,8 @@ export function VmWindow({ hostId, uuid, page, onPage, onClose, onDetach }: VmWi
           </button>
         )}
       </header>
+      {/* Customize before install (issue 11): Begin / Cancel installation */}
+      <PendingInstallBar hostId={hostId} uuid={uuid} />
       <div role="tabpanel" aria-labelledby={tabId(page)} className="vm-window-page">
         <Suspense fallback={null}>
           {(VM_PAGES.find((p) => p.id === page) ?? VM_PAGES[0]).render({

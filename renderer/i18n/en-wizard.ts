@@ -138,5 +138,20 @@ export const enWizard = {
       volume: 'Choose a volume',
       netSource: 'Give the device name',
     },
+    // Customize before install: the bar of the VM window (issue 11)
+    install: {
+      barLabel: 'Installation of {{name}}',
+      pending:
+        '{{name}} is defined but not installed: review or change its hardware, then begin the installation.',
+      begin: 'Begin installation',
+      cancel: 'Cancel installation',
+      confirmCancel:
+        'Remove {{name}} and what the wizard created for it (its new disk, fetched kernel or seed)?',
+      confirmRemove: 'Remove',
+      keep: 'Keep it',
+      beginning: 'Starting the installation…',
+      cancelling: 'Removing what the wizard created…',
+      done: '{{message}}',
+    },
   },
 };

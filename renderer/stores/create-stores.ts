@@ -34,6 +34,8 @@ import { createSaveFileCalls } from '../save-file/save-file-calls';
 import { createSnapshotCalls } from '../snapshots/snapshot-calls';
 // Add Hardware and Remove (issue 13)
 import { createHardwareCalls } from '../details/add-hardware/hardware-calls';
+// The New VM wizard's calls (issue 11, #8)
+import { createWizardCalls } from '../wizard/wizard-calls';
 
 /** Every store, built around one api (tests pass a fake). */
 export function createStores(api: RendererApi) {
@@ -69,6 +71,8 @@ export function createStores(api: RendererApi) {
     cloneCalls: createCloneCalls(api),
     saveFileCalls: createSaveFileCalls(api),
     migrateCalls: createMigrateCalls(api),
+    /** The New VM wizard's calls (capabilities and OS data kept per connection). */
+    wizardCalls: createWizardCalls(api, hosts),
     activity,
     session,
     hosts,

@@ -29,7 +29,7 @@ type StepId = 'method' | 'os' | 'resources' | 'storage' | 'finish';
  */
 export function NewVmWizard({ hostId, onClose }: { hostId: string | undefined; onClose: () => void }) {
   const { t } = useTranslation();
-  const { api, jobs, consoles } = useStores();
+  const { wizardCalls, jobs, consoles, wizard } = useStores();
   const [c, setChoices] = useState<WizardChoices>(() => initialChoices(hostId));
   const set = useCallback(
     (patch: Partial<WizardChoices>) =>
@@ -125,21 +125,21 @@ export function NewVmWizard({ hostId, onClose }: { hostId: string | undefined; o
   useEffect(() => {
     if (!job || !c.hostId) return;
     if (job.state === 'done') {
-      consoles.getState().show(c.hostId, uuid, 'console');
-      // Customize before install: the VM details page (issue 12) takes over here at merge; until
-      // then the defined VM's window opens on its console page, where Run starts the install.
+      // Customize before install: the VM window opens on Details, with Begin / Cancel installation.
+      if (c.customize) wizard.getState().awaitInstall({ hostId: c.hostId, uuid, name: c.name });
+      consoles.getState().show(c.hostId, uuid, c.customize ? 'details' : 'console');
       onClose();
     } else if (job.state === 'failed' || job.state === 'cancelled') {
       setFinishError(job.message);
       setJobId(undefined);
     }
-  }, [job, c.hostId, uuid, consoles, onClose]);
+  }, [job, c.hostId, c.customize, c.name, uuid, consoles, wizard, onClose]);
 
   const finish = async () => {
     if (!plan || !c.hostId) return;
     setFinishError(undefined);
     try {
-      const started = await api.call('wizard/create', { hostId: c.hostId, plan });
+      const started = await wizardCalls.create(c.hostId, plan);
       setJobId(started.jobId);
     } catch (error) {
       setFinishError(toApiError(error).message);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { HostCapabilities, OsDetails, OsEntry } from '../../shared/api/wizard';
+import type { HostCapabilities, OsDetails } from '../../shared/api/wizard';
+import type { OsList } from './wizard-calls';
 import { toApiError } from '../api/api-error-from';
 import { useStores } from '../common/stores-context';
 
@@ -32,24 +33,18 @@ export type Advanced = {
 };
 
 export function useCapabilities(hostId: string | undefined, advanced: Advanced): Loaded<HostCapabilities> {
-  const { api } = useStores();
+  const { wizardCalls } = useStores();
   const key = hostId ? JSON.stringify([hostId, advanced]) : undefined;
-  return useRead(key, () => api.call('hosts/capabilities', { hostId: hostId!, ...defined(advanced) }));
+  return useRead(key, () => wizardCalls.capabilities(hostId!, advanced));
 }
 
-export function useOsList(hostId: string | undefined): Loaded<{ entries: OsEntry[]; message?: string }> {
-  const { api } = useStores();
-  return useRead(hostId, () => api.call('wizard/os-list', { hostId: hostId! }));
+export function useOsList(hostId: string | undefined): Loaded<OsList> {
+  const { wizardCalls } = useStores();
+  return useRead(hostId, () => wizardCalls.osList(hostId!));
 }
 
 export function useOsDetails(hostId: string | undefined, osId: string | undefined, arch: string | undefined) {
-  const { api } = useStores();
+  const { wizardCalls } = useStores();
   const key = hostId && osId ? JSON.stringify([hostId, osId, arch]) : undefined;
-  return useRead<OsDetails>(key, () =>
-    api.call('wizard/os-details', { hostId: hostId!, osId: osId!, ...(arch ? { arch } : {}) }),
-  );
-}
-
-function defined(a: Advanced): Advanced {
-  return Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined && v !== '')) as Advanced;
+  return useRead<OsDetails>(key, () => wizardCalls.osDetails(hostId!, osId!, arch));
 }

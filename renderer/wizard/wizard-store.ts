@@ -1,18 +1,32 @@
 import { createStore } from 'zustand/vanilla';
 
+export type PendingInstall = { hostId: string; uuid: string; name: string };
+
 export type WizardStoreState = {
   /** The New VM wizard is open (for a host, or asking which). */
   open: { hostId: string | undefined } | null;
+  /** VMs defined by "Customize before install", waiting for Begin / Cancel installation (by `hostId/uuid`). */
+  pendingInstalls: Record<string, PendingInstall>;
   show(hostId?: string): void;
   close(): void;
+  awaitInstall(pending: PendingInstall): void;
+  installSettled(hostId: string, uuid: string): void;
 };
 
-/** Whether the New VM wizard is open; the toolbar and each host row open it. */
+/** Whether the New VM wizard is open (the toolbar and each host row open it), and VMs awaiting their install. */
 export function createWizardStore() {
   return createStore<WizardStoreState>()((set) => ({
     open: null,
+    pendingInstalls: {},
     show: (hostId) => set({ open: { hostId } }),
     close: () => set({ open: null }),
+    awaitInstall: (p) =>
+      set((s) => ({ pendingInstalls: { ...s.pendingInstalls, [`${p.hostId}/${p.uuid}`]: p } })),
+    installSettled: (hostId, uuid) =>
+      set((s) => {
+        const { [`${hostId}/${uuid}`]: _gone, ...rest } = s.pendingInstalls;
+        return { pendingInstalls: rest };
+      }),
   }));
 }
 

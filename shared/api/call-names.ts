@@ -97,6 +97,8 @@ export const CALL_NAMES = [
   'wizard/check-url',
   'wizard/preview',
   'wizard/create',
+  'wizard/begin-install',
+  'wizard/cancel-install',
   // Cloud-image method of the New VM wizard (issue 11)
   'cloud-image/seed-tool',
   'cloud-image/inspect-base',

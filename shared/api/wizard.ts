@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hostRef } from './refs';
+import { domainRef, hostRef } from './refs';
 
 /** What `virsh domcapabilities` (+ `capabilities`) says a host can run, as the wizard offers it. */
 export const HostCapabilities = z.object({
@@ -210,4 +210,12 @@ export const wizardCalls = {
     request: hostRef.extend({ plan: NewVmPlan }),
     response: z.object({ jobId: z.string() }),
   },
+  /**
+   * Customize before install, then "Begin installation": the defined install document (with the
+   * person's edits) boots the media once; what stays defined is the same document without the
+   * install-phase parts (virt-install's final document). A VM the wizard did not define only starts.
+   */
+  'wizard/begin-install': { request: domainRef, response: z.object({ message: z.string() }) },
+  /** "Cancel installation": removes what the wizard created for this VM, as Finish's rollback does. */
+  'wizard/cancel-install': { request: domainRef, response: z.object({ message: z.string() }) },
 } as const;

@@ -23,6 +23,8 @@ import { WizardHostData } from '../wizard/wizard-host-data';
 export interface HostSessionDeps extends HostConnectionDeps {
   prefs: () => Prefs;
   jobs: JobManager;
+  /** Read the wizard's first data after each connect (default true; the benchmark's baseline turns it off). */
+  wizardPrefetch?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export class HostSession {
   readonly networks: NetworkCollection;
   readonly nodeDevices: NodeDeviceCollection;
   /** The New VM wizard's reads (capabilities, OS data), cached per connection. */
-  readonly wizardData = new WizardHostData();
+  readonly wizardData: WizardHostData;
   private readonly link: HostConnection;
   private readonly stats: StatsPoller;
   /** Host CPU and memory graphs (issue 10). */
@@ -45,6 +47,7 @@ export class HostSession {
     config: HostConfig,
     private readonly deps: HostSessionDeps,
   ) {
+    this.wizardData = new WizardHostData({ prefetch: deps.wizardPrefetch ?? true });
     this.domains = new DomainCollection(config.id, deps.bus);
     this.pools = new PoolCollection(config.id, deps.bus);
     this.networks = new NetworkCollection(config.id, deps.bus);

@@ -33,7 +33,12 @@ export interface Harness {
 }
 
 export async function createHarness(
-  options: { homeDir?: string; retryDelayMs?: number; sshReadyTimeoutMs?: number } = {},
+  options: {
+    homeDir?: string;
+    retryDelayMs?: number;
+    sshReadyTimeoutMs?: number;
+    wizardPrefetch?: boolean;
+  } = {},
 ): Promise<Harness> {
   const root = mkdtempSync(join(tmpdir(), 'vd-int-'));
   const dataDir = join(root, 'data');
@@ -46,6 +51,7 @@ export async function createHarness(
     log: () => undefined,
     retryDelayMs: () => options.retryDelayMs ?? 200,
     ...(options.sshReadyTimeoutMs ? { sshReadyTimeoutMs: options.sshReadyTimeoutMs } : {}),
+    ...(options.wizardPrefetch === false ? { wizardPrefetch: false } : {}),
   });
   const events: Harness['events'] = [];
   const prompts: PromptRequest[] = [];

@@ -4,7 +4,8 @@ import { ApiError } from '../../../shared/api/errors';
 import type { NewVmPlan } from '../../../shared/api/wizard';
 import { buildNewVolume } from '../../../shared/xml/build/new-volume';
 import { serializeVolumeXml } from '../../../shared/xml/objects';
-import { newDiskVolumeName, type PlanExtras } from '../../../shared/wizard/plan-to-domain';
+import { newDiskVolumeName, planToSpecs, type PlanExtras } from '../../../shared/wizard/plan-to-domain';
+import type { PendingInstall } from './pending-installs';
 import type { LiveHost } from '../hosts/host-connection';
 import type { JobContext } from '../jobs/job-manager';
 import { putXmlOn, XML_FILE } from '../virsh/put-xml';
@@ -12,7 +13,7 @@ import { dirPoolPath, fetchedNames, fetchTreeKernel, kernelPool } from './instal
 import { planXml } from './plan-xml';
 import { preparers } from './preparers';
 
-interface Undo {
+export interface Undo {
   what: string;
   run(): Promise<unknown>;
 }
@@ -24,6 +25,8 @@ export async function createVm(
   host: LiveHost,
   plan: NewVmPlan,
   job: JobContext,
+  /** Defined, not started (Customize before install): what Begin / Cancel installation need later. */
+  keepPending: (pending: PendingInstall) => void = () => undefined,
 ): Promise<{ message: string }> {
   const undo: Undo[] = [];
   let done = 0;
@@ -103,6 +106,11 @@ export async function createVm(
     }
     job.progress(STEPS, STEPS, 'Done');
     if (job.signal.aborted) throw new ApiError('cancelled', 'Cancelled');
+    if (!plan.start) {
+      const media = plan.media.kind === 'cdrom' ? plan.media.source : undefined;
+      const finalBoot = planToSpecs(plan, extras).final.boot ?? ['hd'];
+      keepPending({ name: plan.name, phase: installXml ? { finalBoot, media } : undefined, undo: [...undo] });
+    }
     return {
       message: plan.start ? `${plan.name} created and started` : `${plan.name} defined (not started)`,
     };
@@ -129,7 +137,7 @@ async function requireFreeName(host: LiveHost, plan: NewVmPlan): Promise<void> {
 }
 
 /** Undoes newest first; every step is tried and reported. */
-async function rollBack(undo: Undo[]): Promise<string> {
+export async function rollBack(undo: Undo[]): Promise<string> {
   if (undo.length === 0) return 'Nothing had been created.';
   const removed: string[] = [];
   const left: string[] = [];

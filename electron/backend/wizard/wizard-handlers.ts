@@ -2,6 +2,7 @@ import type { Handlers } from '../api/dispatch';
 import type { HostManager } from '../hosts/host-manager';
 import type { JobManager } from '../jobs/job-manager';
 import { createVm } from './create-vm';
+import { beginInstall, cancelInstall, PendingInstalls } from './pending-installs';
 import { planXml, previewExtras } from './plan-xml';
 import { checkMedia, checkUrl, detectOs } from './wizard-host-data';
 
@@ -13,12 +14,15 @@ type WizardCall =
   | 'wizard/check-media'
   | 'wizard/check-url'
   | 'wizard/preview'
-  | 'wizard/create';
+  | 'wizard/create'
+  | 'wizard/begin-install'
+  | 'wizard/cancel-install';
 
 /** The New VM wizard's calls (docs/wizard.md). */
 export function wizardHandlers(hosts: HostManager, jobs: JobManager): Pick<Handlers, WizardCall> {
   const live = (hostId: string) => hosts.session(hostId).live();
   const data = (hostId: string) => hosts.session(hostId).wizardData;
+  const pending = new PendingInstalls();
   return {
     'hosts/capabilities': ({ hostId, arch, virtType, machine }) =>
       data(hostId).capabilities(live(hostId), { arch, virtType, machine }),
@@ -37,9 +41,16 @@ export function wizardHandlers(hosts: HostManager, jobs: JobManager): Pick<Handl
         title: `Create ${plan.name}`,
         phase: 'Starting',
         cancellable: true,
-        run: (context) => createVm(host, plan, context),
+        run: (context) => createVm(host, plan, context, (kept) => pending.keep(hostId, plan.uuid, kept)),
       });
       return { jobId: job.jobId };
     },
+    'wizard/begin-install': async ({ hostId, uuid }) => {
+      const result = await beginInstall(live(hostId), uuid, pending.peek(hostId, uuid));
+      pending.take(hostId, uuid);
+      return result;
+    },
+    'wizard/cancel-install': ({ hostId, uuid }) =>
+      cancelInstall(live(hostId), uuid, pending.take(hostId, uuid)),
   };
 }

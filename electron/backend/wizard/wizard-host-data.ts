@@ -19,8 +19,19 @@ export class WizardHostData implements HostPart {
   private osList: Promise<OsList> | undefined;
   private details = new Map<string, Promise<OsDetails>>();
 
-  async attach(): Promise<void> {
+  constructor(private readonly options: { prefetch: boolean } = { prefetch: true }) {}
+
+  /**
+   * A (re)connect starts empty and at once starts reading what the wizard's first two steps need:
+   * the default capabilities, queued on the shell with the other parts' first reads (behind the
+   * manager's lists, ahead of their follow-ups), and the OS list on its own channel. A wizard opened
+   * when the host shows as connected finds them read or nearly (docs/wizard.md, "Step 1 ready").
+   */
+  async attach(host: LiveHost): Promise<void> {
     this.reset();
+    if (!this.options.prefetch) return;
+    this.capabilities(host, {}).catch(() => undefined);
+    this.listOs(host).catch(() => undefined);
   }
 
   detach(): void {

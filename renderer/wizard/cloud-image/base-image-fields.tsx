@@ -18,6 +18,8 @@ interface Props {
 }
 
 const EMPTY = {};
+/** Formats read at most for this many volumes of one pool (a pool of 5,000 volumes is no image library). */
+const MAX_FORMATS_READ = 500;
 
 /** Which image (a pool's volume or a host path), overlay or copy, and the disk's size. */
 export function BaseImageFields({ hostId, value, onChange, problems, baseInfo }: Props) {
@@ -32,7 +34,17 @@ export function BaseImageFields({ hostId, value, onChange, problems, baseInfo }:
   useEffect(() => {
     if (pool) void stores.volumes.getState().load(hostId, pool);
   }, [stores, hostId, pool]);
-  const images = (volumes?.volumes ?? []).filter((v) => v.format === 'qcow2' || v.format === 'raw');
+  // The volume list comes with names first and each volume's format once its XML is read: read it
+  // for the candidates (not the ISOs), and offer a volume until its format says it is no image.
+  const candidates = (volumes?.volumes ?? []).filter(
+    (v) => v.format === 'qcow2' || v.format === 'raw' || (v.format === undefined && !/\.iso$/i.test(v.name)),
+  );
+  const unread = candidates.filter((v) => v.format === undefined).map((v) => v.name);
+  const unreadKey = unread.slice(0, MAX_FORMATS_READ).join('\n');
+  useEffect(() => {
+    if (pool && unreadKey) stores.volumes.getState().ensureDetails(hostId, pool, unreadKey.split('\n'));
+  }, [stores, hostId, pool, unreadKey]);
+  const images = candidates;
   const kind = base?.kind ?? 'volume';
   const baseError =
     problemText(t, problems.base) ?? (baseInfo.state === 'failed' ? baseInfo.message : undefined);
@@ -90,7 +102,7 @@ export function BaseImageFields({ hostId, value, onChange, problems, baseInfo }:
                 <option key={v.name} value={v.name}>
                   {t('cloudImage.volumeOption', {
                     name: v.name,
-                    format: v.format,
+                    format: v.format ?? '…',
                     size: v.capacity === undefined ? '?' : formatBytes(v.capacity),
                   })}
                 </option>

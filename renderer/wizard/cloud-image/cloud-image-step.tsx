@@ -27,20 +27,20 @@ export interface CloudImageStepProps {
  */
 export function CloudImageStep({ hostId, value, onChange, showAllProblems = false }: CloudImageStepProps) {
   const { t } = useTranslation();
-  const { api } = useStores();
+  const { wizardCalls } = useStores();
   const [touched, setTouched] = useState<ReadonlySet<keyof CloudImageChoice>>(new Set());
   const [seedTool, setSeedTool] = useState<SeedTool | null | undefined>(undefined);
   const baseInfo = useBaseInfo(hostId, value.base);
   useEffect(() => {
     let live = true;
-    api.call('cloud-image/seed-tool', { hostId }).then(
+    wizardCalls.seedTool(hostId).then(
       (r) => live && setSeedTool(r.tool),
       () => live && setSeedTool(undefined),
     );
     return () => {
       live = false;
     };
-  }, [api, hostId]);
+  }, [wizardCalls, hostId]);
 
   const all = validateCloudImageChoice(
     value,

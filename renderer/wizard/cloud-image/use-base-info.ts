@@ -13,7 +13,7 @@ const PATH_PAUSE_MS = 400;
 
 /** The chosen image's format and virtual size from the host (a typed path once typing pauses). */
 export function useBaseInfo(hostId: string, base: CloudImageBase | null): BaseInfoState {
-  const { api } = useStores();
+  const { wizardCalls } = useStores();
   const [result, setResult] = useState<BaseInfoState>({ state: 'none' });
   const key = base ? JSON.stringify(base) : '';
   useEffect(() => {
@@ -25,7 +25,7 @@ export function useBaseInfo(hostId: string, base: CloudImageBase | null): BaseIn
     setResult({ state: 'reading' });
     const timer = setTimeout(
       () =>
-        void api.call('cloud-image/inspect-base', { hostId, base }).then(
+        void wizardCalls.inspectBase(hostId, base).then(
           (info) => live && setResult({ state: 'read', info }),
           (error: unknown) => live && setResult({ state: 'failed', message: toApiError(error).message }),
         ),
@@ -36,6 +36,6 @@ export function useBaseInfo(hostId: string, base: CloudImageBase | null): BaseIn
       clearTimeout(timer);
     };
     // `key` stands for `base` (a new object on every change of the form)
-  }, [api, hostId, key]);
+  }, [wizardCalls, hostId, key]);
   return result;
 }

@@ -26,7 +26,7 @@ function isUrl(text: string): boolean {
 
 export function UrlStep(props: MethodStepProps) {
   const { t } = useTranslation();
-  const { api } = useStores();
+  const { wizardCalls } = useStores();
   const media = props.value?.media.kind === 'url' ? props.value.media : undefined;
   const [url, setUrl] = useState(media?.url ?? '');
   const [args, setArgs] = useState(media?.cmdline ?? '');
@@ -39,7 +39,7 @@ export function UrlStep(props: MethodStepProps) {
     if (!isUrl(settled)) return onProblem(t('wizard.urlInvalid'));
     let live = true;
     onProblem(undefined);
-    api.call('wizard/check-url', { hostId, url: settled }).then(
+    wizardCalls.checkUrl(hostId, settled).then(
       (r) => {
         if (!live) return;
         onProblem(r.ok ? undefined : r.message);
@@ -50,7 +50,7 @@ export function UrlStep(props: MethodStepProps) {
     return () => {
       live = false;
     };
-  }, [api, hostId, settled, onProblem, t]);
+  }, [wizardCalls, hostId, settled, onProblem, t]);
   useEffect(() => {
     if (answered === undefined || answered !== url.trim()) return onChange(undefined);
     const cmdline = args.trim();

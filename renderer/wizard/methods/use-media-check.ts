@@ -8,7 +8,7 @@ export type MediaCheck =
 
 /** Asks the host whether the hypervisor can read `source` (again whenever it changes). */
 export function useMediaCheck(hostId: string, source: DiskSource | undefined): MediaCheck {
-  const { api } = useStores();
+  const { wizardCalls } = useStores();
   const [check, setCheck] = useState<MediaCheck>({ state: 'idle' });
   const key = source ? JSON.stringify(source) : '';
   useEffect(() => {
@@ -19,7 +19,7 @@ export function useMediaCheck(hostId: string, source: DiskSource | undefined): M
     let live = true;
     setCheck({ state: 'checking' });
     const timer = setTimeout(() => {
-      api.call('wizard/check-media', { hostId, source }).then(
+      wizardCalls.checkMedia(hostId, source).then(
         (r) =>
           live &&
           setCheck(r.ok ? { state: 'ok', path: r.path ?? '' } : { state: 'bad', message: r.message ?? '' }),
@@ -31,6 +31,6 @@ export function useMediaCheck(hostId: string, source: DiskSource | undefined): M
       clearTimeout(timer);
     };
     // `key` stands for `source`.
-  }, [api, hostId, key]);
+  }, [wizardCalls, hostId, key]);
   return check;
 }

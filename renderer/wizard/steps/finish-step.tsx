@@ -20,7 +20,7 @@ export function FinishStep({
 }: StepProps & { plan: NewVmPlan | undefined; nameProblem: string | undefined }) {
   const { t } = useTranslation();
   const id = useId();
-  const { api, networks } = useStores();
+  const { wizardCalls, networks } = useStores();
   const hostId = c.hostId!;
   const netMap = useStoreState('networks', (s) => s.byHost[hostId]);
   const netNames = Object.values(netMap ?? {})
@@ -37,7 +37,7 @@ export function FinishStep({
     if (!plan) return setPreview(undefined);
     let live = true;
     const timer = setTimeout(() => {
-      api.call('wizard/preview', { hostId, plan }).then(
+      wizardCalls.preview(hostId, plan).then(
         (r) => live && setPreview(r),
         (e: unknown) => live && setPreview({ error: toApiError(e).message }),
       );
@@ -47,7 +47,7 @@ export function FinishStep({
       clearTimeout(timer);
     };
     // planKey stands for plan.
-  }, [api, hostId, planKey]);
+  }, [wizardCalls, hostId, planKey]);
   const network = c.network ?? { type: 'user' };
   const setNet = (type: NetType, source = '') =>
     set({

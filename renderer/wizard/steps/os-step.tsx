@@ -23,7 +23,7 @@ export function OsStep({
   osList: Loaded<{ entries: OsEntry[]; message?: string }>;
 }) {
   const { t } = useTranslation();
-  const { api } = useStores();
+  const { wizardCalls } = useStores();
   const id = useId();
   const [query, setQuery] = useState('');
   const [note, setNote] = useState<string | undefined>();
@@ -44,7 +44,7 @@ export function OsStep({
     }
     let live = true;
     setDetecting(true);
-    api.call('wizard/os-detect', { hostId, path: detectPath }).then(
+    wizardCalls.detectOs(hostId, detectPath).then(
       (r) => {
         if (!live) return;
         setDetecting(false);
@@ -66,7 +66,7 @@ export function OsStep({
     return () => {
       live = false;
     };
-  }, [api, hostId, listReady, detectPath, fallbackId, c.osId, c.method?.osId, set, t, entries]);
+  }, [wizardCalls, hostId, listReady, detectPath, fallbackId, c.osId, c.method?.osId, set, t, entries]);
 
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
