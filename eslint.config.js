@@ -99,29 +99,6 @@ export default tseslint.config(
     // Components read stores; stores (and the *-calls.ts modules built in create-stores.ts) call the
     // API (issue 8). No exceptions.
     files: ['renderer/**/*.tsx'],
-    ignores: [
-<<<<<<< HEAD
-      'renderer/wizard/cloud-image/cloud-image-step.tsx',
-      'renderer/wizard/methods/network-methods.tsx',
-      'renderer/wizard/new-vm-wizard.tsx',
-      'renderer/wizard/steps/finish-step.tsx',
-      'renderer/wizard/steps/os-step.tsx',
-=======
-      'renderer/clone/clone-dialog.tsx',
-      'renderer/networks/network-dhcp-dialog.tsx',
-      'renderer/networks/network-leases-dialog.tsx',
-      'renderer/networks/network-xml-dialog.tsx',
-      'renderer/node-devices/device-xml-dialog.tsx',
-      'renderer/save-file/save-file-dialog.tsx',
-      'renderer/snapshots/snapshots-page.tsx',
-      'renderer/storage/pools/add-pool-dialog.tsx',
-      'renderer/storage/pools/delete-pool-dialog.tsx',
-      'renderer/storage/pools/pool-toolbar.tsx',
-      'renderer/storage/pools/pool-xml-dialog.tsx',
-      'renderer/storage/pools/source-finder.tsx',
-      'renderer/storage/volumes/volume-xml-dialog.tsx',
->>>>>>> s3-wizard
-    ],
     rules: {
       'no-restricted-syntax': [
         'error',
