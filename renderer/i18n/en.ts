@@ -69,6 +69,13 @@ export const en = {
       message: 'Shut down “{{name}}”?',
       messageMany: 'Shut down {{count}} VMs?',
     },
+    // Preferences can make these ask (issue 15)
+    reboot: { title: 'Reboot?', message: 'Reboot “{{name}}”?', messageMany: 'Reboot {{count}} VMs?' },
+    pause: {
+      title: 'Pause?',
+      message: 'Pause “{{name}}”? It stops running until it is resumed.',
+      messageMany: 'Pause {{count}} VMs?',
+    },
     delete: {
       title: 'Delete virtual machine?',
       message: 'Delete “{{name}}”? Its definition is removed from the host. This cannot be undone.',
@@ -303,7 +310,7 @@ export const en = {
       shutdown: 'Shut Down',
       reboot: 'Reboot',
       pause: 'Pause',
-      several: 'Any action on several VMs at once',
+      several: 'Shutting down or forcing off several VMs at once',
     },
     confirmDeleteHint: 'Delete always asks (and asks which storage goes with it).',
     save: 'Save',

@@ -67,6 +67,12 @@ export const zhCN = {
       message: '关闭“{{name}}”？',
       messageMany: '关闭 {{count}} 台虚拟机？',
     },
+    reboot: { title: '重启？', message: '重启“{{name}}”？', messageMany: '重启 {{count}} 台虚拟机？' },
+    pause: {
+      title: '暂停？',
+      message: '暂停“{{name}}”？在恢复之前它将停止运行。',
+      messageMany: '暂停 {{count}} 台虚拟机？',
+    },
     delete: {
       title: '删除虚拟机？',
       message: '删除“{{name}}”？其定义将从宿主机上删除，且无法撤销。',
@@ -298,7 +304,7 @@ export const zhCN = {
       shutdown: '关机',
       reboot: '重启',
       pause: '暂停',
-      several: '同时对多台虚拟机执行的任何操作',
+      several: '同时关闭或强制关闭多台虚拟机',
     },
     confirmDeleteHint: '删除总是会询问（并询问要一起删除哪些存储）。',
     save: '保存',
