@@ -41,11 +41,11 @@ export const test = base.extend<Fixtures>({
     await use(home);
   },
   testHost: async ({}, use) => use(await readTestHost()),
-  app: async ({ dataDir, homeDir, deviceScaleFactor }, use, testInfo) => {
+  app: async ({ dataDir, homeDir, deviceScaleFactor, locale }, use, testInfo) => {
     const opened =
       process.env['VIRTDESK_E2E_TARGET'] === 'electron'
         ? await openElectron(dataDir, homeDir)
-        : await openServe(dataDir, homeDir, deviceScaleFactor ?? 1);
+        : await openServe(dataDir, homeDir, deviceScaleFactor ?? 1, locale);
     await opened.page
       .context()
       .tracing.start({ screenshots: true, snapshots: true })
@@ -66,10 +66,12 @@ export const test = base.extend<Fixtures>({
 
 export { expect } from '@playwright/test';
 
-async function openServe(
+/** `npm run serve` on a data dir and a browser on it (`locale`: the browser's, as `test.use({ locale })`). */
+export async function openServe(
   dataDir: string,
   homeDir: string,
-  deviceScaleFactor: number,
+  deviceScaleFactor = 1,
+  locale?: string,
 ): Promise<{ page: Page; close: () => Promise<void> }> {
   const server = spawn(
     process.execPath,
@@ -79,7 +81,11 @@ async function openServe(
   const url = await waitForUrl(server);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   // `test.use({ deviceScaleFactor })` tries HiDPI and fractional scaling.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor,
+    ...(locale ? { locale } : {}),
+  });
   const page = await context.newPage();
   await page.goto(url);
   return {

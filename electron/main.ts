@@ -114,6 +114,8 @@ app.whenReady().then(async () => {
     dataDir: app.getPath('userData'),
     agentSocket: process.env['SSH_AUTH_SOCK'],
     version: app.getVersion(),
+    // The UI's language follows the OS unless Preferences choose one (issue 15).
+    locale: app.getLocale(),
     persistentSecrets: new SealedFileSecrets(
       join(app.getPath('userData'), 'secrets.json'),
       safeStorageSealer,

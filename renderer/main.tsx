@@ -7,7 +7,10 @@ import { detachedVmFromLocation } from './consoles/detached-location';
 import { DetachedVmWindow } from './consoles/detached-vm-window';
 import { StoresProvider } from './common/stores-context';
 import { createI18n } from './i18n/create-i18n';
+import { resolveLanguage } from './i18n/resolve-language';
+import { followPreferences } from './app/follow-preferences';
 import { createStores, startStores, syncStores } from './stores/create-stores';
+import './styles/theme.css';
 import './styles/base.css';
 import './styles/list.css';
 import './styles/dialogs.css';
@@ -19,9 +22,9 @@ const stores = createStores(api);
 startStores(stores);
 void syncStores(stores);
 
-const i18n = createI18n(navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
-document.documentElement.lang = i18n.language;
-document.title = i18n.t('app.title');
+// Language and theme: the OS's (or the browser's) until Preferences choose, then as they say (issue 15).
+const i18n = createI18n(resolveLanguage('system', navigator.languages));
+followPreferences(stores, i18n);
 
 // A detached VM window (?vm=HOST/UUID) shows only that VM's window.
 const detached = detachedVmFromLocation();

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { Prefs } from '../../shared/api/prefs';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { EventBus } from './events/event-bus';
@@ -10,6 +9,7 @@ import { KnownHosts } from './transport/known-hosts';
 import { createSshConfigPreview } from './transport/ssh-config/config-preview';
 import { JobManager } from './jobs/job-manager';
 import { JsonFile } from './prefs/json-file';
+import { PrefsService } from './prefs/prefs-service';
 import { PromptBroker } from './prompts/prompt-broker';
 import { ConsoleManager } from './consoles/console-manager';
 import { SecretStore, type PersistentSecrets } from './secrets/secret-store';
@@ -34,6 +34,8 @@ export interface BackendOptions {
   consoleOrigins?: string[];
   /** Read the New VM wizard's first data after each connect (default true; off for a benchmark's baseline). */
   wizardPrefetch?: boolean;
+  /** The operating system's locale (desktop: Electron's app.getLocale()); serve mode: the browser's. */
+  locale?: string;
 }
 
 export interface Backend {
@@ -56,9 +58,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const jobs = new JobManager(bus);
   // VirtDesk's own file; each connection adds its UserKnownHostsFile list (default ~/.ssh/known_hosts) read-only.
   const knownHosts = new KnownHosts([{ path: join(options.dataDir, 'known_hosts'), writable: true }]);
-  const prefsFile = new JsonFile(join(options.dataDir, 'prefs.json'), Prefs, () => Prefs.parse({}));
-  const prefsLoad = await prefsFile.load();
-  let prefs = prefsLoad.value;
+  // Preferences (issue 15): a damaged prefs.json is set aside and reported; connections are separate.
+  const prefs = await PrefsService.load(options.dataDir, bus);
   // One secret store: SSH secrets for the session, console passwords remembered (persistent tier).
   const secrets = new SecretStore(options.persistentSecrets);
   const hosts = new HostManager(
@@ -73,7 +74,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       secrets,
       homeDir,
       agentSocket: options.agentSocket,
-      prefs: () => prefs,
+      prefs: () => prefs.get(),
       jobs,
       ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
       ...(options.sshReadyTimeoutMs ? { readyTimeoutMs: options.sshReadyTimeoutMs } : {}),
@@ -90,8 +91,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const tickets = new TransferTickets();
   const orphans = new OrphanVolumes(bus, (hostId) => hosts.session(hostId), jobs);
   const loaded = await hosts.load();
-  const warnings = [prefsLoad.warning, loaded.warning].filter((w): w is string => Boolean(w));
-  warnings.forEach(log);
+  const warnings = [loaded.warning].filter((w): w is string => Boolean(w));
+  [prefs.warning, ...warnings].forEach((w) => w && log(w));
   const handlers = createHandlers({
     bus, // issue 14: snapshots and clone
     hosts,
@@ -106,15 +107,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       localVirsh: onPath('virsh'),
       dataDir: options.dataDir,
       warnings,
+      ...(prefs.reset ? { prefsReset: prefs.reset } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
     }),
-    prefs: {
-      get: () => prefs,
-      set: async (patch) => {
-        prefs = Prefs.parse({ ...prefs, ...patch });
-        await prefsFile.save(prefs);
-        return prefs;
-      },
-    },
+    prefs,
   });
   return {
     dispatch: createDispatch(handlers, log),

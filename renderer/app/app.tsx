@@ -7,7 +7,7 @@ import { DomainList } from '../domains/domain-list';
 import { AddConnectionDialog } from '../hosts/add-connection-dialog';
 import { PromptDialogs } from '../prompts/prompt-dialogs';
 import { AlertList } from './alert-list';
-import { PreferencesDialog } from './preferences-dialog';
+import { PreferencesDialog } from '../preferences/preferences-dialog';
 import { StatusLine } from './status-line';
 import { Toolbar } from './toolbar';
 import { WelcomePanel } from './welcome-panel';

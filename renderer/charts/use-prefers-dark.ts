@@ -1,14 +1,15 @@
 import { useSyncExternalStore } from 'react';
 
-const query = '(prefers-color-scheme: dark)';
+// The theme in use is the root's data-theme (set from the preferences: light, dark or the system's;
+// renderer/app/follow-preferences.ts); charts redraw with the theme's colours when it changes.
 
 function subscribe(onChange: () => void): () => void {
-  const media = window.matchMedia(query);
-  media.addEventListener('change', onChange);
-  return () => media.removeEventListener('change', onChange);
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  return () => observer.disconnect();
 }
 
-/** Whether the system asks for dark colours; charts redraw with the theme's colours when it changes. */
+/** Whether the window shows the dark theme. */
 export function usePrefersDark(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(query).matches);
+  return useSyncExternalStore(subscribe, () => document.documentElement.dataset['theme'] === 'dark');
 }

@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { ConsolePrefs } from '../../shared/api/prefs';
 import { Menu, type MenuItem } from '../common/menu';
 import { useConsoleT } from './console-strings';
 import type { DisplayClient, ScaleMode } from './display-client';
@@ -11,16 +12,25 @@ export interface ConsoleToolbarProps {
   frame: React.RefObject<HTMLElement | null>;
   name: string;
   clipboard: { on: boolean; set: (on: boolean) => void };
+  /** Scaling and "resize guest" from the preferences (issue 15), until changed here. */
+  preferred?: Pick<ConsolePrefs, 'scaling' | 'resizeGuest'>;
 }
 
 /** Send key, scaling, fullscreen, screenshot, type text, clipboard sharing. */
-export function ConsoleToolbar({ client, enabled, frame, name, clipboard }: ConsoleToolbarProps) {
+export function ConsoleToolbar({ client, enabled, frame, name, clipboard, preferred }: ConsoleToolbarProps) {
   const t = useConsoleT();
   const sendKeyButton = useRef<HTMLButtonElement>(null);
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const [dialog, setDialog] = useState<'combo' | 'type' | null>(null);
-  const [scale, setScale] = useState<ScaleMode>('fit');
+  const [chosen, setScale] = useState<ScaleMode | null>(null);
   const supports = client.current?.supports ?? { resizeGuest: false, clipboard: false };
+  const scale: ScaleMode =
+    chosen ??
+    (preferred?.resizeGuest && supports.resizeGuest ? 'resize-guest' : (preferred?.scaling ?? 'fit'));
+  // Each connection starts with the scaling shown (the preference until one is chosen here).
+  useEffect(() => {
+    if (enabled) client.current?.setScale(scale);
+  }, [enabled, scale, client]);
 
   const items: MenuItem[] = [
     ...SEND_KEY_COMBOS.map((combo) => ({

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useStores } from '../common/stores-context';
+import { useStoreState, useStores } from '../common/stores-context';
 import { ConsoleToolbar } from './console-toolbar';
 import { useConsoleT } from './console-strings';
 import { PasswordDialog } from './password-dialog';
@@ -22,7 +22,8 @@ export function GraphicsConsole(props: GraphicsConsoleProps) {
   const { consoleCalls } = useStores();
   const screen = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLDivElement>(null);
-  const [clipboardOn, setClipboardOn] = useClipboardSharing(props.hostId, props.uuid);
+  const consolePrefs = useStoreState('prefs', (state) => state.prefs.console); // issue 15
+  const [clipboardOn, setClipboardOn] = useClipboardSharing(props.hostId, props.uuid, consolePrefs.clipboard);
   const { view, session, client, retry, submitPassword, cancelPassword } = useGraphicsSession({
     calls: consoleCalls,
     hostId: props.hostId,
@@ -34,7 +35,7 @@ export function GraphicsConsole(props: GraphicsConsoleProps) {
       if (clipboardOn) void navigator.clipboard?.writeText(text).catch(() => undefined);
     },
   });
-  const grabbed = useKeyboardGrab(screen, () => client.current?.blur());
+  const grabbed = useKeyboardGrab(screen, () => client.current?.blur(), consolePrefs.grabKeys);
   const [viewerMessage, setViewerMessage] = useState('');
 
   const connected = view.kind === 'display' && view.status.state === 'connected';
@@ -92,12 +93,13 @@ export function GraphicsConsole(props: GraphicsConsoleProps) {
         frame={frame}
         name={props.name}
         clipboard={{ on: clipboardOn, set: setClipboardOn }}
+        preferred={consolePrefs}
       />
       <div className="console-stage">
         {/* Floats over the screen: showing it must not move the canvas under the pointer. */}
         {grabbed && connected && (
           <p className="grab-hint" role="status">
-            {t('grabHint')}
+            {t('grabHint', { keys: consolePrefs.grabKeys })}
           </p>
         )}
         <div

@@ -2,13 +2,18 @@ import { useState } from 'react';
 
 const key = (hostId: string, uuid: string) => `virtdesk.console.clipboard.${hostId}.${uuid}`;
 
-/** Clipboard sharing, a per-VM switch kept in this browser's storage; off unless turned on. */
-export function useClipboardSharing(hostId: string, uuid: string): [boolean, (on: boolean) => void] {
+/** Clipboard sharing, a per-VM switch kept in this browser's storage; until switched, the preference. */
+export function useClipboardSharing(
+  hostId: string,
+  uuid: string,
+  preferred = false,
+): [boolean, (on: boolean) => void] {
   const [on, setOn] = useState(() => {
     try {
-      return window.localStorage.getItem(key(hostId, uuid)) === 'on';
+      const stored = window.localStorage.getItem(key(hostId, uuid));
+      return stored === null ? preferred : stored === 'on';
     } catch {
-      return false;
+      return preferred;
     }
   });
   return [

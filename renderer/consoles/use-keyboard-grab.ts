@@ -1,10 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ConsolePrefs } from '../../shared/api/prefs';
+import { isGrabRelease } from './grab-keys';
 
 /**
- * The guest has the keyboard while its screen has focus. Ctrl+Alt (pressed together) gives it
- * back, like virt-manager; the view shows a hint while the keyboard is grabbed.
+ * The guest has the keyboard while its screen has focus. Ctrl+Alt (pressed together; another
+ * combination in Preferences) gives it back, like virt-manager; the view shows a hint while grabbed.
  */
-export function useKeyboardGrab(screen: React.RefObject<HTMLElement | null>, release: () => void): boolean {
+export function useKeyboardGrab(
+  screen: React.RefObject<HTMLElement | null>,
+  release: () => void,
+  combo: ConsolePrefs['grabKeys'] = 'Ctrl+Alt',
+): boolean {
   const [grabbed, setGrabbed] = useState(false);
   const releaseRef = useRef(release);
   releaseRef.current = release;
@@ -16,8 +22,7 @@ export function useKeyboardGrab(screen: React.RefObject<HTMLElement | null>, rel
       if (!el.contains(e.relatedTarget as Node | null)) setGrabbed(false);
     };
     const onKeyDown = (e: KeyboardEvent) => {
-      const pair = (e.key === 'Alt' && e.ctrlKey) || (e.key === 'Control' && e.altKey);
-      if (!pair) return;
+      if (!isGrabRelease(e, combo)) return;
       e.stopPropagation();
       e.preventDefault();
       releaseRef.current();
@@ -32,6 +37,6 @@ export function useKeyboardGrab(screen: React.RefObject<HTMLElement | null>, rel
       el.removeEventListener('focusout', onFocusOut);
       el.removeEventListener('keydown', onKeyDown, true);
     };
-  }, [screen]);
+  }, [screen, combo]);
   return grabbed;
 }

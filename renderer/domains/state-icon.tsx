@@ -30,8 +30,8 @@ export function StateIcon({ state }: { state: DomainState }) {
       {category === 'other' && (
         <>
           <circle cx="7" cy="7" r="6" />
-          <rect x="6.2" y="3" width="1.6" height="5" fill="#fff" />
-          <rect x="6.2" y="9.2" width="1.6" height="1.6" fill="#fff" />
+          <rect x="6.2" y="3" width="1.6" height="5" fill="var(--panel)" />
+          <rect x="6.2" y="9.2" width="1.6" height="1.6" fill="var(--panel)" />
         </>
       )}
     </svg>

@@ -50,7 +50,7 @@ export const enConsoles = {
   type: 'Type',
   clipboard: 'Share clipboard',
   clipboardUnsupported: 'This console cannot share the clipboard',
-  grabHint: 'Keyboard grabbed by the guest. Press Ctrl+Alt to release.',
+  grabHint: 'Keyboard grabbed by the guest. Press {{keys}} to release.',
   screen: 'Screen of {{name}}',
   device: 'Device',
   terminal: 'Serial terminal of {{name}}',

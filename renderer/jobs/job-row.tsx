@@ -6,9 +6,9 @@ import { transferFigures } from './format-transfer';
 
 /** One job: title, state, a progress bar with bytes / rate / time left, Cancel, and the outcome. */
 export function JobRow({ job }: { job: JobView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { jobs, activity } = useStores();
-  const figures = transferFigures(job);
+  const figures = transferFigures(job, i18n.language); // issue 15: sizes and time left for the locale
   const percent = job.total ? Math.min(100, Math.round((job.done / job.total) * 100)) : undefined;
   const cancel = () =>
     jobs

@@ -8,6 +8,7 @@ import {
   type ActionId,
 } from '../../shared/api/domain-action-table';
 import type { DomainSummary } from '../../shared/api/domains';
+import { ConfirmableActions, type ConfirmableAction, type Prefs } from '../../shared/api/prefs';
 
 // The renderer's view of the one action table (shared/api/domain-action-table.ts).
 export { actionIdOf, actionIds, contractAction, isDialogAction, type ActionId };
@@ -31,17 +32,17 @@ export function actionTargets<T extends DomainSummary>(action: ActionId, selecte
   return selected.filter((domain) => allows(action, domain));
 }
 
-/** Whether an action asks first: as the table says, with the user's "confirm destructive" preference. */
-export function needsConfirmation(
-  action: ActionId,
-  targetCount: number,
-  confirmDestructive: boolean,
-): boolean {
+/**
+ * Whether an action asks first: always where the table says so (Delete); else as the preferences say
+ * (issue 15): the action's own switch, or `several` for the table's destructive or bulk-confirmed
+ * actions on more than one VM.
+ */
+export function needsConfirmation(action: ActionId, targetCount: number, confirm: Prefs['confirm']): boolean {
   const rows = Object.values(domainActionTable).filter((row) => row.ui === action);
-  return rows.some(
-    (row) =>
-      row.confirm === 'always' ||
-      (confirmDestructive && row.confirm === 'preference') ||
-      (confirmDestructive && row.confirm === 'several' && targetCount > 1),
-  );
+  if (rows.some((row) => row.confirm === 'always')) return true;
+  if (isConfirmable(action) && confirm[action]) return true;
+  return confirm.several && targetCount > 1 && rows.some((row) => row.confirm !== 'never');
 }
+
+const isConfirmable = (action: ActionId): action is ActionId & ConfirmableAction =>
+  (ConfirmableActions as readonly string[]).includes(action);

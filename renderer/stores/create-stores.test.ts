@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeApi } from '../testing/fake-api';
 import { flush, hostView, summary } from '../testing/fixtures';
 import { createStores, startStores, syncStores } from './create-stores';
+import { Prefs } from '../../shared/api/prefs';
 
 function setup() {
   const api = new FakeApi()
@@ -13,7 +14,7 @@ function setup() {
       warnings: ['bad file'],
     }))
     .handle('hosts/list', () => [hostView('h1'), hostView('h2', 'disconnected')])
-    .handle('prefs/get', () => ({ statsIntervalMs: 3000, confirmDestructive: false }))
+    .handle('prefs/get', () => Prefs.parse({ statsIntervalMs: 3000 }))
     .handle('domains/list', ({ hostId }) =>
       hostId === 'h1' ? [summary('a'), summary('b')] : [summary('c')],
     );

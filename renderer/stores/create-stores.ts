@@ -129,6 +129,8 @@ export async function syncStores(stores: Stores): Promise<void> {
     session.getState().setStartupError(null);
     for (const message of info.warnings)
       stores.activity.getState().post('error', 'activity.startupWarning', { message });
+    // Preferences (issue 15): a damaged prefs.json was set aside; said in the user's language.
+    if (info.prefsReset) stores.activity.getState().post('error', 'activity.prefsDamaged', info.prefsReset);
   } catch (error) {
     session.getState().setStartupError(toApiError(error).message);
     return;
@@ -169,6 +171,8 @@ export function startStores(stores: Stores): () => void {
     // Host performance graphs (issue 10)
     api.on('stats/host-tick', (tick) => stores.hostStats.getState().applyTick(tick)),
     api.on('prompts/request', (request) => prompts.getState().enqueue(request)),
+    // Preferences (issue 15): every window follows a change at once
+    api.on('prefs/changed', (changed) => stores.prefs.getState().apply(changed)),
     api.on('prompts/dismiss', ({ promptId }) => prompts.getState().dismiss(promptId)),
     api.on('jobs/started', (job) => jobs.getState().apply(job)),
     api.on('jobs/progress', (progress) => jobs.getState().applyProgress(progress)),

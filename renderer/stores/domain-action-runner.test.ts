@@ -4,6 +4,7 @@ import { FakeApi } from '../testing/fake-api';
 import { flush, summary } from '../testing/fixtures';
 import { createStores } from './create-stores';
 import { needsConfirmation } from './domain-action-runner';
+import { Prefs } from '../../shared/api/prefs';
 
 function setup() {
   const api = new FakeApi();
@@ -17,12 +18,27 @@ function setup() {
 
 describe('needsConfirmation', () => {
   it('asks for destructive actions and bulk shutdown; Delete always', () => {
-    expect(needsConfirmation('destroy', 1, true)).toBe(true);
-    expect(needsConfirmation('reset', 1, true)).toBe(true);
-    expect(needsConfirmation('shutdown', 1, true)).toBe(false);
-    expect(needsConfirmation('shutdown', 2, true)).toBe(true);
-    expect(needsConfirmation('destroy', 1, false)).toBe(false);
-    expect(needsConfirmation('delete', 1, false)).toBe(true);
+    const defaults = Prefs.parse({}).confirm;
+    const none = {
+      destroy: false,
+      reset: false,
+      shutdown: false,
+      reboot: false,
+      pause: false,
+      several: false,
+    };
+    expect(needsConfirmation('destroy', 1, defaults)).toBe(true);
+    expect(needsConfirmation('reset', 1, defaults)).toBe(true);
+    expect(needsConfirmation('shutdown', 1, defaults)).toBe(false);
+    expect(needsConfirmation('shutdown', 2, defaults)).toBe(true);
+    expect(needsConfirmation('run', 3, defaults)).toBe(false);
+    expect(needsConfirmation('destroy', 1, none)).toBe(false);
+    expect(needsConfirmation('shutdown', 2, none)).toBe(false);
+    expect(needsConfirmation('delete', 1, none)).toBe(true);
+    // issue 15: each action's own switch
+    expect(needsConfirmation('reboot', 1, { ...none, reboot: true })).toBe(true);
+    expect(needsConfirmation('pause', 1, { ...none, pause: true })).toBe(true);
+    expect(needsConfirmation('shutdown', 1, { ...none, shutdown: true })).toBe(true);
   });
 });
 

@@ -117,7 +117,7 @@ export function createDomainActionRunner(deps: {
         await Promise.all(targets.map(deleteWithStorage));
         return;
       }
-      if (needsConfirmation(action, targets.length, prefs.getState().prefs.confirmDestructive)) {
+      if (needsConfirmation(action, targets.length, prefs.getState().prefs.confirm)) {
         const many = targets.length > 1;
         const confirmed = await ui.getState().confirm({
           titleKey: `confirm.${action}.title`,

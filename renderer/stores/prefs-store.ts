@@ -1,13 +1,15 @@
 import { createStore } from 'zustand/vanilla';
 import type { VirtdeskApi } from '../../shared/api/contract';
-import { Prefs } from '../../shared/api/prefs';
+import { Prefs, type PrefsChange } from '../../shared/api/prefs';
 
 export type PrefsState = {
   prefs: Prefs;
   loaded: boolean;
   load(): Promise<void>;
-  /** Saves a change; throws ApiError so the dialog can show it. */
-  save(change: Partial<Prefs>): Promise<void>;
+  /** Saves a change (groups merged field by field); throws ApiError so the dialog can show it. */
+  save(change: PrefsChange): Promise<void>;
+  /** The backend's `prefs/changed`: a change made in this window or another. */
+  apply(prefs: Prefs): void;
 };
 
 export const defaultPrefs: Prefs = Prefs.parse({});
@@ -21,6 +23,9 @@ export function createPrefsStore(api: VirtdeskApi) {
     },
     async save(change) {
       set({ prefs: await api.call('prefs/set', change), loaded: true });
+    },
+    apply(prefs) {
+      set({ prefs, loaded: true });
     },
   }));
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultsFor, freeName, vmNameProblem } from '../../shared/wizard/vm-defaults';
+import { withNewVmPrefs } from '../../shared/wizard/vm-prefs';
 import { toApiError } from '../api/api-error-from';
 import { Dialog } from '../common/dialog';
 import { useStoreState, useStores } from '../common/stores-context';
@@ -59,7 +60,12 @@ export function NewVmWizard({ hostId, onClose }: { hostId: string | undefined; o
   const osList = useOsList(c.hostId);
   const details = useOsDetails(c.hostId, c.osId, caps?.arch);
   const os = details.state === 'ready' ? details.value : undefined;
-  const defaults = useMemo(() => (caps ? defaultsFor(os, caps) : undefined), [os, caps]);
+  // issue 15: the New VM defaults of the preferences over the OS's
+  const newVmPrefs = useStoreState('prefs', (state) => state.prefs.newVm);
+  const defaults = useMemo(
+    () => (caps ? withNewVmPrefs(defaultsFor(os, caps), caps, newVmPrefs) : undefined),
+    [os, caps, newVmPrefs],
+  );
   useEffect(() => {
     if (defaults) setChoices((old) => applyDefaults(old, defaults));
   }, [defaults]);

@@ -94,7 +94,12 @@ export function planFrom(
   let storage: NewVmPlan['storage'] = { kind: 'none' };
   if (!providesDisk) {
     if (c.storageKind === 'new' && c.storagePool)
-      storage = { kind: 'new', pool: c.storagePool, capacityBytes: Math.round(size * GiB), format: 'qcow2' };
+      storage = {
+        kind: 'new',
+        pool: c.storagePool,
+        capacityBytes: Math.round(size * GiB),
+        format: d.storageFormat ?? 'qcow2', // issue 15: the preferences' disk format
+      };
     if (c.storageKind === 'volume' && c.storageVolume) storage = { kind: 'volume', ...c.storageVolume };
     if (c.storageKind === 'path' && c.storagePath.trim())
       storage = { kind: 'path', path: c.storagePath.trim() };
@@ -118,6 +123,7 @@ export function planFrom(
     diskBus: d.diskBus,
     netModel: d.netModel,
     graphics: d.graphics,
+    ...(d.cpuMode ? { cpuMode: d.cpuMode } : {}), // issue 15
     rng: d.rng,
     start: !c.customize && c.method.media.kind !== 'none',
   };

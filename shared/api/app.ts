@@ -13,6 +13,11 @@ export const appCalls = {
       dataDir: z.string(),
       /** Problems found at start-up the user should know about (e.g. an unreadable connections file). */
       warnings: z.array(z.string()),
+      // Preferences (issue 15)
+      /** prefs.json could not be read: it was moved to `aside` and the defaults are used. */
+      prefsReset: z.object({ aside: z.string(), problem: z.string() }).optional(),
+      /** The operating system's locale where the backend knows it (desktop); else the renderer asks its browser. */
+      locale: z.string().max(64).optional(),
     }),
   },
 } as const;

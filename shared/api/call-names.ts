@@ -127,4 +127,6 @@ export const EVENT_NAMES = [
   'stats/host-tick',
   // issue 14: snapshots and clone
   'snapshots/changed',
+  // Preferences (issue 15)
+  'prefs/changed',
 ] as const satisfies readonly EventName[];

@@ -4,7 +4,7 @@ import { appCalls } from './app';
 import { hostCalls, hostEvents } from './hosts';
 import { domainCalls, domainEvents } from './domains';
 import { promptCalls, promptEvents } from './prompts';
-import { prefsCalls } from './prefs';
+import { prefsCalls, prefsEvents } from './prefs';
 import { consoleCalls, consoleEvents } from './consoles';
 import { domainStorageCalls } from './domain-storage';
 import { domainEditCalls } from './domain-edit';
@@ -83,6 +83,8 @@ export const events = {
   ...hostStatsEvents,
   // issue 14: snapshots and clone
   ...snapshotEvents,
+  // Preferences (issue 15)
+  ...prefsEvents,
 } as const;
 
 export type Calls = typeof calls;

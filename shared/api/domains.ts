@@ -74,10 +74,10 @@ export type DomainDelta = z.infer<typeof DomainDelta>;
 
 export const DomainStats = z.object({
   uuid: z.string(),
-  /** Guest CPU use over the last tick, 0–100 (per vCPU capacity). */
-  cpuPercent: z.number().nonnegative(),
-  /** Memory the guest uses in KiB (balloon rss or current). */
-  memoryKiB: z.number().nonnegative(),
+  /** Guest CPU use over the last tick, 0–100 (per vCPU capacity); absent when not collected (preferences). */
+  cpuPercent: z.number().nonnegative().optional(),
+  /** Memory the guest uses in KiB (balloon rss or current); absent when not collected (preferences). */
+  memoryKiB: z.number().nonnegative().optional(),
   // --- Performance pane (issue 12): from the same one `domstats` per host and tick. Absent on the
   // first sample after a VM (re)started, and where the VM reports no such counters.
   /** The VM's memory in KiB (balloon maximum): the top of its memory graph. */

@@ -162,6 +162,8 @@ export const NewVmPlan = z.object({
   diskBus: z.enum(['virtio', 'sata', 'ide']),
   netModel: z.enum(['virtio', 'e1000e', 'e1000']),
   graphics: z.enum(['spice', 'vnc', 'none']),
+  /** Preferences (issue 15): absent, host-passthrough with KVM and maximum under TCG. */
+  cpuMode: z.enum(['host-passthrough', 'host-model', 'maximum']).optional(),
   rng: z.boolean(),
   /** False: define only (Customize before install, or manual install). */
   start: z.boolean(),

@@ -70,6 +70,7 @@ function baseSpec(plan: NewVmPlan, extras: PlanExtras): NewDomainSpec {
         ? []
         : [{ type: plan.network.type, ...sourceOf(plan.network), model: plan.netModel }],
     graphics: plan.graphics,
+    ...(plan.cpuMode ? { cpuMode: plan.cpuMode } : {}), // issue 15: the preferences' CPU mode
     rng: plan.rng,
     tpm: plan.tpm,
   };

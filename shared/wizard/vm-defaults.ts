@@ -18,7 +18,12 @@ export type VmDefaults = Pick<
   | 'rng'
   | 'windows'
   | 'graphics'
-> & { storageBytes: number };
+> & {
+  storageBytes: number;
+  // Preferences (issue 15; shared/wizard/vm-prefs.ts): absent means qcow2 and the automatic CPU mode.
+  storageFormat?: 'qcow2' | 'raw';
+  cpuMode?: NonNullable<NewVmPlan['cpuMode']>;
+};
 
 /** RAM, vCPUs, disk: "recommended", else twice "minimum", else 1 GiB / 1 vCPU / 20 GiB (virt-manager). */
 export function resourcesFor(os: OsDetails | undefined): {

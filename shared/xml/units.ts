@@ -66,9 +66,13 @@ export function scaleBinary(
   return { value, unit: BINARY_UNITS[index]! };
 }
 
-/** Human-readable binary size: 1.5 GiB, 512 MiB. */
-export function formatBytes(bytes: number): string {
+/** Human-readable binary size: 1.5 GiB, 512 MiB; with a locale, its digits and separators (Intl). */
+export function formatBytes(bytes: number, locale?: string): string {
   const { value, unit } = scaleBinary(bytes);
-  const shown = Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/\.?0+$/, '');
+  const shown = locale
+    ? new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)
+    : Number.isInteger(value)
+      ? String(value)
+      : value.toFixed(2).replace(/\.?0+$/, '');
   return `${shown} ${unit}`;
 }

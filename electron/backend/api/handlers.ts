@@ -1,5 +1,5 @@
 import type { CallResponse } from '../../../shared/api/contract';
-import type { Prefs } from '../../../shared/api/prefs';
+import type { Prefs, PrefsChange } from '../../../shared/api/prefs';
 import type { HostManager } from '../hosts/host-manager';
 import type { PromptBroker } from '../prompts/prompt-broker';
 import type { Handlers } from './dispatch';
@@ -33,7 +33,7 @@ export interface HandlerDeps {
   hosts: HostManager;
   prompts: PromptBroker;
   info: () => CallResponse<'app/info'>;
-  prefs: { get: () => Prefs; set: (patch: Partial<Prefs>) => Promise<Prefs> };
+  prefs: { get: () => Prefs; set: (change: PrefsChange) => Promise<Prefs> };
   consoles: ConsoleManager;
   jobs: JobManager;
   sshConfig: SshConfigPreview;

@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { DomainAction, DomainSummary } from '../../../shared/api/domains';
 import type { HostConfig, HostStatus } from '../../../shared/api/hosts';
-import type { Prefs } from '../../../shared/api/prefs';
+import { collectedStats, type Prefs } from '../../../shared/api/prefs';
 import type { DomainDisk, VolumeDeletion } from '../../../shared/api/domain-storage';
 import { runDomainAction } from '../domains/domain-actions';
 import { deleteVolumes, readDomainDisks } from '../domains/domain-disks';
@@ -63,6 +63,7 @@ export class HostSession {
       hostId: config.id,
       bus: deps.bus,
       intervalMs: () => deps.prefs().statsIntervalMs,
+      kinds: () => collectedStats(deps.prefs()), // issue 15: what the preferences collect
       shell: () => this.connectedShell(),
       uuidByName: (name) => this.domains.findByName(name)?.uuid,
     });

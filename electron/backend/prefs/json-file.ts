@@ -3,7 +3,13 @@ import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 
-export type LoadResult<T> = { value: T; existed: boolean; warning?: string };
+export type LoadResult<T> = {
+  value: T;
+  existed: boolean;
+  warning?: string;
+  /** An unreadable file: where it was moved and why it could not be read. */
+  setAside?: { path: string; problem: string };
+};
 
 /**
  * A JSON file in the data dir that never loses what the user had: writes go to a temp file, are
@@ -48,6 +54,7 @@ export class JsonFile<S extends z.ZodType> {
       value: this.fallback(),
       existed: true,
       warning: `${this.path} could not be read (${problem}); it was kept as ${aside} and VirtDesk started without it.`,
+      setAside: { path: aside, problem },
     };
   }
 

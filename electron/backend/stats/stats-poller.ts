@@ -1,12 +1,15 @@
+import type { StatKind } from '../../../shared/api/prefs';
 import type { EventBus } from '../events/event-bus';
 import type { VirshRunner } from '../virsh/virsh-runner';
-import { DOMSTATS_ARGV, StatsSampler } from './stats-sampler';
+import { domstatsArgv, StatsSampler } from './stats-sampler';
 import { TickPoller } from './tick-poller';
 
 interface StatsPollerDeps {
   hostId: string;
   bus: EventBus;
   intervalMs: () => number;
+  /** The statistics to collect (preferences); none: no command at all. */
+  kinds: () => ReadonlySet<StatKind>;
   shell: () => VirshRunner | undefined;
   uuidByName: (name: string) => string | undefined;
 }
@@ -30,10 +33,11 @@ export class StatsPoller {
 
   private async tick(): Promise<void> {
     const shell = this.deps.shell();
-    if (!shell) return;
-    const out = await shell.run(DOMSTATS_ARGV);
+    const kinds = this.deps.kinds();
+    if (!shell || kinds.size === 0) return;
+    const out = await shell.run(domstatsArgv(kinds));
     const at = Date.now();
-    const stats = this.sampler.sample(out, this.deps.uuidByName, at);
+    const stats = this.sampler.sample(out, this.deps.uuidByName, at, kinds);
     this.deps.bus.emit('stats/tick', { hostId: this.deps.hostId, at, stats });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StatsSampler } from './stats-sampler';
+import { domstatsArgv, StatsSampler } from './stats-sampler';
 
 const out = (cpuNs: number, rss = 1024) =>
   `Domain: 'vm'\n  state.state=1\n  cpu.time=${cpuNs}\n  balloon.rss=${rss}\n  vcpu.current=2\n`;
@@ -72,5 +72,31 @@ describe('StatsSampler', () => {
     const record = (cpu: number) => `Domain: 'vm'\n  cpu.time=${cpu}\n  net.count=1\n  block.count=0\n`;
     s.sample(record(0), () => 'u1', 0);
     expect(s.sample(record(1e9), () => 'u1', 1000)[0]!.netRxBps).toBeUndefined();
+  });
+});
+
+// issue 15: the statistics the preferences collect
+describe('domstats for the collected statistics', () => {
+  it('asks only for the groups of the chosen statistics', () => {
+    expect(domstatsArgv(new Set(['memory', 'network']))).toEqual([
+      'domstats',
+      '--raw',
+      '--balloon',
+      '--interface',
+      '--list-active',
+    ]);
+    expect(domstatsArgv(new Set(['cpu']))).toEqual([
+      'domstats',
+      '--raw',
+      '--cpu-total',
+      '--vcpu',
+      '--list-active',
+    ]);
+  });
+
+  it('leaves out what is not collected', () => {
+    const out = "Domain: 'a'\n  balloon.current=1024\n  balloon.rss=512\n  net.count=0\n";
+    const [sample] = new StatsSampler().sample(out, () => 'uuid-a', 1000, new Set(['memory']));
+    expect(sample).toEqual({ uuid: 'uuid-a', memoryKiB: 512, memoryMaxKiB: undefined });
   });
 });

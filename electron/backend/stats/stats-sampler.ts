@@ -1,18 +1,29 @@
 import type { DomainStats } from '../../../shared/api/domains';
+import { StatKinds, type StatKind } from '../../../shared/api/prefs';
 import { numberField, parseDomstats, type DomstatsRecord } from '../virsh/parse-domstats';
 import { counterDeltas, summedRate, type CounterReading } from './counter-deltas';
 
-/** The one command per host and tick: every running VM's CPU, memory, disks and interfaces. */
-export const DOMSTATS_ARGV = [
-  'domstats',
-  '--raw',
-  '--cpu-total',
-  '--balloon',
-  '--vcpu',
-  '--block',
-  '--interface',
-  '--list-active',
-] as const;
+/** The groups of `virsh domstats` each statistic needs (CPU % is per vCPU, so it wants `--vcpu`). */
+const domstatsGroups: Record<StatKind, readonly string[]> = {
+  cpu: ['--cpu-total', '--vcpu'],
+  memory: ['--balloon'],
+  disk: ['--block'],
+  network: ['--interface'],
+};
+
+/** The one command per host and tick for the statistics the user collects (preferences, issue 15). */
+export function domstatsArgv(kinds: ReadonlySet<StatKind>): string[] {
+  return [
+    'domstats',
+    '--raw',
+    ...StatKinds.flatMap((k) => (kinds.has(k) ? domstatsGroups[k] : [])),
+    '--list-active',
+  ];
+}
+
+/** Every statistic: every running VM's CPU, memory, disks and interfaces. */
+export const allStatKinds: ReadonlySet<StatKind> = new Set(StatKinds);
+export const DOMSTATS_ARGV = domstatsArgv(allStatKinds);
 
 /**
  * Turns successive `virsh domstats` outputs (DOMSTATS_ARGV) into per-VM CPU % (of the VM's own vCPU
@@ -22,7 +33,13 @@ export const DOMSTATS_ARGV = [
 export class StatsSampler {
   private previous = new Map<string, CounterReading>();
 
-  sample(output: string, uuidByName: (name: string) => string | undefined, atMs: number): DomainStats[] {
+  /** `kinds`: the statistics asked for; the others are left out of each VM's sample. */
+  sample(
+    output: string,
+    uuidByName: (name: string) => string | undefined,
+    atMs: number,
+    kinds: ReadonlySet<StatKind> = allStatKinds,
+  ): DomainStats[] {
     const next = new Map<string, CounterReading>();
     const stats: DomainStats[] = [];
     for (const record of parseDomstats(output)) {
@@ -37,16 +54,29 @@ export class StatsSampler {
         numberField(record.fields, 'balloon.rss') ?? numberField(record.fields, 'balloon.current') ?? 0;
       stats.push({
         uuid,
-        cpuPercent:
-          cpuNsPerSecond === undefined
-            ? 0
-            : Math.min(100, (cpuNsPerSecond / (1e9 * Math.max(1, vcpus))) * 100),
-        memoryKiB,
-        memoryMaxKiB: numberField(record.fields, 'balloon.maximum'),
-        diskReadBps: summedRate(change, (key) => key.startsWith('disk.rd:')),
-        diskWriteBps: summedRate(change, (key) => key.startsWith('disk.wr:')),
-        netRxBps: summedRate(change, (key) => key.startsWith('net.rx:')),
-        netTxBps: summedRate(change, (key) => key.startsWith('net.tx:')),
+        ...(kinds.has('cpu')
+          ? {
+              cpuPercent:
+                cpuNsPerSecond === undefined
+                  ? 0
+                  : Math.min(100, (cpuNsPerSecond / (1e9 * Math.max(1, vcpus))) * 100),
+            }
+          : {}),
+        ...(kinds.has('memory')
+          ? { memoryKiB, memoryMaxKiB: numberField(record.fields, 'balloon.maximum') }
+          : {}),
+        ...(kinds.has('disk')
+          ? {
+              diskReadBps: summedRate(change, (key) => key.startsWith('disk.rd:')),
+              diskWriteBps: summedRate(change, (key) => key.startsWith('disk.wr:')),
+            }
+          : {}),
+        ...(kinds.has('network')
+          ? {
+              netRxBps: summedRate(change, (key) => key.startsWith('net.rx:')),
+              netTxBps: summedRate(change, (key) => key.startsWith('net.tx:')),
+            }
+          : {}),
       });
     }
     this.previous = next;

@@ -1,0 +1,36 @@
+/** 性能图表：图表组件、虚拟机的“性能”窗格、宿主机的图表（issue 10、12）。 */
+export const zhCnPerformance = {
+  charts: {
+    percent: '{{value}}%',
+    amount: '{{value}} {{unit}}',
+    rate: '{{value}} {{unit}}/秒',
+    noData: '{{label}}：暂无数据',
+    noValue: '无数值',
+    summary: '{{label}}：{{time}} 时为 {{current}}（{{span}}内平均 {{average}}，峰值 {{peak}}）',
+  },
+  performance: {
+    title: '性能',
+    vmTitle: '{{name}} 的性能',
+    cpu: 'CPU 使用率',
+    memory: '内存使用量',
+    disk: '磁盘 I/O',
+    network: '网络 I/O',
+    cpuSeries: 'CPU',
+    memorySeries: '已用',
+    read: '读取',
+    write: '写入',
+    received: '接收',
+    sent: '发送',
+    noVm: '此宿主机上没有名为 {{name}} 的虚拟机。',
+    notRunning: '{{name}} 未运行；再次运行后图表会继续。',
+    hostDown: '宿主机未连接；连接后图表会继续。',
+    noCounters: '此虚拟机没有报告这些计数器（例如用户模式网络就没有）。',
+  },
+  hostPerformance: {
+    title: '性能',
+    cpu: '宿主机 CPU 使用率',
+    memory: '宿主机内存使用量',
+    cpuSeries: 'CPU',
+    memorySeries: '已用',
+  },
+};
