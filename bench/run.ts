@@ -8,9 +8,14 @@ import { runDetailsBench } from './details-bench';
 // Performance graphs (issues 10, 12)
 import { runStatsHistoryBench } from './stats-history-bench';
 import { runWizardBench } from './wizard-bench';
+// Speed through the UI and many hosts (issue 16)
+import { runUiListBench } from './ui-list-bench';
+import { runManyHostsBench } from './many-hosts-bench';
 
 await runXmlBench();
 await runListBench();
+await runUiListBench();
+await runManyHostsBench();
 await runConsoleBench();
 await runUploadBench();
 await runVolumeListBench();
