@@ -10,9 +10,14 @@ import { runStatsHistoryBench } from './stats-history-bench';
 import { runWizardBench } from './wizard-bench';
 // issue 14: snapshots and migration
 import { runMigrateSnapshotBench } from './migrate-snapshot-bench';
+// Speed through the UI and many hosts (issue 16)
+import { runUiListBench } from './ui-list-bench';
+import { runManyHostsBench } from './many-hosts-bench';
 
 await runXmlBench();
 await runListBench();
+await runUiListBench();
+await runManyHostsBench();
 await runConsoleBench();
 await runUploadBench();
 await runVolumeListBench();

@@ -9,8 +9,8 @@
 #   test-host.sh virsh ARGS...      virsh -c qemu:///session ARGS... as the test user
 #   test-host.sh peer-virsh ARGS... the same as the second test user (vdtest2; migration tests)
 #   test-host.sh virt-install ARGS  virt-install --connect qemu:///session ARGS... as the test user
-#   test-host.sh seed-many N        define (not start) vd-bench-001..N
-#   test-host.sh unseed-many        undefine every vd-bench-* guest
+#   test-host.sh seed-many N [P]    define (not start) P001..PN (P: a prefix vd-…-, default vd-bench-)
+#   test-host.sh unseed-many [P]    undefine every P* guest (default vd-bench-: use your own prefix)
 #   test-host.sh kill-ssh-sessions  kill the per-connection sshd processes (simulated drop)
 #
 # Only stdout of `up` is machine-readable (the JSON). Progress goes to stderr.
@@ -890,8 +890,16 @@ cmd_virt_install() {
   as_user virt-install --connect "$URI" "$@"
 }
 
+# A seeding prefix: vd-, then letters/digits/dashes, ending in a dash (each helper seeds its own).
+seed_prefix() {
+  local prefix="${1:-vd-bench-}"
+  [[ "$prefix" =~ ^vd-[a-z0-9-]*-$ ]] || die "seed prefix must look like vd-xx-bench-, got '$prefix'"
+  printf '%s' "$prefix"
+}
+
 cmd_seed_many() {
-  local n="${1:-}"
+  local n="${1:-}" prefix
+  prefix="$(seed_prefix "${2:-}")"
   [[ "$n" =~ ^[0-9]{1,4}$ ]] || die "usage: seed-many N (1..5000)"
   n=$((10#$n))
   ((n >= 1 && n <= 5000)) || die "usage: seed-many N (1..5000)"
@@ -906,7 +914,7 @@ cmd_seed_many() {
   chmod 0755 "$tmp"
   : >"$tmp/script"
   for ((i = 1; i <= n; i++)); do
-    printf -v name 'vd-bench-%03d' "$i"
+    printf -v name '%s%03d' "$prefix" "$i"
     [[ -n "${have[$name]:-}" ]] && continue
     domain_xml "$name" >"$tmp/$name.xml"
     printf 'define %s\n' "$tmp/$name.xml" >>"$tmp/script"
@@ -917,18 +925,20 @@ cmd_seed_many() {
   fi
   rm -rf "$tmp"
   local count
-  count="$(uvirsh list --all --name | grep -c '^vd-bench-' || true)"
-  ((count >= n)) || die "seed-many: only $count of $n vd-bench guests defined"
-  log "seeded: $count vd-bench guest(s) defined"
+  count="$(uvirsh list --all --name | grep -c "^$prefix" || true)"
+  ((count >= n)) || die "seed-many: only $count of $n $prefix guests defined"
+  log "seeded: $count $prefix guest(s) defined"
 }
 
 cmd_unseed_many() {
+  local prefix
+  prefix="$(seed_prefix "${1:-}")"
   take_lock
   user_exists || return 0
   RUNTIME_DIR="$(runtime_dir)"
   [[ -d "$RUNTIME_DIR" ]] || return 0
   local -a names
-  mapfile -t names < <(uvirsh list --all --name | grep '^vd-bench-' || true)
+  mapfile -t names < <(uvirsh list --all --name | grep "^$prefix" || true)
   ((${#names[@]})) || return 0
   local script n
   script="$(mktemp)"
@@ -937,9 +947,9 @@ cmd_unseed_many() {
   as_user timeout -k 5 600 virsh -q -c "$URI" <"$script" >/dev/null 2>&1 || true
   rm -f "$script"
   local left
-  left="$(uvirsh list --all --name | grep -c '^vd-bench-' || true)"
-  ((left == 0)) || die "unseed-many: $left vd-bench guest(s) remain"
-  log "unseeded ${#names[@]} vd-bench guest(s)"
+  left="$(uvirsh list --all --name | grep -c "^$prefix" || true)"
+  ((left == 0)) || die "unseed-many: $left $prefix guest(s) remain"
+  log "unseeded ${#names[@]} $prefix guest(s)"
 }
 
 usage() {
@@ -958,7 +968,7 @@ main() {
     peer-virsh) cmd_peer_virsh "$@" ;;
     virt-install) cmd_virt_install "$@" ;;
     seed-many) cmd_seed_many "$@" ;;
-    unseed-many) cmd_unseed_many ;;
+    unseed-many) cmd_unseed_many "$@" ;;
     kill-ssh-sessions)
       RUNTIME_DIR=''
       cmd_kill_ssh_sessions_inner

@@ -204,21 +204,24 @@ export async function killSshSessions(): Promise<void> {
 }
 
 /** Name of the i-th (1-based) benchmark guest, as `seed-many` defines it. */
-export function benchGuestName(i: number): string {
-  return `vd-bench-${String(i).padStart(3, '0')}`;
+export function benchGuestName(i: number, prefix = 'vd-bench-'): string {
+  return `${prefix}${String(i).padStart(3, '0')}`;
 }
 
-/** Define (not start) vd-bench-001…N in one virsh process. Returns the names. */
-export async function seedMany(n: number): Promise<string[]> {
+/**
+ * Define (not start) PREFIX001…N in one virsh process. Returns the names. The host is shared:
+ * each helper seeds (and unseeds) under its own prefix (`vd-xx-bench-`).
+ */
+export async function seedMany(n: number, prefix = 'vd-bench-'): Promise<string[]> {
   if (!Number.isInteger(n) || n < 1 || n > 5000)
     throw new RangeError(`seedMany: n must be 1..5000, got ${n}`);
-  await runScriptOk(['seed-many', String(n)], 600_000);
-  return Array.from({ length: n }, (_, i) => benchGuestName(i + 1));
+  await runScriptOk(['seed-many', String(n), prefix], 600_000);
+  return Array.from({ length: n }, (_, i) => benchGuestName(i + 1, prefix));
 }
 
-/** Undefine every vd-bench-* guest. */
-export async function unseedMany(): Promise<void> {
-  await runScriptOk(['unseed-many'], 600_000);
+/** Undefine every PREFIX* guest (only the caller's own prefix). */
+export async function unseedMany(prefix = 'vd-bench-'): Promise<void> {
+  await runScriptOk(['unseed-many', prefix], 600_000);
 }
 
 const DOMAIN_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/;

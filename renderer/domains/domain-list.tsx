@@ -9,6 +9,7 @@ import { DomainRow } from './domain-row';
 import { ListFilters } from './list-filters';
 import { ListHeader } from './list-header';
 import { rowDomId } from './row-dom-id';
+import { useRowLabels } from './row-labels';
 import { StatsWatchers } from './stats-watchers';
 import { useRowInteractions } from './use-row-interactions';
 import { useVisibleRows } from './use-visible-rows';
@@ -21,6 +22,7 @@ export function DomainList() {
   const { t } = useTranslation();
   const { ui } = useStores();
   const rows = useVisibleRows();
+  const labels = useRowLabels();
   const scrollRef = useRef<HTMLDivElement>(null);
   const selection = useStoreState('ui', (state) => state.selection);
   const focusedRow = useStoreState('ui', (state) => state.focusedRow);
@@ -33,7 +35,8 @@ export function DomainList() {
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => (rows[index]?.kind === 'host' ? hostRowHeight : domainRowHeight),
     getItemKey: (index) => rows[index]?.id ?? index,
-    overscan: 12,
+    // Rows beyond the view drawn ahead of a scroll; each costs the first screen of a big host time.
+    overscan: 4,
   });
   const interactions = useRowInteractions(rows, virtualizer);
 
@@ -67,15 +70,28 @@ export function DomainList() {
                 domId: rowDomId(row.id),
                 rowIndex: item.index + 2,
                 tabbable: row.id === tabbableRow,
-                style: { transform: `translateY(${item.start}px)`, height: item.size },
                 onRowClick: interactions.onRowClick,
                 onRowDoubleClick: interactions.onRowDoubleClick,
                 onRowContextMenu: interactions.onRowContextMenu,
               };
               return row.kind === 'host' ? (
-                <HostRow key={row.id} row={row} onToggle={interactions.toggleHost} {...common} />
+                <HostRow
+                  key={row.id}
+                  row={row}
+                  onToggle={interactions.toggleHost}
+                  style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+                  {...common}
+                />
               ) : (
-                <DomainRow key={row.id} row={row} selected={selection.has(row.key)} {...common} />
+                <DomainRow
+                  key={row.id}
+                  row={row}
+                  selected={selection.has(row.key)}
+                  top={item.start}
+                  height={item.size}
+                  labels={labels}
+                  {...common}
+                />
               );
             })}
           </div>

@@ -1,12 +1,11 @@
-import { memo, type CSSProperties, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { memo, type MouseEvent } from 'react';
 import { useStoreState } from '../common/stores-context';
 import { sparklineLength } from '../stores/ring-buffer';
 import { latestValue } from '../stores/stats-store';
 import { actionIdOf } from '../stores/action-rules';
+import type { RowLabels } from './row-labels';
 import { Sparkline } from './sparkline';
-import { StateIcon, stateLabelKey } from './state-icon';
-import { useFormatMemory } from './use-format-memory';
+import { StateIcon } from './state-icon';
 import type { DomainRow as DomainRowModel } from './visible-rows';
 
 export type RowEvents = {
@@ -21,7 +20,10 @@ type Props = RowEvents & {
   rowIndex: number;
   selected: boolean;
   tabbable: boolean;
-  style: CSSProperties;
+  /** Position in the virtualised body (numbers, not a style object, so that memo holds). */
+  top: number;
+  height: number;
+  labels: RowLabels;
 };
 
 /** One VM: state icon, name (title first), state, vCPUs, memory, CPU and memory sparklines. */
@@ -31,11 +33,11 @@ export const DomainRow = memo(function DomainRow({
   rowIndex,
   selected,
   tabbable,
-  style,
+  top,
+  height,
+  labels,
   ...events
 }: Props) {
-  const { t } = useTranslation();
-  const formatMemory = useFormatMemory();
   const domain = useStoreState('domains', (state) => state.byHost[row.hostId]?.[row.uuid]);
   const busy = useStoreState('domains', (state) => state.busy[row.key]);
   const series = useStoreState('stats', (state) => state.byKey[row.key]);
@@ -44,7 +46,8 @@ export const DomainRow = memo(function DomainRow({
   const cpu = latestValue(series, 'cpuPercent');
   const memoryUsed = latestValue(series, 'memoryKiB');
   const memoryValues = series?.history.tail('memoryKiB', sparklineLength) ?? [];
-  const busyLabel = busy ? t('list.busy', { action: t(`actions.${actionIdOf(busy)}`) }) : '';
+  const busyLabel = busy ? labels.busy(actionIdOf(busy)) : '';
+  const stateLabel = labels.state(domain.state);
 
   return (
     <div
@@ -58,24 +61,24 @@ export const DomainRow = memo(function DomainRow({
       aria-busy={busy ? true : undefined}
       tabIndex={tabbable ? 0 : -1}
       className={`list-row domain-row${selected ? ' selected' : ''}${busy ? ' busy' : ''}`}
-      style={style}
+      style={{ transform: `translateY(${top}px)`, height }}
       onClick={(event) => events.onRowClick(row.id, event)}
       onDoubleClick={() => events.onRowDoubleClick?.(row.id)}
       onContextMenu={(event) => events.onRowContextMenu(row.id, event)}
     >
       <div role="gridcell" className="cell cell-name">
-        <StateIcon state={domain.state} />
+        <StateIcon state={domain.state} label={stateLabel} />
         <span className="name-text">
           <span className="name-primary">{title || domain.name}</span>
           {title && <span className="name-secondary">{domain.name}</span>}
         </span>
       </div>
       <div role="gridcell" className="cell cell-state">
-        {t(stateLabelKey(domain.state))}
+        {stateLabel}
         {domain.pendingChanges && (
-          <span className="pending-marker" title={t('details.pendingMarker')}>
+          <span className="pending-marker" title={labels.pendingMarker}>
             {' '}
-            ⟳<span className="sr-only">{t('details.pendingMarker')}</span>
+            ⟳<span className="sr-only">{labels.pendingMarker}</span>
           </span>
         )}
         {busy && (
@@ -85,19 +88,17 @@ export const DomainRow = memo(function DomainRow({
         )}
       </div>
       <div role="gridcell" className="cell cell-number">
-        {domain.vcpus ?? t('list.noValue')}
+        {domain.vcpus ?? labels.noValue}
       </div>
       <div role="gridcell" className="cell cell-number">
-        {formatMemory(domain.memoryKiB)}
+        {labels.memory(domain.memoryKiB)}
       </div>
       <div role="gridcell" className="cell cell-graph">
         <Sparkline
           values={series?.history.tail('cpuPercent', sparklineLength) ?? []}
           max={100}
           className="cpu"
-          label={
-            cpu === undefined ? t('list.cpuUsageUnknown') : t('list.cpuUsage', { percent: Math.round(cpu) })
-          }
+          label={labels.cpuUsage(cpu)}
         />
         <span className="graph-value" aria-hidden="true">
           {cpu === undefined ? '' : `${Math.round(cpu)}%`}
@@ -108,11 +109,7 @@ export const DomainRow = memo(function DomainRow({
           values={memoryValues}
           max={domain.maxMemoryKiB ?? domain.memoryKiB ?? Math.max(0, ...memoryValues)}
           className="memory"
-          label={
-            memoryUsed === undefined
-              ? t('list.memoryUsageUnknown')
-              : t('list.memoryUsage', { amount: formatMemory(memoryUsed) })
-          }
+          label={labels.memoryUsage(memoryUsed)}
         />
       </div>
     </div>

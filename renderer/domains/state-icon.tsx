@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import type { DomainState } from '../../shared/api/domains';
 import { stateCategory } from './state-category';
 
@@ -6,9 +5,11 @@ export function stateLabelKey(state: DomainState): string {
   return `domainState.${state.replace(' ', '_')}`;
 }
 
-/** Color and shape per state (▶ running, ❚❚ paused, ■ shut off, ! other), with a text alternative. */
-export function StateIcon({ state }: { state: DomainState }) {
-  const { t } = useTranslation();
+/**
+ * Color and shape per state (▶ running, ❚❚ paused, ■ shut off, ! other), with a text alternative
+ * (the translated state, from the list's shared labels).
+ */
+export function StateIcon({ state, label }: { state: DomainState; label: string }) {
   const category = stateCategory(state);
   return (
     <svg
@@ -17,7 +18,7 @@ export function StateIcon({ state }: { state: DomainState }) {
       height="14"
       viewBox="0 0 14 14"
       role="img"
-      aria-label={t(stateLabelKey(state))}
+      aria-label={label}
     >
       {category === 'running' && <path d="M3 2 L12 7 L3 12 Z" />}
       {category === 'paused' && (

@@ -21,6 +21,7 @@ export function useActionItems(selected: readonly ActionTarget[]): ActionItem[] 
   const { t } = useTranslation();
   const { actions } = useStores();
   const busy = useStoreState('domains', (state) => state.busy);
+  const labels = useMemo(() => new Map(actionIds.map((id) => [id, t(`actions.${id}`)])), [t]);
   return useMemo(
     () =>
       actionIds.map((id): ActionItem => {
@@ -28,7 +29,7 @@ export function useActionItems(selected: readonly ActionTarget[]): ActionItem[] 
         const idle = targets.filter((target) => !busy[domainKey(target.hostId, target.uuid)]);
         const item: ActionItem = {
           id,
-          label: t(`actions.${id}`),
+          label: labels.get(id) ?? id,
           enabled: idle.length > 0,
           busy: idle.length < targets.length,
           run: () => void actions.perform(id, selected),
@@ -36,6 +37,6 @@ export function useActionItems(selected: readonly ActionTarget[]): ActionItem[] 
         if (id === 'autostart') item.checked = selected.length === 1 && selected[0]!.autostart === true;
         return item;
       }),
-    [t, actions, selected, busy],
+    [labels, actions, selected, busy],
   );
 }

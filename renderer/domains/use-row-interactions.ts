@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useStores } from '../common/stores-context';
 import { findDomain } from '../stores/domains-store';
 import type { ActionTarget } from '../stores/domain-action-runner';
@@ -30,6 +30,14 @@ export function useRowInteractions(rows: readonly ListRow[], scroller: Scroller)
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const indexById = useMemo(() => new Map(rows.map((row, index) => [row.id, index])), [rows]);
   const domainKeys = useMemo(() => rows.flatMap((row) => (row.kind === 'domain' ? [row.key] : [])), [rows]);
+  // The row handlers read the newest rows through a ref, so they stay the same functions while the
+  // list changes and memoised rows are not all drawn again on every delta.
+  const latest = useRef({ rows, indexById, domainKeys });
+  latest.current = { rows, indexById, domainKeys };
+  const rowById = useCallback(
+    (rowId: string): ListRow | undefined => latest.current.rows[latest.current.indexById.get(rowId) ?? -1],
+    [],
+  );
 
   const selectedTargets = useCallback((): ActionTarget[] => {
     const state = domains.getState();
@@ -43,11 +51,11 @@ export function useRowInteractions(rows: readonly ListRow[], scroller: Scroller)
     (row: ListRow, modifiers: { toggle: boolean; extend: boolean }) => {
       if (row.kind !== 'domain') return;
       const state = ui.getState();
-      if (modifiers.extend) state.selectRange(domainKeys, row.key);
+      if (modifiers.extend) state.selectRange(latest.current.domainKeys, row.key);
       else if (modifiers.toggle) state.toggleSelected(row.key);
       else state.selectOnly(row.key);
     },
-    [ui, domainKeys],
+    [ui],
   );
 
   const toggleHost = useCallback(
@@ -71,33 +79,33 @@ export function useRowInteractions(rows: readonly ListRow[], scroller: Scroller)
 
   const onRowClick = useCallback(
     (rowId: string, event: MouseEvent) => {
-      const row = rows[indexById.get(rowId) ?? -1];
+      const row = rowById(rowId);
       if (!row) return;
       ui.getState().setFocusedRow(rowId);
       applySelection(row, { toggle: event.ctrlKey || event.metaKey, extend: event.shiftKey });
     },
-    [rows, indexById, ui, applySelection],
+    [rowById, ui, applySelection],
   );
 
   const onRowDoubleClick = useCallback(
     (rowId: string) => {
-      const row = rows[indexById.get(rowId) ?? -1];
+      const row = rowById(rowId);
       if (row?.kind === 'host') toggleHost(row.hostId);
       // A VM: open its window on the console, as virt-manager does.
       else if (row) consoles.getState().show(row.hostId, row.uuid);
     },
-    [rows, indexById, toggleHost, consoles],
+    [rowById, toggleHost, consoles],
   );
 
   const onRowContextMenu = useCallback(
     (rowId: string, event: MouseEvent) => {
-      const row = rows[indexById.get(rowId) ?? -1];
+      const row = rowById(rowId);
       if (!row) return;
       event.preventDefault();
       ui.getState().setFocusedRow(rowId);
       openMenuFor(row, { x: event.clientX, y: event.clientY });
     },
-    [rows, indexById, ui, openMenuFor],
+    [rowById, ui, openMenuFor],
   );
 
   const onKeyDown = useCallback(

@@ -43,8 +43,10 @@ export class DomainCollection extends NamedObjectCollection<DomainSummary> {
     try {
       const list = await readDomainList(host.shell);
       if (!host.current()) return;
-      if (firstPaint) await host.announce();
+      // The list goes out before "connected": the renderer keeps it, and the status then draws the
+      // host expanded with its rows in one go (the other order drew the host twice before a row).
       this.replaceAll(list);
+      if (firstPaint) await host.announce();
       const helperShell = list.length >= PARALLEL_READ_FROM ? await helper : undefined;
       const pending = list.map((d, i) =>
         readDomainDetails(helperShell && i % 2 ? helperShell : host.shell, d).catch(() => undefined),

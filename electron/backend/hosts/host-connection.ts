@@ -24,7 +24,8 @@ export interface LiveHost {
   current(): boolean;
   /**
    * Says "connected" to the user (once). The first collection with something to show calls it just
-   * before its first delta, so the host turns connected and its first rows paint together.
+   * after its first (reset) delta, so the renderer already has the rows when the host turns connected
+   * and draws both in one go.
    */
   announce(): Promise<void>;
   /** Resolves when the host has been announced as connected. */
