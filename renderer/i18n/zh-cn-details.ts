@@ -1,5 +1,10 @@
+import { zhCnTuning } from './zh-cn-tuning';
+import { zhCnHardwareFields } from './zh-cn-hardware';
+
 /** 虚拟机窗口“详情”页的简体中文文本，位于 `details.` 下。 */
 export const zhCnDetails = {
+  // Performance tuning (issue 13)
+  ...zhCnTuning,
   hardware: '硬件',
   pendingMarker: '更改将在客户机下次关机后生效',
   loading: '正在读取虚拟机的配置…',
@@ -99,6 +104,29 @@ export const zhCnDetails = {
   bootDevFd: '软盘',
   // disks
   sourcePath: '源路径',
+  // disk and NIC sources, firmware, host CPU, boot order drag (issue 12, third session)
+  diskSource: '源',
+  diskSourceKind: '磁盘数据的位置',
+  sourceKindPath: '宿主机上的路径',
+  sourceKindVolume: '存储池中的存储卷',
+  nicSourceNone: '请选择网络源',
+  nicSourceOther: '其他（{{type}}）：请在 XML 选项卡中编辑',
+  nicNetworkItem: '虚拟网络“{{name}}”（{{mode}}）',
+  nicNetworkInactive: '虚拟网络“{{name}}”（{{mode}}，未运行）',
+  nicBridgeItem: '网桥设备…',
+  nicDirectItem: '宿主机设备 {{name}}：macvtap',
+  nicDirectOther: '宿主机设备…：macvtap',
+  bridgeName: '网桥名称',
+  directDevice: '宿主机接口',
+  copyHostHelp: '使用 {{mode}}：客户机看到的是宿主机的 CPU（无法迁移到 CPU 不同的宿主机）',
+  copyHostUnsupported: '此宿主机既不支持 host-passthrough，也不支持 host-model',
+  firmwareChoice: '固件',
+  firmwareOnlyOff: '关闭虚拟机后才能更改固件',
+  firmwareInstalledNote:
+    '已安装的客户机在 BIOS ↔ UEFI 切换后通常无法引导：其引导加载程序是为原来的固件安装的（virt-manager 只允许在首次安装前做此更改）。安全启动需要经过签名的引导加载程序。',
+  firmwareChanged: '点击“应用”后，固件将从 {{from}} 改为 {{to}}',
+  bootDragHint: '拖动设备或使用其按钮来调整顺序',
+  bootDragHandle: '拖动 {{item}}',
   sourcePool: '存储池',
   sourceVolume: '存储卷',
   deviceType: '设备类型',
@@ -172,4 +200,10 @@ export const zhCnDetails = {
   'mac-invalid': '不是有效的单播 MAC 地址（六组十六进制数，第一个字节为偶数）',
   'bad-value': '无效的值',
   notANumber: '请输入数字',
+  // Add Hardware and Remove (issue 13)
+  ...zhCnHardwareFields,
+  'firmware-running': '关闭虚拟机后才能更改固件',
+  'firmware-no-ovmf': '此宿主机没有适用于此机器类型的 UEFI 固件（OVMF）：请在宿主机上安装 ovmf',
+  'firmware-no-secure': '此宿主机没有适用于此机器类型的安全启动固件',
+  'firmware-needs-q35': '安全启动需要 Q35 芯片组',
 };

@@ -137,5 +137,18 @@ export const zhCnWizard = {
       volume: '请选择一个存储卷',
       netSource: '请填写设备名称',
     },
+    // Customize before install: the bar of the VM window (issue 11)
+    install: {
+      barLabel: '{{name}} 的安装',
+      pending: '{{name}} 已定义但尚未安装：检查或修改其硬件后，再开始安装。',
+      begin: '开始安装',
+      cancel: '取消安装',
+      confirmCancel: '删除 {{name}} 以及向导为其创建的内容（新磁盘、下载的内核或 seed）？',
+      confirmRemove: '删除',
+      keep: '保留',
+      beginning: '正在开始安装…',
+      cancelling: '正在删除向导创建的内容…',
+      done: '{{message}}',
+    },
   },
 };

@@ -1,11 +1,15 @@
 import { zhCnConsoles } from './zh-cn-consoles';
 import { zhCnDetails } from './zh-cn-details';
+// Add Hardware and Remove (issue 13)
+import { zhCnHardware } from './zh-cn-hardware';
 import { zhCnHostDetails } from './zh-cn-storage-pools';
 import { zhCnJobs, zhCnVolumes } from './zh-cn-storage';
 import { zhCnNetworks } from './zh-cn-networks';
 import { zhCnNodeDevices } from './zh-cn-node-devices';
 import { zhCnPerformance } from './zh-cn-performance';
 import { zhCnSnapshots } from './zh-cn-snapshots';
+// issue 14: migrate
+import { zhCnMigrate } from './zh-cn-migrate';
 import { zhCnWizard } from './zh-cn-wizard';
 import { zhCnCloudImage } from './zh-cn-cloud-image';
 
@@ -41,6 +45,7 @@ export const zhCN = {
     autostart: '自动启动',
     delete: '删除',
     clone: '克隆…',
+    migrate: '迁移…', // issue 14
     'save-file': '保存到文件…',
     cancel: '取消',
     close: '关闭',
@@ -339,6 +344,10 @@ export const zhCN = {
   ...zhCnNodeDevices,
   ...zhCnPerformance,
   ...zhCnSnapshots,
+  // issue 14: migrate
+  ...zhCnMigrate,
   ...zhCnWizard,
   cloudImage: zhCnCloudImage,
+  // Add Hardware and Remove (issue 13)
+  ...zhCnHardware,
 };

@@ -1,0 +1,26 @@
+/** “迁移”对话框（issue 14）的简体中文文本（展开到 `zhCN` 中）。 */
+export const zhCnMigrate = {
+  migrate: {
+    title: '迁移 {{name}}',
+    destination: '目标宿主机',
+    noDestination: '请先连接另一台宿主机：虚拟机只能在此处已连接的宿主机之间迁移。',
+    mode: '迁移期间',
+    live: '保持运行（热迁移）',
+    paused: '复制内存期间暂停虚拟机',
+    offline: '虚拟机已关机：只迁移其定义（离线迁移）。',
+    persistent: '在目标宿主机上保留定义',
+    undefineSource: '从 {{host}} 删除定义',
+    copyStorage: '磁盘',
+    copyNone: '共享存储：不复制',
+    copyAll: '复制全部磁盘内容',
+    copyInc: '只复制差异部分（目标宿主机上已有副本）',
+    bandwidth: '带宽限制（MiB/s）',
+    bandwidthHint: '留空：不限制。',
+    bandwidthInvalid: '请输入不小于 1 的整数 MiB/s。',
+    tunnelled: '通过 libvirt 连接以隧道方式传输数据',
+    path: '源宿主机上的 libvirt 会自行通过 SSH 连接 {{uri}}（点对点迁移）：其用户需要一个目标宿主机接受的密钥。VirtDesk 不会经由本机中转迁移数据。',
+    submit: '迁移',
+    done: '{{message}}',
+    failed: '迁移 {{name}} 失败：{{message}}',
+  },
+};
