@@ -95,7 +95,6 @@ export const enWizard = {
       none: 'No disk',
     },
     sizeGiB: 'Size (GiB)',
-    sizeHint: 'qcow2, allocated as the guest writes',
     name: 'Name',
     network: 'Network',
     net: {

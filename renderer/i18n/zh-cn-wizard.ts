@@ -95,7 +95,6 @@ export const zhCnWizard = {
       none: '不使用磁盘',
     },
     sizeGiB: '大小（GiB）',
-    sizeHint: 'qcow2，随客户机写入而分配',
     name: '名称',
     network: '网络',
     net: {

@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStoreState } from '../../common/stores-context';
 import { TextField } from '../../common/text-field';
 import { VolumePicker } from '../methods/volume-picker';
 import { storageProblems } from '../wizard-checks';
@@ -9,7 +10,7 @@ import { useRunningPools } from './use-running-pools';
 
 const KINDS: readonly StorageKind[] = ['new', 'volume', 'path', 'none'];
 
-/** Step 4: a new qcow2 volume in a pool (size from the OS), an existing volume, a path, or none. */
+/** Step 4: a new volume (the preferences' format) in a pool (size from the OS), an existing volume, a path, or none. */
 export function StorageStep({ c, set }: StepProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -20,6 +21,8 @@ export function StorageStep({ c, set }: StepProps) {
     if (pool && c.storagePool !== pool.name) set({ storagePool: pool.name });
   }, [pool, c.storagePool, set]);
   const problems = storageProblems(c, pool?.available, t);
+  // The format the new volume gets (issue 15: the preferences' new-VM disk format).
+  const format = useStoreState('prefs', (state) => state.prefs.newVm.storageFormat);
   return (
     <div className="wizard-step">
       <fieldset>
@@ -58,7 +61,7 @@ export function StorageStep({ c, set }: StepProps) {
             inputMode="decimal"
             onChange={(v) => set({ sizeGiB: v, touched: { ...c.touched, size: true } })}
             error={problems.size}
-            hint={problems.sizeWarning ?? t('wizard.sizeHint')}
+            hint={problems.sizeWarning ?? t(`preferences.storageFormats.${format}`)}
           />
         </>
       )}
