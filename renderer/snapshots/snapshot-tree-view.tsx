@@ -1,19 +1,22 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SnapshotRow } from './snapshot-tree';
-import { useFormatTime } from './use-format-time';
+import { useFormatAgo, useFormatTime } from './use-format-time';
 
 /**
  * The snapshots as a tree (ARIA tree, one line per snapshot, indented under its parent): name, the
- * current one marked, time, VM state, internal/external and memory. Up/Down/Home/End move the selection.
+ * current one marked, how long ago (the date and time as its title), VM state, internal/external and memory. Up/Down/Home/End move the selection.
  */
 export function SnapshotTreeView(props: {
   rows: readonly SnapshotRow[];
   selected: string | undefined;
   onSelect: (name: string) => void;
+  /** The clock the "… ago" texts are relative to (tests pass a fixed one). */
+  now?: () => number;
 }) {
   const { t } = useTranslation();
   const time = useFormatTime();
+  const ago = useFormatAgo(props.now);
   const list = useRef<HTMLUListElement>(null);
   const { rows, selected } = props;
   const index = rows.findIndex((r) => r.snapshot.name === selected);
@@ -63,8 +66,10 @@ export function SnapshotTreeView(props: {
             <span className="snapshot-name">{s.name}</span>
             {s.current && <span className="snapshot-current">{t('snapshots.current')}</span>}
             <span className="snapshot-meta">
-              {time(s.createdAt)} · {t(`snapshots.states.${s.state}`)} ·{' '}
-              {t(`snapshots.locations.${s.location}`)}
+              <time dateTime={new Date(s.createdAt * 1000).toISOString()} title={time(s.createdAt)}>
+                {ago(s.createdAt)}
+              </time>{' '}
+              · {t(`snapshots.states.${s.state}`)} · {t(`snapshots.locations.${s.location}`)}
               {s.memory ? ` · ${t('snapshots.withMemory')}` : ''}
             </span>
           </li>
