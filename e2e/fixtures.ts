@@ -4,12 +4,13 @@
  * - VIRTDESK_E2E_TARGET=electron (where an Electron binary exists): the same specs drive the
  *   desktop build (`npm run build` first) through Playwright's Electron support.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, chromium, _electron, type Page } from '@playwright/test';
+import { waitForServeUrl } from './host/serve-url';
 import { readTestHost, type TestHost } from './host/test-host';
 import { ManagerPage } from './pages/manager-page';
 
@@ -78,7 +79,7 @@ export async function openServe(
     ['--import', 'tsx', join(root, 'electron/serve.ts'), '--port', '0', '--data-dir', dataDir, '--no-open'],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: homeDir } },
   );
-  const url = await waitForUrl(server);
+  const url = await waitForServeUrl(server);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   // `test.use({ deviceScaleFactor })` tries HiDPI and fractional scaling.
   const context = await browser.newContext({
@@ -107,25 +108,4 @@ async function openElectron(
   });
   const page = await electronApp.firstWindow();
   return { page, close: () => electronApp.close() };
-}
-
-function waitForUrl(server: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}\n${err}`)), 30_000);
-    server.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-    server.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    server.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}:\n${out}\n${err}`));
-    });
-  });
 }

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { waitForServeUrl } from '../../e2e/host/serve-url';
 import type { TestHost } from '../../e2e/host/test-host';
 import { installPageProbe } from './page-probe';
 
@@ -51,7 +52,7 @@ export async function openServeApp(
     ['--import', 'tsx', join(root, 'electron/serve.ts'), '--port', '0', '--data-dir', dataDir, '--no-open'],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: homeDir } },
   );
-  const url = await waitForUrl(server);
+  const url = await waitForServeUrl(server, 60_000);
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({
@@ -90,25 +91,4 @@ export async function addTestHost(page: Page, host: TestHost, name: string): Pro
   await dialog.getByLabel('Libvirt URI').fill(host.uri);
   await dialog.getByLabel('Private key').fill(host.privateKeyPath);
   await dialog.getByRole('button', { name: 'Connect' }).click();
-}
-
-function waitForUrl(server: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}\n${err}`)), 60_000);
-    server.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-    server.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    server.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}:\n${out}\n${err}`));
-    });
-  });
 }

@@ -1,7 +1,6 @@
-import { ApiError } from '../../../../shared/api/errors';
 import type { Handlers } from '../../api/dispatch';
 import type { HostManager } from '../../hosts/host-manager';
-import { longRunner } from '../../hosts/host-session';
+import { editTarget } from './edit-target';
 import { applyEdit } from './apply-edit';
 import { applyXmlEdit } from './apply-xml-edit';
 import { readCpuChoices } from './cpu-choices';
@@ -20,13 +19,7 @@ type EditCall =
 
 /** The Details page's calls → the one edit path. Requests arrive already validated. */
 export function editHandlers(hosts: HostManager): Pick<Handlers, EditCall> {
-  const at = (hostId: string, uuid: string) => {
-    const session = hosts.session(hostId);
-    const host = session.live();
-    const domain = session.domains.get(uuid);
-    if (!domain) throw new ApiError('domain-not-found', `No VM with UUID ${uuid} on this host`);
-    return { session, host, target: { ...host, apart: longRunner(host) }, domain };
-  };
+  const at = (hostId: string, uuid: string) => editTarget(hosts, hostId, uuid);
   // The row follows the edit. A define (and domrename) makes libvirt's event stream re-read the row;
   // what sends no event (autostart, blockresize) is re-read here, not waited for. test:/// has no
   // event stream: there the answer waits for the row.

@@ -1,9 +1,8 @@
-import { ApiError } from '../../../../shared/api/errors';
 import { relateNodeDevices } from '../../../../shared/api/node-device-relations';
 import type { HostDeviceFacts } from '../../../../shared/domain-edit/hardware/host-device-checks';
 import type { Handlers } from '../../api/dispatch';
 import type { HostManager } from '../../hosts/host-manager';
-import { longRunner } from '../../hosts/host-session';
+import { editTarget } from '../edit/edit-target';
 import { isRunning } from '../disk-references';
 import { addDevices } from './add-device';
 import { removeDeviceFromDomain } from './remove-device';
@@ -12,13 +11,7 @@ type HardwareCall = 'domains/add-device' | 'domains/remove-device';
 
 /** Add Hardware and Remove → the one edit path. Requests arrive already validated. */
 export function hardwareHandlers(hosts: HostManager): Pick<Handlers, HardwareCall> {
-  const at = (hostId: string, uuid: string) => {
-    const session = hosts.session(hostId);
-    const host = session.live();
-    const domain = session.domains.get(uuid);
-    if (!domain) throw new ApiError('domain-not-found', `No VM with UUID ${uuid} on this host`);
-    return { session, host, target: { ...host, apart: longRunner(host) }, domain };
-  };
+  const at = (hostId: string, uuid: string) => editTarget(hosts, hostId, uuid);
   const refreshed = async (hostId: string, uuid: string) => {
     const session = hosts.session(hostId);
     const host = session.live();
