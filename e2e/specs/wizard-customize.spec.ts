@@ -31,7 +31,9 @@ async function defineCustomized(app: ManagerPage, testHost: TestHost, name: stri
 
   // The VM window, on Details, says what is left to do.
   const win = new VmWindowPage(app.page, name);
-  await expect(win.root.getByRole('tab', { name: 'Details', exact: true })).toHaveAttribute(
+  // The window's page tabs (each Details item has its own Details/XML tabs too).
+  const pages = win.root.getByRole('tablist', { name: 'Pages' });
+  await expect(pages.getByRole('tab', { name: 'Details', exact: true })).toHaveAttribute(
     'aria-selected',
     'true',
   );
