@@ -296,43 +296,10 @@ export async function hostProcesses(words: string[]): Promise<string[][]> {
  * the kernel's socket table (`ss`): what the host sees as separate sshd sessions.
  */
 export async function sshConnectionsOf(host: Pick<TestHost, 'port'>, pid = process.pid): Promise<number> {
-  const out = await ssOutput(['-Htnp', 'state', 'established', 'dport', '=', `:${host.port}`]);
+  const out = await new Promise<string>((resolve, reject) => {
+    execFile('ss', ['-Htnp', 'state', 'established', 'dport', '=', `:${host.port}`], (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
+  });
   return out.split('\n').filter((line) => line.includes(`pid=${pid},`)).length;
-}
-
-function ssOutput(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) =>
-    execFile('ss', args, (error, stdout) => (error ? reject(error) : resolve(stdout))),
-  );
-}
-
-/**
- * Kills the sshd processes serving this process's connection(s) to the test host, found through the
- * kernel's socket table by the client port: every other session of the host stays up (test files run
- * in parallel: `killSshSessions` would drop their connections too).
- */
-export async function killOwnSshConnection(host: Pick<TestHost, 'port'>): Promise<number> {
-  const mine = await ssOutput(['-Htnp', 'state', 'established', 'dport', '=', `:${host.port}`]);
-  const clientPorts = mine
-    .split('\n')
-    .filter((l) => l.includes(`pid=${process.pid},`))
-    .map((l) => /127\.0\.0\.1:(\d+)\s+127\.0\.0\.1:\d+/.exec(l)?.[1])
-    .filter((p): p is string => Boolean(p));
-  const pids = new Set<number>();
-  for (const port of clientPorts) {
-    const server = await ssOutput([
-      '-Htnp',
-      'state',
-      'established',
-      'sport',
-      '=',
-      `:${host.port}`,
-      'dport',
-      '=',
-      `:${port}`,
-    ]);
-    for (const m of server.matchAll(/pid=(\d+)/g)) pids.add(Number(m[1]));
-  }
-  for (const pid of pids) process.kill(pid, 'SIGKILL');
-  return pids.size;
 }

@@ -2,7 +2,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DomainSummary } from '../../../shared/api/domains';
-import { hostVirsh, killOwnSshConnection, waitForSerialText } from '../../../e2e/host/test-host';
+import { hostVirsh, killSshSessions, waitForSerialText } from '../../../e2e/host/test-host';
 import { clearEvents, connectByKey, createHarness, type Harness } from '../testing/backend-harness';
 
 // Real sshd + real libvirt session + a real QEMU guest (vd-tiny: SeaBIOS, serial log, no disk, no NIC).
@@ -83,8 +83,7 @@ describe('the VM list and lifecycle on a real host', () => {
 
   it('reconnects and re-reads the list when the SSH connection drops', async () => {
     clearEvents(h);
-    // Only this file's connection: the other test files run at the same time on the same host.
-    expect(await killOwnSshConnection(host)).toBeGreaterThan(0);
+    await killSshSessions();
     await h.waitFor('hosts/status', (s) => s.hostId === hostId && s.state === 'retrying');
     await expect(
       h.call('domains/action', { hostId, uuid: (await tiny()).uuid, action: 'start' }),

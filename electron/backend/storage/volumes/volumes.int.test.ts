@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hostVirsh } from '../../../../e2e/host/test-host';
 import type { JobView } from '../../../../shared/api/jobs';
 import { clearEvents, connectByKey, createHarness, type Harness } from '../../testing/backend-harness';
-import { killOwnSshConnection } from '../../../../e2e/host/test-host';
-import { ensureDirPool, sha256Of, uploadPath, volumeNames } from './testing/test-pool';
+import { ensureDirPool, killOwnSshConnection, sha256Of, uploadPath, volumeNames } from './testing/test-pool';
 
 // Real sshd + real libvirt session: a dir pool of the test user, volumes created, uploaded,
 // downloaded, resized and deleted through the backend, checked with virsh and sha256 on the host.
