@@ -736,7 +736,7 @@ ensure_udevd() {
   local udevd=/lib/systemd/systemd-udevd
   [[ -x "$udevd" ]] || return 0
   pgrep -x systemd-udevd >/dev/null 2>&1 && return 0
-  "$udevd" --daemon >/dev/null 2>&1 || log "warning: systemd-udevd did not start (no nodedev-event)"
+  "$udevd" --daemon >/dev/null 2>&1 9>&- || log "warning: systemd-udevd did not start (no nodedev-event)"
 }
 
 cmd_up() {
