@@ -3,32 +3,49 @@ import WebSocket from 'ws';
 
 export const TEST_ORIGIN = 'http://127.0.0.1:9';
 
-/** Connects like the renderer does; rejects with the HTTP status when the upgrade is refused. */
+type Read = (n: number) => Promise<Buffer>;
+const readers = new WeakMap<WebSocket, Read>();
+
+/**
+ * Connects like the renderer does; rejects with the HTTP status when the upgrade is refused. The
+ * socket's messages are collected from its creation: a server that speaks first (VNC) can have its
+ * greeting arrive in the same read as the 101 response, and `ws` delivers it on process.nextTick,
+ * before the caller's `await` of this promise resumes — a listener added afterwards misses it.
+ */
 export function openSocket(url: string, token: string, origin = TEST_ORIGIN): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${url}?token=${encodeURIComponent(token)}`, ['binary'], { origin });
     ws.binaryType = 'nodebuffer';
-    // Resolved synchronously in the open event, so callers can speak before any await yields.
+    readers.set(ws, collect(ws));
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
   });
 }
 
-/** Reads exactly n bytes from the socket's binary messages. */
-function reader(ws: WebSocket): (n: number) => Promise<Buffer> {
+/** Reads exactly n bytes from the binary messages of a socket made by openSocket. */
+function readerOf(ws: WebSocket): Read {
+  const read = readers.get(ws);
+  if (!read) throw new Error('not a socket from openSocket');
+  return read;
+}
+
+function collect(ws: WebSocket): Read {
   let buffered = Buffer.alloc(0);
   let wake: (() => void) | undefined;
+  let isClosed = false;
   ws.on('message', (data: Buffer) => {
     buffered = Buffer.concat([buffered, data]);
     wake?.();
   });
+  ws.once('close', () => {
+    isClosed = true;
+    wake?.();
+  });
   return async (n) => {
     while (buffered.length < n) {
-      await new Promise<void>((resolve, reject) => {
-        wake = resolve;
-        ws.once('close', () => reject(new Error(`closed after ${buffered.length} of ${n} bytes`)));
-      });
+      if (isClosed) throw new Error(`closed after ${buffered.length} of ${n} bytes`);
+      await new Promise<void>((resolve) => (wake = resolve));
     }
     const out = buffered.subarray(0, n);
     buffered = buffered.subarray(n);
@@ -41,7 +58,7 @@ function reader(ws: WebSocket): (n: number) => Promise<Buffer> {
  * VM's name. For a password-protected server, returns `{ securityTypes }` instead.
  */
 export async function vncHandshake(ws: WebSocket): Promise<{ name?: string; securityTypes: number[] }> {
-  const read = reader(ws);
+  const read = readerOf(ws);
   const version = (await read(12)).toString('latin1');
   if (!version.startsWith('RFB ')) throw new Error(`not a VNC server: ${JSON.stringify(version)}`);
   ws.send(Buffer.from('RFB 003.008\n'));
@@ -58,7 +75,7 @@ export async function vncHandshake(ws: WebSocket): Promise<{ name?: string; secu
 
 /** Sends a SPICE link message for the main channel; resolves with the server's reply magic. */
 export async function spiceLink(ws: WebSocket): Promise<string> {
-  const read = reader(ws);
+  const read = readerOf(ws);
   const mess = Buffer.alloc(18);
   mess.writeUInt32LE(0, 0); // connection id
   mess.writeUInt8(1, 4); // channel type: main
