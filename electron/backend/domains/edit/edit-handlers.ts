@@ -21,17 +21,26 @@ type EditCall =
 export function editHandlers(hosts: HostManager): Pick<Handlers, EditCall> {
   const at = (hostId: string, uuid: string) => editTarget(hosts, hostId, uuid);
   // The row follows the edit. A define (and domrename) makes libvirt's event stream re-read the row;
-  // what sends no event (autostart, blockresize) is re-read here, not waited for. test:/// has no
-  // event stream: there the answer waits for the row.
-  const refreshed = async <T>(hostId: string, uuid: string, result: T, eventless = true): Promise<T> => {
+  // what sends no event (autostart, blockresize) is re-read here, not waited for. A live change
+  // comes after the define, so the define's re-read can see the new definition beside the old
+  // running state ("after shutdown" where nothing waits): the answer waits for a read taken after
+  // the live half. test:/// has no event stream: there the answer always waits for the row.
+  const refreshed = async <T>(
+    hostId: string,
+    uuid: string,
+    result: T,
+    how: 'event' | 'eventless' | 'after-live' = 'eventless',
+  ): Promise<T> => {
     const session = hosts.session(hostId);
     const host = session.live();
     const test = host.uri.startsWith('test:');
-    if (!test && !eventless) return result;
+    if (!test && how === 'event') return result;
     const refresh = session.domains.refresh(host, uuid).catch(() => undefined);
-    if (test) await refresh;
+    if (test || how === 'after-live') await refresh;
     return result;
   };
+  const afterApply = (result: { fields: { applied: string }[] }, eventless: boolean) =>
+    result.fields.some((f) => f.applied === 'live') ? 'after-live' : eventless ? 'eventless' : 'event';
   return {
     'domains/edit-base': ({ hostId, uuid }) => {
       const { host, domain } = at(hostId, uuid);
@@ -42,12 +51,16 @@ export function editHandlers(hosts: HostManager): Pick<Handlers, EditCall> {
       const { target, domain } = at(hostId, uuid);
       const result = await applyEdit(target, domain, { baseXml, preview, changes });
       const eventless = changes.some((c) => c.target === 'autostart');
-      return result.outcome === 'applied' ? refreshed(hostId, uuid, result, eventless) : result;
+      return result.outcome === 'applied'
+        ? refreshed(hostId, uuid, result, afterApply(result, eventless))
+        : result;
     },
     'domains/edit-xml': async ({ hostId, uuid, baseXml, preview, xml, deviceKey }) => {
       const { target, domain } = at(hostId, uuid);
       const result = await applyXmlEdit(target, domain, { baseXml, preview, xml, deviceKey });
-      return result.outcome === 'applied' ? refreshed(hostId, uuid, result, false) : result;
+      return result.outcome === 'applied'
+        ? refreshed(hostId, uuid, result, afterApply(result, false))
+        : result;
     },
     'domains/cpu-choices': ({ hostId }) => readCpuChoices(hosts.session(hostId).live().shell),
     'domains/guest-addresses': ({ hostId, uuid }) => {
