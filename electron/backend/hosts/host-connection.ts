@@ -123,18 +123,23 @@ export class HostConnection {
     this.notes = [];
     try {
       transport = await openTransport(this.config, { ...this.deps, hostId }, this.notes);
-      const shell = await VirshShell.open(transport, this.config.uri);
+      // The parts' first commands are written behind virsh's `uri` check, without waiting for it:
+      // a refused libvirt fails them all, and `ready` says why.
+      const { shell, ready } = await VirshShell.start(transport, this.config.uri);
       if (gen !== this.generation) {
         shell.close();
         transport.close();
         return this.status;
       }
-      this.retryAttempt = 0;
-      const live = this.makeLive(gen, transport, shell);
+      const live = this.makeLive(gen, transport, shell, ready);
       this.live = live;
-      void Promise.race([transport.closed, shell.exited]).then((reason) => this.onLost(gen, reason));
       // Every part reads at once, pipelined on the one shell / connection.
-      await Promise.all(this.parts.map((part) => part.attach(live)));
+      const attached = Promise.all(this.parts.map((part) => part.attach(live)));
+      attached.catch(() => undefined); // awaited below, once libvirt has answered (or not)
+      await ready;
+      this.retryAttempt = 0;
+      void Promise.race([transport.closed, shell.exited]).then((reason) => this.onLost(gen, reason));
+      await attached;
       await live.announce();
       return this.status;
     } catch (error) {
@@ -149,7 +154,7 @@ export class HostConnection {
     }
   }
 
-  private makeLive(gen: number, transport: Transport, shell: VirshShell): LiveHost {
+  private makeLive(gen: number, transport: Transport, shell: VirshShell, ready: Promise<void>): LiveHost {
     const hostCpus = readHostCpus(shell);
     let announcing: Promise<void> | undefined;
     let markAnnounced!: () => void;
@@ -174,7 +179,12 @@ export class HostConnection {
         });
         return announcing;
       },
-      lost: (reason) => this.onLost(gen, reason),
+      // Before libvirt answered, a part's failure is the attempt's (it fails with `ready`'s reason).
+      lost: (reason) =>
+        void ready.then(
+          () => this.onLost(gen, reason),
+          () => undefined,
+        ),
     };
   }
 
