@@ -44,11 +44,12 @@ SshTransport.connect = async (...args: Parameters<typeof SshTransport.connect>) 
   };
   return transport;
 };
-const open = VirshShell.open.bind(VirshShell);
-VirshShell.open = async (...args: Parameters<typeof VirshShell.open>) => {
-  const shell = await open(...args);
-  mark('shell uri answered');
-  return shell;
+const start = VirshShell.start.bind(VirshShell);
+VirshShell.start = async (...args: Parameters<typeof VirshShell.start>) => {
+  const started = await start(...args);
+  mark('shell channel open');
+  void started.ready.then(() => mark('shell uri answered'));
+  return started;
 };
 
 async function ours(host: TestHost): Promise<Marks> {

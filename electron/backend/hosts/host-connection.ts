@@ -36,6 +36,12 @@ export interface LiveHost {
 
 /** Something that lives on a host's connection (an object collection, stats, …). */
 export interface HostPart {
+  /**
+   * What the user sees first (the VM list): attached at once. The other parts attach once the host
+   * was announced (or the first parts settled), so their channels and processes (event streams, the
+   * wizard's reads) do not compete with the first rows for the host's and the desktop's CPU.
+   */
+  readonly paintsFirst?: boolean;
   /** A (re)connect: read everything, start listening for changes. */
   attach(host: LiveHost): Promise<void>;
   /** The connection went (dropped or closed): stop using it. What was read stays shown while retrying. */
@@ -133,8 +139,12 @@ export class HostConnection {
       }
       const live = this.makeLive(gen, transport, shell, ready);
       this.live = live;
-      // Every part reads at once, pipelined on the one shell / connection.
-      const attached = Promise.all(this.parts.map((part) => part.attach(live)));
+      // The first parts read at once, pipelined on the one shell; the others follow the first rows.
+      const first = Promise.all(this.parts.filter((p) => p.paintsFirst).map((part) => part.attach(live)));
+      const rest = Promise.race([live.announced, first]).then(() =>
+        Promise.all(this.parts.filter((p) => !p.paintsFirst).map((part) => part.attach(live))),
+      );
+      const attached = Promise.all([first, rest]);
       attached.catch(() => undefined); // awaited below, once libvirt has answered (or not)
       await ready;
       this.retryAttempt = 0;
