@@ -58,7 +58,15 @@ const TRANSIENT: ReadonlySet<string> = new Set([
   'libvirt-unreachable',
 ]);
 
-const defaultRetryDelay = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt);
+/**
+ * A dropped connection is tried again almost at once (most drops are one broken TCP connection, and
+ * the server answers the next one), then after 1 s, 2 s, 4 s … up to 30 s.
+ */
+export const defaultRetryDelay = (attempt: number) =>
+  attempt === 0 ? 100 : Math.min(30_000, 1000 * 2 ** (attempt - 1));
+
+/** A connection that stayed up this long starts its retries from the quick first one again. */
+const STABLE_MS = 10_000;
 
 /**
  * The connection part of a host: its transport (one SSH connection), the persistent virsh shell,
@@ -73,6 +81,8 @@ export class HostConnection {
   private generation = 0;
   private wanted = false;
   private retryAttempt = 0;
+  /** When the current connection answered (a drop soon after continues the backoff: no quick loop). */
+  private upSince = 0;
   private retryTimer: NodeJS.Timeout | undefined;
   private connecting: Promise<HostStatus> | undefined;
 
@@ -94,6 +104,7 @@ export class HostConnection {
     if (this.status.state === 'connected') return Promise.resolve(this.status);
     if (this.connecting) return this.connecting;
     clearTimeout(this.retryTimer);
+    this.retryAttempt = 0;
     this.connecting = this.attempt(false).finally(() => (this.connecting = undefined));
     return this.connecting;
   }
@@ -147,7 +158,7 @@ export class HostConnection {
       const attached = Promise.all([first, rest]);
       attached.catch(() => undefined); // awaited below, once libvirt has answered (or not)
       await ready;
-      this.retryAttempt = 0;
+      this.upSince = Date.now();
       void Promise.race([transport.closed, shell.exited]).then((reason) => this.onLost(gen, reason));
       await attached;
       await live.announce();
@@ -201,6 +212,7 @@ export class HostConnection {
   private onLost(gen: number, reason: Error | undefined): void {
     if (gen !== this.generation || !this.wanted) return;
     this.generation++;
+    if (Date.now() - this.upSince >= STABLE_MS) this.retryAttempt = 0;
     this.teardown();
     const message = reason?.message ? `Connection lost: ${reason.message}` : 'Connection lost';
     this.scheduleRetry(new ApiError('connection-lost', message));
