@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { ensureTestHost, seedMany, unseedMany, type TestHost } from '../e2e/host/test-host';
 import { clickConnect, timeFilter, waitAllLoaded, waitHostsSettled } from './ui/page-probe';
 import { openServeApp } from './ui/serve-app';
-import { SPEED_PREFIX } from './ui-list-bench';
+import { UI_PREFIX } from './ui-list-bench';
 
 const run = promisify(execFile);
 const GUESTS = 200;
@@ -67,7 +67,7 @@ async function measure(host: TestHost, n: number): Promise<string> {
     const perHostKiB = (rssKiB(app.server.pid!) - rssBefore) / n;
     const perHostProcesses = ((await hostProcesses(host)) - processesBefore) / n;
     const filterMs: number[] = [];
-    for (const text of ['', `${SPEED_PREFIX}150`, '']) {
+    for (const text of ['', `${UI_PREFIX}150`, '']) {
       filterMs.push(await timeFilter(page, text));
     }
     const median = [...filterMs].sort((a, b) => a - b)[1]!;
@@ -87,11 +87,11 @@ export async function runManyHostsBench(counts = [10, 30, 60]): Promise<void> {
   console.log(
     `\n# Many hosts through the UI: N connections to the test host (${GUESTS} seeded guests + others each)`,
   );
-  await seedMany(GUESTS, SPEED_PREFIX);
+  await seedMany(GUESTS, UI_PREFIX);
   try {
     for (const n of counts) console.log(await measure(host, n));
   } finally {
-    await unseedMany(SPEED_PREFIX);
+    await unseedMany(UI_PREFIX);
   }
 }
 

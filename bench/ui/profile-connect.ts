@@ -3,12 +3,13 @@
  * printing the functions with the most self time. Build the renderer unminified first to read names:
  * `npx vite build --config renderer/vite.config.ts --minify false`. Run: `npx tsx bench/ui/profile-connect.ts`.
  */
-import { ensureTestHost, seedMany } from '../../e2e/host/test-host';
+import { ensureTestHost, seedMany, unseedMany } from '../../e2e/host/test-host';
+import { UI_PREFIX } from '../ui-list-bench';
 import { addTestHost, openServeApp } from './serve-app';
 import { clickConnect, waitAllLoaded } from './page-probe';
 
 const host = await ensureTestHost();
-const names = await seedMany(200, 'vd-sp-bench-');
+const names = await seedMany(200, UI_PREFIX);
 const app = await openServeApp(host);
 const { page } = app;
 await addTestHost(page, host, 'vd-sp-host');
@@ -97,4 +98,5 @@ console.log('--- self');
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
   console.log(v.toFixed(1).padStart(8), k);
 await app.close();
+await unseedMany(UI_PREFIX);
 process.exit(0);

@@ -59,7 +59,8 @@ export async function openServeApp(
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
     });
-    const context = await browser.newContext({ viewport });
+    // The app's CSP (script-src 'self') refuses the string predicates of Playwright's waitForFunction.
+    const context = await browser.newContext({ viewport, bypassCSP: true });
     const page = await context.newPage();
     await installPageProbe(page);
     await page.goto(url);

@@ -3,6 +3,7 @@ import { NamedObjectCollection } from '../collections/named-collection';
 import type { EventBus } from '../events/event-bus';
 import type { LiveHost } from '../hosts/host-connection';
 import { parseEventLine } from '../virsh/parse-event';
+import { readAcross } from '../virsh/read-across';
 import { VirshShell } from '../virsh/virsh-shell';
 import { readDomainDetails, readDomainList, readOneDomain } from './domain-reader';
 
@@ -14,6 +15,9 @@ const PARALLEL_READ_FROM = 40;
  * fresh by `virsh event --all --loop` (one re-read of the domain an event names).
  */
 export class DomainCollection extends NamedObjectCollection<DomainSummary> {
+  /** The VM list is the first screen: it reads before the host's other parts start. */
+  readonly paintsFirst = true;
+
   constructor(hostId: string, bus: EventBus) {
     super(hostId, (delta) => bus.emit('domains/delta', delta), {
       verb: 'event',
@@ -34,34 +38,36 @@ export class DomainCollection extends NamedObjectCollection<DomainSummary> {
   }
 
   /**
-   * Full read: names and states first (one paint), then every domain's XML, all requests written to
-   * the shell at once and pushed in batches as they come back.
+   * Full read: names and states first (one paint), then every domain's XML, pipelined on the shell
+   * (and, for many VMs, a second virsh started once the list is out) and pushed in batches.
    */
   private async reload(host: LiveHost, firstPaint: boolean): Promise<void> {
-    // Many VMs: a second, short-lived virsh shares the XML read (virsh is single-threaded; libvirtd is not).
-    const helper = VirshShell.open(host.transport, host.uri).catch(() => undefined);
+    const list = await readDomainList(host.shell);
+    if (!host.current()) return;
+    // The list goes out before "connected": the renderer keeps it, and the status then draws the
+    // host expanded with its rows in one go (the other order drew the host twice before a row).
+    this.replaceAll(list);
+    // Many VMs: a second, short-lived virsh shares the XML read (virsh is single-threaded; libvirtd
+    // is not). Started only now, so it does not compete with the first rows; it joins when ready.
+    const helper =
+      list.length >= PARALLEL_READ_FROM
+        ? VirshShell.open(host.transport, host.uri).catch(() => undefined)
+        : undefined;
     try {
-      const list = await readDomainList(host.shell);
-      if (!host.current()) return;
-      // The list goes out before "connected": the renderer keeps it, and the status then draws the
-      // host expanded with its rows in one go (the other order drew the host twice before a row).
-      this.replaceAll(list);
       if (firstPaint) await host.announce();
-      const helperShell = list.length >= PARALLEL_READ_FROM ? await helper : undefined;
-      const pending = list.map((d, i) =>
-        readDomainDetails(helperShell && i % 2 ? helperShell : host.shell, d).catch(() => undefined),
+      await readAcross(
+        list,
+        helper ? [host.shell, helper] : [host.shell],
+        readDomainDetails,
+        (details) => {
+          if (!host.current()) return false;
+          this.change(details, [], false);
+          return true;
+        },
+        { batch: DETAILS_BATCH },
       );
-      for (let i = 0; i < pending.length; i += DETAILS_BATCH) {
-        const details = await Promise.all(pending.slice(i, i + DETAILS_BATCH));
-        if (!host.current()) return;
-        this.change(
-          details.filter((d): d is DomainSummary => d !== undefined),
-          [],
-          false,
-        );
-      }
     } finally {
-      void helper.then((h) => h?.close());
+      void helper?.then((h) => h?.close());
     }
   }
 }

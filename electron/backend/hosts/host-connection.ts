@@ -36,6 +36,12 @@ export interface LiveHost {
 
 /** Something that lives on a host's connection (an object collection, stats, …). */
 export interface HostPart {
+  /**
+   * What the user sees first (the VM list): attached at once. The other parts attach once the host
+   * was announced (or the first parts settled), so their channels and processes (event streams, the
+   * wizard's reads) do not compete with the first rows for the host's and the desktop's CPU.
+   */
+  readonly paintsFirst?: boolean;
   /** A (re)connect: read everything, start listening for changes. */
   attach(host: LiveHost): Promise<void>;
   /** The connection went (dropped or closed): stop using it. What was read stays shown while retrying. */
@@ -52,7 +58,15 @@ const TRANSIENT: ReadonlySet<string> = new Set([
   'libvirt-unreachable',
 ]);
 
-const defaultRetryDelay = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt);
+/**
+ * A dropped connection is tried again almost at once (most drops are one broken TCP connection, and
+ * the server answers the next one), then after 1 s, 2 s, 4 s … up to 30 s.
+ */
+export const defaultRetryDelay = (attempt: number) =>
+  attempt === 0 ? 100 : Math.min(30_000, 1000 * 2 ** (attempt - 1));
+
+/** A connection that stayed up this long starts its retries from the quick first one again. */
+const STABLE_MS = 10_000;
 
 /**
  * The connection part of a host: its transport (one SSH connection), the persistent virsh shell,
@@ -67,6 +81,8 @@ export class HostConnection {
   private generation = 0;
   private wanted = false;
   private retryAttempt = 0;
+  /** When the current connection answered (a drop soon after continues the backoff: no quick loop). */
+  private upSince = 0;
   private retryTimer: NodeJS.Timeout | undefined;
   private connecting: Promise<HostStatus> | undefined;
 
@@ -88,6 +104,7 @@ export class HostConnection {
     if (this.status.state === 'connected') return Promise.resolve(this.status);
     if (this.connecting) return this.connecting;
     clearTimeout(this.retryTimer);
+    this.retryAttempt = 0;
     this.connecting = this.attempt(false).finally(() => (this.connecting = undefined));
     return this.connecting;
   }
@@ -123,18 +140,27 @@ export class HostConnection {
     this.notes = [];
     try {
       transport = await openTransport(this.config, { ...this.deps, hostId }, this.notes);
-      const shell = await VirshShell.open(transport, this.config.uri);
+      // The parts' first commands are written behind virsh's `uri` check, without waiting for it:
+      // a refused libvirt fails them all, and `ready` says why.
+      const { shell, ready } = await VirshShell.start(transport, this.config.uri);
       if (gen !== this.generation) {
         shell.close();
         transport.close();
         return this.status;
       }
-      this.retryAttempt = 0;
-      const live = this.makeLive(gen, transport, shell);
+      const live = this.makeLive(gen, transport, shell, ready);
       this.live = live;
+      // The first parts read at once, pipelined on the one shell; the others follow the first rows.
+      const first = Promise.all(this.parts.filter((p) => p.paintsFirst).map((part) => part.attach(live)));
+      const rest = Promise.race([live.announced, first]).then(() =>
+        Promise.all(this.parts.filter((p) => !p.paintsFirst).map((part) => part.attach(live))),
+      );
+      const attached = Promise.all([first, rest]);
+      attached.catch(() => undefined); // awaited below, once libvirt has answered (or not)
+      await ready;
+      this.upSince = Date.now();
       void Promise.race([transport.closed, shell.exited]).then((reason) => this.onLost(gen, reason));
-      // Every part reads at once, pipelined on the one shell / connection.
-      await Promise.all(this.parts.map((part) => part.attach(live)));
+      await attached;
       await live.announce();
       return this.status;
     } catch (error) {
@@ -149,7 +175,7 @@ export class HostConnection {
     }
   }
 
-  private makeLive(gen: number, transport: Transport, shell: VirshShell): LiveHost {
+  private makeLive(gen: number, transport: Transport, shell: VirshShell, ready: Promise<void>): LiveHost {
     const hostCpus = readHostCpus(shell);
     let announcing: Promise<void> | undefined;
     let markAnnounced!: () => void;
@@ -174,13 +200,19 @@ export class HostConnection {
         });
         return announcing;
       },
-      lost: (reason) => this.onLost(gen, reason),
+      // Before libvirt answered, a part's failure is the attempt's (it fails with `ready`'s reason).
+      lost: (reason) =>
+        void ready.then(
+          () => this.onLost(gen, reason),
+          () => undefined,
+        ),
     };
   }
 
   private onLost(gen: number, reason: Error | undefined): void {
     if (gen !== this.generation || !this.wanted) return;
     this.generation++;
+    if (Date.now() - this.upSince >= STABLE_MS) this.retryAttempt = 0;
     this.teardown();
     const message = reason?.message ? `Connection lost: ${reason.message}` : 'Connection lost';
     this.scheduleRetry(new ApiError('connection-lost', message));

@@ -38,6 +38,21 @@ describe('VirshFramer', () => {
     expect((await r).output).toBe('Id: 1\nName: x\n');
   });
 
+  it('frames many pipelined replies the same whether they come in one chunk or byte by byte', async () => {
+    const raw = (i: number) =>
+      `virsh # dumpxml d${i}\n<domain>${i}</domain>\nvirsh # echo 'M${i}''K${i}'\nM${i}K${i}\n`;
+    const all = Array.from({ length: 30 }, (_, i) => raw(i)).join('');
+    for (const chunks of [[all], [...all], [all.slice(0, 101), all.slice(101, 102), all.slice(102)]]) {
+      const f = new VirshFramer();
+      const replies = Array.from({ length: 30 }, (_, i) => collect(f, `dumpxml d${i}`, `M${i}`, `K${i}`));
+      for (const chunk of chunks) f.push(chunk);
+      expect((await Promise.all(replies)).map((r) => r.output)).toEqual(
+        Array.from({ length: 30 }, (_, i) => `<domain>${i}</domain>\n`),
+      );
+      expect(f.pendingCount).toBe(0);
+    }
+  });
+
   it('is not fooled by output that looks like a marker or an error', async () => {
     const f = new VirshFramer();
     const r = collect(f, 'dumpxml x', 'Q1', 'Q2');

@@ -28,6 +28,10 @@ export function markerCommand(nonceA: string, nonceB: string): { line: string; t
 
 export class VirshFramer {
   private buffer = '';
+  /** Where the first frame's terminator can start at the earliest (text before it was searched). */
+  private searchFrom = 0;
+  /** The last reply's terminator ended its chunk: a line break (or its `\n`) may start the next. */
+  private lineEndPending = false;
   private readonly frames: PendingFrame[] = [];
 
   /** Registers a command that was (or is about to be) written; replies come in FIFO order. */
@@ -37,7 +41,7 @@ export class VirshFramer {
     resolve: (reply: VirshReply) => void,
   ): void {
     this.frames.push({ line, markerLine: marker.line, terminator: marker.terminator, resolve });
-    this.drain();
+    if (this.frames.length === 1) this.drain();
   }
 
   push(chunk: string): void {
@@ -49,6 +53,8 @@ export class VirshFramer {
   takePending(): Array<(reply: VirshReply) => void> {
     const pending = this.frames.splice(0).map((f) => f.resolve);
     this.buffer = '';
+    this.searchFrom = 0;
+    this.lineEndPending = false;
     return pending;
   }
 
@@ -56,19 +62,42 @@ export class VirshFramer {
     return this.frames.length;
   }
 
+  /**
+   * Cuts every complete reply out of the buffer: each search starts where the last one ended (or,
+   * for a frame still incomplete, where the previous search gave up), and the buffer is cut once
+   * per chunk rather than once per reply.
+   */
   private drain(): void {
+    let start = 0;
+    if (this.lineEndPending) {
+      // The last terminator was the end of a chunk: its line break comes with this one.
+      if (this.buffer === '\r') return;
+      start = this.buffer.startsWith('\r\n') ? 2 : this.buffer.startsWith('\n') ? 1 : 0;
+      if (this.buffer.length > 0) this.lineEndPending = false;
+    }
     while (this.frames.length > 0) {
       const frame = this.frames[0]!;
-      const at = this.buffer.indexOf(frame.terminator);
-      if (at < 0) return;
-      let region = this.buffer.slice(0, at);
-      let rest = this.buffer.slice(at + frame.terminator.length);
-      if (rest.startsWith('\r\n')) rest = rest.slice(2);
-      else if (rest.startsWith('\n')) rest = rest.slice(1);
-      this.buffer = rest;
+      const at = this.buffer.indexOf(frame.terminator, Math.max(start, this.searchFrom));
+      if (at < 0) {
+        this.searchFrom = Math.max(start, this.buffer.length - frame.terminator.length + 1);
+        break;
+      }
+      let end = at + frame.terminator.length;
+      if (this.buffer.startsWith('\r\n', end)) end += 2;
+      else if (this.buffer.startsWith('\n', end)) end += 1;
+      else if (end >= this.buffer.length - 1) {
+        this.lineEndPending = this.buffer.length === end || this.buffer[end] === '\r';
+        if (this.lineEndPending) end = this.buffer.length;
+      }
+      const region = stripEcho(this.buffer.slice(start, at), frame.line, frame.markerLine);
+      start = end;
+      this.searchFrom = end;
       this.frames.shift();
-      region = stripEcho(region, frame.line, frame.markerLine);
       frame.resolve(toReply(region));
+    }
+    if (start > 0) {
+      this.buffer = this.buffer.slice(start);
+      this.searchFrom = Math.max(0, this.searchFrom - start);
     }
   }
 }

@@ -40,6 +40,21 @@ export class VirshShell {
 
   /** Starts virsh for `uri` over `transport` and checks that libvirt answers. */
   static async open(transport: Transport, uri: string): Promise<VirshShell> {
+    const { shell, ready } = await VirshShell.start(transport, uri);
+    await ready;
+    return shell;
+  }
+
+  /**
+   * Starts virsh for `uri` and returns at once, before libvirt has answered: commands written now
+   * are pipelined behind the `uri` check (no round trip spent waiting for it). `ready` settles with
+   * that check: it rejects with `virsh-missing` / `libvirt-unreachable`, and then every command
+   * written before it fails too.
+   */
+  static async start(
+    transport: Transport,
+    uri: string,
+  ): Promise<{ shell: VirshShell; ready: Promise<void> }> {
     const virsh = words(['virsh', '-q', '-c', uri]);
     // Without TERM, readline redraws a line wider than 80 columns; no line of ours is this wide.
     const proc = await transport.exec(
@@ -47,20 +62,26 @@ export class VirshShell {
     );
     const shell = new VirshShell(proc);
     let startupOutput = '';
-    proc.stdout.on('data', (chunk: string) => {
+    const collect = (chunk: string) => {
       if (startupOutput.length < 4096) startupOutput += chunk;
-    });
-    const first = shell.run(['uri']).catch(async (error: unknown) => {
-      const ended = await Promise.race([shell.exited, delay(2000).then(() => undefined)]);
-      if (ended?.code === 'virsh-missing') throw ended;
-      const said = startupOutput.replace(/virsh [#>] /g, '').trim();
-      throw new ApiError(
-        'libvirt-unreachable',
-        said || (error instanceof Error ? error.message : String(error)),
-      );
-    });
-    await first;
-    return shell;
+    };
+    proc.stdout.on('data', collect);
+    const ready = shell.run(['uri']).then(
+      () => {
+        proc.stdout.off('data', collect);
+      },
+      async (error: unknown) => {
+        const ended = await Promise.race([shell.exited, delay(2000).then(() => undefined)]);
+        if (ended?.code === 'virsh-missing') throw ended;
+        const said = startupOutput.replace(/virsh [#>] /g, '').trim();
+        throw new ApiError(
+          'libvirt-unreachable',
+          said || (error instanceof Error ? error.message : String(error)),
+        );
+      },
+    );
+    ready.catch(() => undefined); // the caller awaits it; commands written meanwhile fail with it
+    return { shell, ready };
   }
 
   /** Runs one virsh command (argv, each word quoted) and returns its output; virsh errors reject. */
