@@ -3,7 +3,7 @@ export const enImportXml = {
   open: 'Import VM from XML…',
   title: 'Import a VM from XML on {{host}}',
   documentLabel: 'Domain XML (paste it, or open a file)',
-  placeholder: "<domain type='kvm'>…</domain>",
+  placeholder: '<domain>…</domain>',
   openFile: 'Open a file:',
   malformedAt: 'Not well-formed at line {{line}}, column {{column}}: {{message}}',
   wellFormed: 'Well-formed. Check shows what it will define on this host.',
