@@ -16,7 +16,7 @@ export function Toolbar({
   const { t } = useTranslation();
   const selected = useSelectedTargets();
   const items = useActionItems(selected);
-  const { wizard } = useStores();
+  const { wizard, ui } = useStores();
   const firstConnected = useStoreState('hosts', (s) =>
     s.order.find((id) => s.byId[id]?.status.state === 'connected'),
   );
@@ -31,6 +31,17 @@ export function Toolbar({
         onClick={() => wizard.getState().show(selected[0]?.hostId ?? firstConnected)}
       >
         {t('wizard.open')}
+      </button>
+      {/* Import a VM from XML (issue 13) */}
+      <button
+        type="button"
+        disabled={!firstConnected}
+        onClick={() => {
+          const hostId = selected[0]?.hostId ?? firstConnected;
+          if (hostId) ui.getState().openVmDialog({ kind: 'import-xml', hostId });
+        }}
+      >
+        {t('importXml.open')}
       </button>
       <span className="toolbar-separator" aria-hidden="true" />
       {items.map((item) => (

@@ -4,6 +4,8 @@ import { hostDisplayName } from '../stores/display-names';
 import { SaveFileDialog } from '../save-file/save-file-dialog';
 import { MigrateDialog } from '../migrate/migrate-dialog';
 import { CloneDialog } from './clone-dialog';
+// Import a VM from XML (issue 13)
+import { ImportXmlDialog } from '../domains/import/import-xml-dialog';
 
 /** The dialog a VM action (Clone, Save to file, Migrate) or a host's menu (Restore from file) opened, if any. */
 export function VmDialogs() {
@@ -21,6 +23,9 @@ export function VmDialogs() {
   const close = () => ui.getState().closeVmDialog();
   if (open.kind === 'restore-file')
     return <SaveFileDialog hostId={open.hostId} hostName={hostDisplayName(host.config)} onClose={close} />;
+  // Import a VM from XML (issue 13)
+  if (open.kind === 'import-xml')
+    return <ImportXmlDialog hostId={open.hostId} hostName={hostDisplayName(host.config)} onClose={close} />;
   const domain = byUuid?.[open.uuid];
   if (!domain) return null;
   if (open.kind === 'save-file')

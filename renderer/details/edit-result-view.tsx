@@ -1,4 +1,5 @@
-import type { EditResult } from '../../shared/api/domain-edit';
+import { useTranslation } from 'react-i18next';
+import type { EditResult, FieldOutcome } from '../../shared/api/domain-edit';
 import { useDetailsT, type DetailsKey } from './details-strings';
 
 /** What the last Apply said: stale (with what changed and Reload), refused, a diff preview, or done. */
@@ -53,6 +54,7 @@ export function EditResultView({
         <div role="status" className="edit-result edit-applied">
           {t('applied')}
           {later.length > 0 && ` — ${t('someNextShutdown', { count: later.length })}`}
+          <DeviceOutcomes fields={result.fields} />
         </div>
       );
     }
@@ -66,4 +68,27 @@ export function problemText(
   const key = problem.code as DetailsKey;
   const known = t(key, problem.values);
   return known && known !== `details.${key}` ? known : problem.message;
+}
+
+/** A whole device added or removed (`device:KEY`), not one of its fields (`device:KEY.sourceFile`). */
+const isWholeDevice = (field: string) => field.startsWith('device:') && !/\.[a-zA-Z]\w*$/.test(field);
+
+/**
+ * Add Hardware / Remove on a running VM (issue 13): each device attached or detached now, or only
+ * after the next guest shutdown (with libvirt's words why).
+ */
+export function DeviceOutcomes({ fields }: { fields: readonly FieldOutcome[] }) {
+  const { t } = useTranslation();
+  const devices = fields.filter((f) => isWholeDevice(f.field));
+  if (devices.length === 0 || devices.every((f) => f.applied === 'saved')) return null;
+  return (
+    <ul className="device-outcomes" aria-label={t('hardware.live.outcomes')}>
+      {devices.map((f) => (
+        <li key={f.field} data-applied={f.applied}>
+          {t(`hardware.live.outcome.${f.applied}`, { device: f.field.slice('device:'.length) })}
+          {f.message ? ` (${f.message})` : ''}
+        </li>
+      ))}
+    </ul>
+  );
 }

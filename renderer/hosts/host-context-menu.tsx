@@ -61,6 +61,13 @@ export function HostContextMenu({
           disabled: state !== 'connected',
           onSelect: () => ui.getState().openVmDialog({ kind: 'restore-file', hostId }),
         },
+        // Import a VM from XML (issue 13)
+        {
+          id: 'import-xml',
+          label: t('importXml.open'),
+          disabled: state !== 'connected',
+          onSelect: () => ui.getState().openVmDialog({ kind: 'import-xml', hostId }),
+        },
         { id: 'remove', label: t('hosts.remove'), onSelect: () => void remove() },
       ]}
     />

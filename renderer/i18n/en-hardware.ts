@@ -43,6 +43,32 @@ export const enHardwareFields = {
 
 export const enHardware = {
   hardware: {
+    // Per device: attached now or after the next guest shutdown (issue 13, fourth session)
+    live: {
+      now: 'Attached to the running VM now: {{reason}}.',
+      later: 'Only after the next guest shutdown: {{reason}}. Finish saves it in the configuration now.',
+      host: 'Attached now if this host allows it ({{reason}}); otherwise after the next guest shutdown. The result says which.',
+      reason: {
+        'bus-hotplug': 'libvirt hot-plugs disks on the {{bus}} bus',
+        'bus-fixed': 'the {{bus}} bus is not hot-pluggable',
+        media: 'libvirt cannot hot-plug CD-ROM or floppy drives (change their media instead)',
+        controller: 'a {{type}} controller cannot be hot-plugged',
+        'kind-hotplug': 'libvirt hot-plugs this kind of device',
+        'kind-fixed': 'libvirt cannot hot-plug this kind of device',
+        vfio: 'needs VFIO, i.e. a system connection with the device detached from its host driver',
+        network: 'the network must be active, or the bridge or interface usable by this connection',
+        virtiofs: 'virtiofs needs shared memory and a system connection',
+        'virtio-serial': 'needs a virtio-serial controller in the running VM',
+        usb: 'needs access to the host’s USB device',
+        vsock: 'needs /dev/vhost-vsock on the host',
+      },
+      outcomes: 'What happened to each device',
+      outcome: {
+        live: '{{device}}: attached now',
+        'next-boot': '{{device}}: after the next guest shutdown',
+        saved: '{{device}}: saved',
+      },
+    },
     add: 'Add Hardware…',
     title: 'Add Hardware to {{name}}',
     kinds: 'Kind of hardware',

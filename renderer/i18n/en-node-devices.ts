@@ -20,6 +20,12 @@ export const enNodeDevices = {
     usedBy: 'In use by',
     emptyValue: '—',
     unused: 'Not used by any VM',
+    // "In use by" over every VM's definition (issue 13)
+    user: {
+      attached: '{{name}} (attached, running)',
+      nextBoot: '{{name}} (in its definition for the next boot; running without it)',
+      defined: '{{name}} (in its definition; shut off)',
+    },
     kinds: {
       pci: 'PCI',
       usb_device: 'USB',

@@ -2,6 +2,8 @@ import { enConsoles } from './en-consoles';
 import { enDetails } from './en-details';
 // Add Hardware and Remove (issue 13)
 import { enHardware } from './en-hardware';
+// Import a VM from XML (issue 13)
+import { enImportXml } from './en-import-xml';
 import { enHostDetails } from './en-storage-pools';
 import { enJobs, enVolumes } from './en-storage';
 import { enNetworks } from './en-networks';
@@ -360,6 +362,8 @@ export const en = {
   cloudImage: enCloudImage,
   // Add Hardware and Remove (issue 13)
   ...enHardware,
+  // Import a VM from XML (issue 13)
+  importXml: enImportXml,
 };
 
 export type Resources = typeof en;

@@ -43,6 +43,32 @@ export const zhCnHardwareFields = {
 
 export const zhCnHardware = {
   hardware: {
+    // Per device: attached now or after the next guest shutdown (issue 13, fourth session)
+    live: {
+      now: '立即连接到运行中的虚拟机：{{reason}}。',
+      later: '仅在客户机下次关机后生效：{{reason}}。“完成”会立即将其保存到配置中。',
+      host: '如果此主机允许则立即连接（{{reason}}）；否则在客户机下次关机后生效。结果会说明是哪一种。',
+      reason: {
+        'bus-hotplug': 'libvirt 可以热插拔 {{bus}} 总线上的磁盘',
+        'bus-fixed': '{{bus}} 总线不支持热插拔',
+        media: 'libvirt 无法热插拔光驱或软驱（请改为更换其介质）',
+        controller: '{{type}} 控制器无法热插拔',
+        'kind-hotplug': 'libvirt 可以热插拔此类设备',
+        'kind-fixed': 'libvirt 无法热插拔此类设备',
+        vfio: '需要 VFIO，即系统连接且设备已从主机驱动分离',
+        network: '网络必须处于活动状态，或网桥/接口可被此连接使用',
+        virtiofs: 'virtiofs 需要共享内存和系统连接',
+        'virtio-serial': '需要运行中的虚拟机有 virtio-serial 控制器',
+        usb: '需要能访问主机的 USB 设备',
+        vsock: '需要主机上有 /dev/vhost-vsock',
+      },
+      outcomes: '每个设备的结果',
+      outcome: {
+        live: '{{device}}：已立即连接',
+        'next-boot': '{{device}}：在客户机下次关机后生效',
+        saved: '{{device}}：已保存',
+      },
+    },
     add: '添加硬件…',
     title: '为 {{name}} 添加硬件',
     kinds: '硬件类型',

@@ -20,6 +20,12 @@ export const zhCnNodeDevices = {
     usedBy: '使用者',
     emptyValue: '—',
     unused: '未被任何虚拟机使用',
+    // "In use by" over every VM's definition (issue 13)
+    user: {
+      attached: '{{name}}（已连接，运行中）',
+      nextBoot: '{{name}}（在其下次启动的定义中；当前运行时未连接）',
+      defined: '{{name}}（在其定义中；已关机）',
+    },
     kinds: {
       pci: 'PCI',
       usb_device: 'USB',

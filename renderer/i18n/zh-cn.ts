@@ -2,6 +2,8 @@ import { zhCnConsoles } from './zh-cn-consoles';
 import { zhCnDetails } from './zh-cn-details';
 // Add Hardware and Remove (issue 13)
 import { zhCnHardware } from './zh-cn-hardware';
+// Import a VM from XML (issue 13)
+import { zhCnImportXml } from './zh-cn-import-xml';
 import { zhCnHostDetails } from './zh-cn-storage-pools';
 import { zhCnJobs, zhCnVolumes } from './zh-cn-storage';
 import { zhCnNetworks } from './zh-cn-networks';
@@ -350,4 +352,6 @@ export const zhCN = {
   cloudImage: zhCnCloudImage,
   // Add Hardware and Remove (issue 13)
   ...zhCnHardware,
+  // Import a VM from XML (issue 13)
+  importXml: zhCnImportXml,
 };

@@ -4,6 +4,7 @@ import type { IommuGroup, NodeDeviceAction, NodeDeviceView } from '../../shared/
 import { toApiError } from '../api/api-error-from';
 import { Dialog } from '../common/dialog';
 import { useStoreState, useStores } from '../common/stores-context';
+import { useDeviceUsersText } from './device-users-text';
 
 /**
  * Confirms a detach / reattach, naming everything else in the device's IOMMU group (which goes with
@@ -23,6 +24,7 @@ export function DeviceActionDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const usersText = useDeviceUsersText();
   const { nodeDevices, activity } = useStores();
   const busy = useStoreState('nodeDevices', (s) => s.busy[`${hostId}/${device.name}`] !== undefined);
   const [error, setError] = useState<string | null>(null);
@@ -74,7 +76,7 @@ export function DeviceActionDialog({
                   {m.product ? ` — ${m.product}` : ''}
                   {m.driver ? ` — ${m.driver}` : ''}
                   {m.usedBy.length > 0
-                    ? ` — ${t('nodeDevices.confirm.memberUsedBy', { vms: m.usedBy.map((u) => u.name).join(', ') })}`
+                    ? ` — ${t('nodeDevices.confirm.memberUsedBy', { vms: usersText(m.usedBy) })}`
                     : ''}
                 </li>
               ))}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IommuGroup, NodeDeviceView } from '../../shared/api/node-devices';
+import { useDeviceUsersText } from './device-users-text';
 
 /** Select another device (an IOMMU group member, an SR-IOV partner) by its name. */
 type Go = (name: string) => void;
@@ -13,6 +14,7 @@ const DeviceLink = ({ name, onGo }: { name: string; onGo: Go }) => (
 
 function Facts({ device }: { device: NodeDeviceView }) {
   const { t } = useTranslation();
+  const usersText = useDeviceUsersText();
   const rows: [string, ReactNode][] = [];
   const add = (key: string, value: ReactNode | undefined) => {
     if (value !== undefined && value !== '') rows.push([t(`nodeDevices.details.${key}`), value]);
@@ -35,7 +37,7 @@ function Facts({ device }: { device: NodeDeviceView }) {
   );
   add('mdevType', device.mdev?.type);
   add('capabilities', device.capabilities.join(', '));
-  add('usedBy', device.usedBy.map((u) => u.name).join(', ') || t('nodeDevices.unused'));
+  add('usedBy', usersText(device.usedBy) || t('nodeDevices.unused'));
   return (
     <dl className="host-overview device-facts">
       {rows.map(([term, value]) => (
@@ -50,6 +52,7 @@ function Facts({ device }: { device: NodeDeviceView }) {
 
 function GroupMembers({ device, group, onGo }: { device: NodeDeviceView; group: IommuGroup; onGo: Go }) {
   const { t } = useTranslation();
+  const usersText = useDeviceUsersText();
   const title = t('nodeDevices.details.groupTitle', { number: group.number });
   const empty = t('nodeDevices.emptyValue');
   return (
@@ -81,7 +84,7 @@ function GroupMembers({ device, group, onGo }: { device: NodeDeviceView; group: 
               </td>
               <td>{m.product ?? empty}</td>
               <td className="mono">{m.driver ?? empty}</td>
-              <td>{m.usedBy.map((u) => u.name).join(', ') || empty}</td>
+              <td>{usersText(m.usedBy) || empty}</td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeDeviceView } from '../../shared/api/node-devices';
 import { deviceAddress, deviceDescription } from './device-rows';
+import { useDeviceUsersText } from './device-users-text';
 
 /**
  * The host's devices as a grid in sections by kind (a header row per kind); one row per device,
@@ -17,6 +18,7 @@ export function DeviceTable({
   onSelect: (name: string) => void;
 }) {
   const { t } = useTranslation();
+  const usersText = useDeviceUsersText();
   const flat = sections.flatMap((s) => s.devices);
   const current = flat.findIndex((d) => d.name === selected);
   const empty = t('nodeDevices.emptyValue');
@@ -76,7 +78,7 @@ export function DeviceTable({
                 <td className="mono">{device.driver ?? empty}</td>
                 <td className="mono">{deviceAddress(device) ?? empty}</td>
                 <td>{device.pci?.iommuGroup?.number ?? empty}</td>
-                <td>{device.usedBy.map((u) => u.name).join(', ') || empty}</td>
+                <td>{usersText(device.usedBy) || empty}</td>
               </tr>
             );
           })}

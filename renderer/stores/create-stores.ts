@@ -34,6 +34,8 @@ import { createSaveFileCalls } from '../save-file/save-file-calls';
 import { createSnapshotCalls } from '../snapshots/snapshot-calls';
 // Add Hardware and Remove (issue 13)
 import { createHardwareCalls } from '../details/add-hardware/hardware-calls';
+// Import a VM from XML (issue 13)
+import { createImportCalls } from '../domains/import/import-calls';
 // The New VM wizard's calls (issue 11, #8)
 import { createWizardCalls } from '../wizard/wizard-calls';
 
@@ -97,6 +99,8 @@ export function createStores(api: RendererApi) {
     networkEdit: createNetworkEditStore(api),
     // Add Hardware and Remove (issue 13)
     hardwareCalls: createHardwareCalls(api, details),
+    // Import a VM from XML (issue 13)
+    importCalls: createImportCalls(api),
   };
 }
 

@@ -77,7 +77,9 @@ export type UiState = {
 /** A dialog opened from the VM actions (issue 14: Clone, Save to file) or a host's menu (Restore from file). */
 export type VmDialog =
   | { kind: 'clone' | 'save-file' | 'migrate'; hostId: string; uuid: string }
-  | { kind: 'restore-file'; hostId: string };
+  | { kind: 'restore-file'; hostId: string }
+  // Import a VM from XML (issue 13)
+  | { kind: 'import-xml'; hostId: string };
 
 export function createUiStore() {
   return createStore<UiState>()((set, get) => ({

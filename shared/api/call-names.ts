@@ -106,6 +106,8 @@ export const CALL_NAMES = [
   // Add Hardware and Remove (issue 13)
   'domains/add-device',
   'domains/remove-device',
+  // Import a VM from XML (issue 13)
+  'domains/import-xml',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

@@ -30,6 +30,8 @@ import { cloudImageCalls } from './cloud-init';
 import { networkEditCalls } from './network-edit';
 // Add Hardware and Remove (issue 13)
 import { domainHardwareCalls } from './domain-hardware';
+// Import a VM from XML (issue 13)
+import { domainImportCalls } from './domain-import';
 
 /**
  * The one contract: every call the renderer may make, named `area/verb`, with request and response
@@ -67,6 +69,8 @@ export const calls = {
   ...networkEditCalls,
   // Add Hardware and Remove (issue 13)
   ...domainHardwareCalls,
+  // Import a VM from XML (issue 13)
+  ...domainImportCalls,
 } as const;
 
 /** Streams the backend pushes. */

@@ -44,6 +44,11 @@ export const DomainSummary = z.object({
   detailsLoaded: z.boolean(),
   /** Host devices the XML assigns (node devices' "in use by"); absent until the XML is read. */
   hostDevices: z.array(HostDeviceRef).optional(),
+  /**
+   * A running VM's host devices in its inactive definition (what its next boot gets), read from the
+   * inactive XML the list reads anyway for `pendingChanges`; absent for a VM that is not running.
+   */
+  definedHostDevices: z.array(HostDeviceRef).optional(),
 });
 export type DomainSummary = z.infer<typeof DomainSummary>;
 

@@ -1,12 +1,21 @@
 import type { HostDeviceRef } from './host-device-ref';
 import type { DeviceUser, IommuGroup, NodeDevice, NodeDeviceView } from './node-devices';
 
-/** What a VM contributes to "in use by": its name and the host devices its XML assigns. */
+/**
+ * What a VM contributes to "in use by": its name, state, the host devices its XML assigns (live XML
+ * when running, else its definition) and, when running, those of its inactive definition.
+ */
 export interface DeviceUsingDomain {
   uuid: string;
   name: string;
+  state?: string | undefined;
   hostDevices?: readonly HostDeviceRef[] | undefined;
+  definedHostDevices?: readonly HostDeviceRef[] | undefined;
 }
+
+/** Running as far as host devices go: it holds what its live XML assigns. */
+export const holdsDevices = (state: string | undefined): boolean =>
+  state !== undefined && state !== 'shut off' && state !== 'crashed';
 
 const sameId = (a: string | undefined, b: string | undefined) =>
   a !== undefined && b !== undefined && parseInt(a, 16) === parseInt(b, 16);
@@ -35,11 +44,24 @@ export function refersTo(ref: HostDeviceRef, device: NodeDevice): boolean {
   }
 }
 
-/** The VMs whose XML assigns this device. */
+/**
+ * The VMs whose XML assigns this device: attached to a running VM now, or in the definition of a
+ * shut-off VM or of a running VM's next boot (`running` / `attached` say which when the state is known).
+ */
 export function usersOf(device: NodeDevice, domains: readonly DeviceUsingDomain[]): DeviceUser[] {
-  return domains
-    .filter((d) => d.hostDevices?.some((ref) => refersTo(ref, device)))
-    .map((d) => ({ uuid: d.uuid, name: d.name }));
+  const users: DeviceUser[] = [];
+  for (const d of domains) {
+    const inXml = d.hostDevices?.some((ref) => refersTo(ref, device)) ?? false;
+    const running = holdsDevices(d.state);
+    const nextBoot = running && (d.definedHostDevices?.some((ref) => refersTo(ref, device)) ?? false);
+    if (!inXml && !nextBoot) continue;
+    users.push(
+      d.state === undefined
+        ? { uuid: d.uuid, name: d.name }
+        : { uuid: d.uuid, name: d.name, running, attached: running && inXml },
+    );
+  }
+  return users;
 }
 
 /**

@@ -61,7 +61,17 @@ export const NodeDevice = z.object({
 export type NodeDevice = z.infer<typeof NodeDevice>;
 
 /** A VM that uses a device (a `<hostdev>` or `<interface type='hostdev'>` in its XML). */
-export const DeviceUser = z.object({ uuid: z.string(), name: z.string() });
+export const DeviceUser = z.object({
+  uuid: z.string(),
+  name: z.string(),
+  /** The VM is running (absent when its state is unknown). */
+  running: z.boolean().optional(),
+  /**
+   * Attached to the running VM now (its live XML); false: only in its definition (a shut-off VM, or
+   * a running VM's next boot). Absent when the VM's state is unknown.
+   */
+  attached: z.boolean().optional(),
+});
 export type DeviceUser = z.infer<typeof DeviceUser>;
 
 /** A device with what is known from the rest of the host: who uses it, its SR-IOV partners by name. */

@@ -28,6 +28,8 @@ import { wizardHandlers } from '../wizard/wizard-handlers';
 import { cloudImageHandlers } from '../cloud-init/cloud-image-handlers';
 // Add Hardware and Remove (issue 13)
 import { hardwareHandlers } from '../domains/hardware/hardware-handlers';
+// Import a VM from XML (issue 13)
+import { importHandlers } from '../domains/import/import-handlers';
 
 export interface HandlerDeps {
   hosts: HostManager;
@@ -97,5 +99,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...cloudImageHandlers(hosts, jobs),
     // Add Hardware and Remove (issue 13)
     ...hardwareHandlers(hosts),
+    // Import a VM from XML (issue 13)
+    ...importHandlers(hosts),
   };
 }

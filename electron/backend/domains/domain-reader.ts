@@ -58,6 +58,9 @@ export async function readDomainDetails(virsh: VirshRunner, base: DomainSummary)
   const memory = details.currentMemoryKiB ?? details.memoryKiB;
   if (memory !== undefined) summary.memoryKiB = memory;
   summary.hostDevices = readHostDevices(xml);
+  // "In use by" also counts the next boot's definition of a running VM (issue 13).
+  if (inactive !== undefined) summary.definedHostDevices = readHostDevices(inactive);
+  else delete summary.definedHostDevices;
   return summary;
 }
 

@@ -60,6 +60,20 @@ describe('relateNodeDevices', () => {
       expect(view(name).usedBy, name).toEqual([]);
   });
 
+  // Issue 13: every VM's definition counts, told apart from what a running VM holds now.
+  it('tells attached to a running VM, in the next boot definition of a running VM, and in a shut-off VM', () => {
+    const refs = vm.hostDevices;
+    const usedBy = (domain: Parameters<typeof relateNodeDevices>[1][number]) =>
+      relateNodeDevices(devices, [domain]).devices.find((d) => d.name === 'pci_0000_01_00_1')!.usedBy;
+    expect(usedBy({ ...vm, state: 'running' })).toEqual([{ ...user, running: true, attached: true }]);
+    expect(usedBy({ ...vm, state: 'running', hostDevices: [], definedHostDevices: refs })).toEqual([
+      { ...user, running: true, attached: false },
+    ]);
+    expect(usedBy({ ...vm, state: 'shut off' })).toEqual([{ ...user, running: false, attached: false }]);
+    // A shut-off VM's list entry has no separate definition: what it has is its definition.
+    expect(usedBy({ ...vm, state: 'shut off', hostDevices: [], definedHostDevices: refs })).toEqual([]);
+  });
+
   it('matches USB by bus and device when the hostdev gives an address', () => {
     const usb = devices.find((d) => d.name === 'usb_1_4')!;
     const at = (bus: number, device: number) =>

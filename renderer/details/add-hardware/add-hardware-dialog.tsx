@@ -17,6 +17,8 @@ import { useDetailsT } from '../details-strings';
 import { ROWS } from './hardware-fields';
 import { HostDevicePicker, settingsFor, useHostDeviceFacts, type HostDeviceKind } from './host-device-picker';
 import { StorageSource, type StorageChoice } from './storage-source';
+// Per device: attached now or after the next guest shutdown (issue 13, fourth session)
+import { LiveAttachNote } from './live-attach-note';
 
 type Value = string | boolean;
 type Values = Record<string, Value>;
@@ -243,6 +245,9 @@ export function AddHardwareDialog({
           }}
         >
           {running && <p className="field-note">{t('hardware.running')}</p>}
+          {running && (
+            <LiveAttachNote kind={kind} settings={request.devices[0]?.settings ?? {}} variant={variant} />
+          )}
           {VARIANTS[kind] && (
             <div className="field-row">
               <label htmlFor="hw-variant">{t('hardware.variant')}</label>

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/domain-edit/hardware/host-device-checks';
 import type { XmlDocument } from '../../../shared/xml/document';
 import { useStoreState, useStores } from '../../common/stores-context';
+import { useDeviceUsersText } from '../../node-devices/device-users-text';
 
 export type HostDeviceKind = 'pci-host' | 'usb-host' | 'mdev' | 'vf';
 
@@ -37,6 +38,7 @@ export function useHostDeviceFacts(
           name: d.name,
           running: d.state !== 'shut off' && d.state !== 'crashed',
           hostDevices: d.hostDevices,
+          definedHostDevices: d.definedHostDevices,
         })),
       loading: !listed,
       ...(notice ? { notice } : {}),
@@ -84,6 +86,7 @@ export function HostDevicePicker({
   doc: XmlDocument;
 }) {
   const { t } = useTranslation();
+  const usersText = useDeviceUsersText();
   const devices = facts.devices.filter((d) => matches(kind, d));
   const chosen = devices.find((d) => d.name === selected);
   const address = chosen?.pci?.address;
@@ -123,9 +126,7 @@ export function HostDevicePicker({
               d.virtualFunctionNames.length > 0
                 ? t('hardware.host.vfs', { count: d.virtualFunctionNames.length })
                 : '',
-              d.usedBy.length > 0
-                ? t('hardware.host.usedBy', { names: d.usedBy.map((u) => u.name).join(', ') })
-                : '',
+              d.usedBy.length > 0 ? t('hardware.host.usedBy', { names: usersText(d.usedBy) }) : '',
             ].filter(Boolean);
             return (
               <label key={d.name} className="host-device-row">

@@ -13,8 +13,14 @@ export interface OtherDomain {
   uuid: string;
   name: string;
   running: boolean;
+  /** Its live XML's host devices when running, else its definition's. */
   hostDevices?: readonly HostDeviceRef[] | undefined;
+  /** A running VM's inactive definition's host devices (its next boot). */
+  definedHostDevices?: readonly HostDeviceRef[] | undefined;
 }
+
+const assigns = (refs: readonly HostDeviceRef[] | undefined, address: string) =>
+  refs?.some((r) => r.type === 'pci' && r.address === address) ?? false;
 
 export interface HostDeviceFacts {
   devices: readonly NodeDeviceView[];
@@ -50,12 +56,17 @@ export function checkPciAssignment(
   const problems: EditProblem[] = [];
   const warnings: string[] = [];
   const byAddress = new Map(facts.devices.filter((d) => d.pci).map((d) => [d.pci!.address, d]));
+  /** Every VM whose XML names it: attached to a running VM, or in a (next boot's) definition. */
   const usersOf = (address: string) =>
-    facts.others.filter((vm) => vm.hostDevices?.some((r) => r.type === 'pci' && r.address === address));
+    facts.others.filter(
+      (vm) => assigns(vm.hostDevices, address) || (vm.running && assigns(vm.definedHostDevices, address)),
+    );
+  const attachedTo = (address: string) =>
+    facts.others.filter((vm) => vm.running && assigns(vm.hostDevices, address));
   for (const { address, managed, field } of added) {
     const device = byAddress.get(address);
     const users = usersOf(address);
-    const running = users.filter((u) => u.running);
+    const running = attachedTo(address);
     if (running.length > 0)
       problems.push({
         field,
@@ -66,6 +77,11 @@ export function checkPciAssignment(
     if (stopped.length > 0)
       warnings.push(
         `${address} is also assigned to ${stopped.map((u) => u.name).join(', ')} (shut off): only one of them can run at a time`,
+      );
+    const nextBoot = users.filter((u) => u.running && !assigns(u.hostDevices, address));
+    if (nextBoot.length > 0)
+      warnings.push(
+        `${address} is in the definition of the running VM ${nextBoot.map((u) => u.name).join(', ')} (not attached now; it takes it at its next boot): only one of them can run with it`,
       );
     if (!managed && device?.driver && !GUEST_DRIVERS.has(device.driver))
       warnings.push(
@@ -78,7 +94,7 @@ export function checkPciAssignment(
       if (isBridge(byAddress.get(m.address)?.pci?.class)) return false;
       return true;
     });
-    const heldElsewhere = missing.filter((m) => usersOf(m.address).some((u) => u.running));
+    const heldElsewhere = missing.filter((m) => attachedTo(m.address).length > 0);
     if (heldElsewhere.length > 0) {
       problems.push({
         field,
@@ -86,7 +102,7 @@ export function checkPciAssignment(
         message: `${address} shares IOMMU group ${group.number} with ${heldElsewhere
           .map(
             (m) =>
-              `${describe(m.address, m.product)} used by ${usersOf(m.address)
+              `${describe(m.address, m.product)} used by ${attachedTo(m.address)
                 .map((u) => u.name)
                 .join(', ')}`,
           )

@@ -95,8 +95,14 @@ const SCHEMA_REFUSAL = /failed to validate against schema/i;
 /** libvirt without its schema files on the host: define without --validate. */
 const NO_SCHEMA = /unable to (find|load|open|parse).*(\.rng|schema)/i;
 
-/** Defines `xml` with libvirt's schema check; the problem to show when libvirt refuses it. */
-async function defineValidated(host: LiveTarget, xml: string): Promise<EditProblem | undefined> {
+/**
+ * Defines `xml` with libvirt's schema check; the problem to show when libvirt refuses it. The XML
+ * tab's Apply and Import from XML both define through here.
+ */
+export async function defineValidated(
+  host: Pick<LiveTarget, 'transport' | 'shell'>,
+  xml: string,
+): Promise<EditProblem | undefined> {
   const file = await stageXml(host, xml);
   try {
     try {

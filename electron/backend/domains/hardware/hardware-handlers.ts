@@ -29,7 +29,13 @@ export function hardwareHandlers(hosts: HostManager): Pick<Handlers, HardwareCal
           ...relateNodeDevices(listed, domains),
           others: domains
             .filter((d) => d.uuid !== uuid)
-            .map((d) => ({ uuid: d.uuid, name: d.name, running: isRunning(d), hostDevices: d.hostDevices })),
+            .map((d) => ({
+              uuid: d.uuid,
+              name: d.name,
+              running: isRunning(d),
+              hostDevices: d.hostDevices,
+              definedHostDevices: d.definedHostDevices,
+            })),
         };
       };
       const result = await addDevices(target, domain, { baseXml, preview, devices, newVolume }, facts);

@@ -137,4 +137,32 @@ describe('PCI host devices and SR-IOV VFs on the test driver', () => {
     const xml = await base();
     expect(xml.match(/<hostdev mode='subsystem' type='pci' managed='yes'>/g)).toHaveLength(2);
   });
+
+  // Issue 13: "in use by" reads every VM's definition too, from the XML the list already read.
+  it('"in use by" tells attached to a running VM from in its definition for the next boot', async () => {
+    const list = await pollUntil(
+      () => h.call('domains/list', { hostId }),
+      (l) => (l.find((d) => d.uuid === uuid)?.definedHostDevices?.length ?? 0) === 2,
+    );
+    const guest = list.find((d) => d.uuid === uuid)!;
+    expect(guest.hostDevices).toEqual([]);
+    const { devices } = await h.call('nodedevices/list', { hostId });
+    const usedBy = (name: string) => devices.find((d) => d.name === name)?.usedBy;
+    expect(usedBy('pci_0000_02_00_0')).toEqual([
+      { uuid, name: 'vd-hw-guest', running: true, attached: false },
+    ]);
+    expect(usedBy('pci_0000_01_00_1')).toEqual([
+      expect.objectContaining({ name: 'vd-b-passthrough', running: true, attached: true }),
+    ]);
+    // Another running VM may still take the pair: the guest does not hold it until its next boot.
+    const other = list.find((d) => d.name === 'vd-b-passthrough')!;
+    const check = await h.call('domains/add-device', {
+      hostId,
+      uuid: other.uuid,
+      baseXml: (await h.call('domains/edit-base', { hostId, uuid: other.uuid })).xml,
+      preview: true,
+      devices: [pci('0000:02:00.0'), pci('0000:02:00.1')],
+    });
+    expect(check.outcome).toBe('preview');
+  });
 });

@@ -56,6 +56,27 @@ describe('host devices checked before define', () => {
     ]);
   });
 
+  // Issue 13: a running VM's definition counts too, told apart from what it holds now.
+  it('accepts the whole group when a running VM has the audio function only in its next boot definition', () => {
+    const nextBootOnly: HostDeviceFacts = {
+      ...relateNodeDevices(devices, []),
+      others: [
+        { ...passthrough, running: true, hostDevices: [], definedHostDevices: passthrough.hostDevices },
+      ],
+    };
+    const both = new Set(['0000:01:00.0', '0000:01:00.1']);
+    const check = checkPciAssignment(adding('0000:01:00.0', '0000:01:00.1'), both, nextBootOnly);
+    expect(check.problems).toEqual([]);
+    expect(check.warnings).toEqual([
+      '0000:01:00.1 is in the definition of the running VM vd-b-passthrough (not attached now; it takes it at its next boot): only one of them can run with it',
+    ]);
+    const attached = checkPciAssignment(adding('0000:01:00.1'), both, {
+      ...nextBootOnly,
+      others: [{ ...passthrough, running: true, definedHostDevices: passthrough.hostDevices }],
+    });
+    expect(attached.problems.map((p) => p.code)).toEqual(['hostdev-in-use']);
+  });
+
   it('refuses a VF another running VM already has, and takes a free VF alone in its group', () => {
     const used = checkPciAssignment(adding('0000:02:10.2'), new Set(['0000:02:10.2']), facts(true));
     expect(used.problems.map((p) => [p.code, p.message])).toEqual([

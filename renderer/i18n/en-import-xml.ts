@@ -1,0 +1,58 @@
+/** English strings of Import VM from XML (issue 13), under `importXml.`. */
+export const enImportXml = {
+  open: 'Import VM from XML…',
+  title: 'Import a VM from XML on {{host}}',
+  documentLabel: 'Domain XML (paste it, or open a file)',
+  placeholder: '<domain>…</domain>',
+  openFile: 'Open a file:',
+  malformedAt: 'Not well-formed at line {{line}}, column {{column}}: {{message}}',
+  wellFormed: 'Well-formed. Check shows what it will define on this host.',
+  newName: 'New name (optional)',
+  newNameHint: 'Replaces the document’s <name>.',
+  newIdentity: 'Generate a new UUID and new MAC addresses',
+  adaptToHost:
+    'Adapt to this host (its virt type, emulator and machine type where the document names others)',
+  summary: 'What it will define',
+  name: 'Name',
+  memory: 'Memory',
+  vcpus: 'vCPUs',
+  hostDevices: 'Host devices',
+  disks: 'Disks',
+  nics: 'Network interfaces',
+  nic: '{{type}} on {{source}}, MAC {{mac}}',
+  newMac: 'new',
+  noSource: 'no media',
+  presence: {
+    yes: 'exists on this host',
+    no: 'missing on this host',
+    inactive: 'exists, not active',
+    unknown: 'not checked',
+  },
+  refused: 'Not imported: nothing was defined.',
+  warnings: 'Warnings',
+  changes: 'Changes made to the document',
+  atLine: 'Line {{line}}, column {{column}}: {{message}}',
+  ready: 'Nothing refused: Import defines it.',
+  check: 'Check',
+  import: 'Import',
+  working: 'Working…',
+  done: '{{name}} imported on {{host}}',
+  problem: {
+    'name-taken': 'A VM named {{name}} exists on this host: choose another name',
+    'uuid-taken': 'The UUID {{uuid}} is the VM {{name}}’s on this host: generate a new UUID and MACs',
+    'no-name': 'The document has no <name>',
+    'disk-missing':
+      'Disk {{target}}: {{path}} does not exist on this host (the VM will not start until it does)',
+    'network-missing':
+      'Network interface on {{network}}: this host has no such virtual network (the VM will not start until it does)',
+    'network-inactive': 'Network {{network}} is not active: start it before the VM',
+    'interface-missing': 'Network interface on {{device}}: this host has no interface {{device}}',
+    'virt-type':
+      'This host has no {{type}} for {{arch}} guests (it has {{available}}): tick “Adapt to this host” or change the document',
+    emulator:
+      'This host has no emulator {{emulator}} (its emulator is {{available}}): tick “Adapt to this host” or change the document',
+    machine: 'This host has no machine type {{machine}}: tick “Adapt to this host” or change the document',
+    arch: 'This host cannot run {{arch}} guests',
+    'hostdev-missing': 'This host has no PCI device {{address}} to pass to the VM',
+  },
+};
