@@ -4,11 +4,9 @@ import { ApiError } from '../../shared/api/errors';
 import type { RendererApi } from '../api/renderer-api';
 import type { VolumeView } from '../../shared/api/volumes';
 import { toApiError } from '../api/api-error-from';
+import { VolumeDetailsQueue } from './volume-details-queue';
 
 export type PoolVolumes = { volumes: VolumeView[]; loading: boolean; error?: string };
-
-/** At most this many names per `volumes/details` call. */
-const DETAILS_BATCH = 100;
 
 /** A pool's rows as last listed, with the XML-read rows of the same load put in their place. */
 export function withDetails(
@@ -24,9 +22,12 @@ export function withDetails(
 export type VolumesState = {
   /** `poolKey(hostId, pool)` → that pool's volumes, read when the pool is opened. */
   byPool: Record<string, PoolVolumes>;
-  /** Reads a pool's list: names and paths (the table fills at once); the XML of rows comes with `ensureDetails`. */
+  /**
+   * Reads a pool's list: names and paths (the table fills at once), then the XML (format, exact
+   * sizes) of every row behind it, the rows in view first (`ensureDetails`).
+   */
   load(hostId: string, pool: string, refresh?: boolean): Promise<void>;
-  /** Reads the XML (format, exact sizes) of the named rows not read yet: the rows in view. */
+  /** Reads the XML of the named rows not read yet (the rows in view) before the rest of the pool. */
   ensureDetails(hostId: string, pool: string, names: readonly string[]): void;
   /** Re-reads every open pool of a host (after a job there finished). */
   reloadHost(hostId: string): void;
@@ -56,50 +57,35 @@ export function createVolumesStore(api: RendererApi) {
     const reload = (hostId: string, pool: string) => get().load(hostId, pool);
     /**
      * Each load of a pool is a generation: replies of an older one are dropped, and the XML read
-     * during it (by name; `asked` holds the names requested) is laid over its lists.
+     * during it (by name) is laid over its lists.
      */
-    type Generation = { id: number; asked: Set<string>; details: Map<string, VolumeView> };
-    const generations = new Map<string, Generation>();
+    const generations = new Map<string, VolumeDetailsQueue>();
     return {
       byPool: {},
       async load(hostId, pool, refresh = false) {
         const key = poolKey(hostId, pool);
-        const generation = {
-          id: (generations.get(key)?.id ?? 0) + 1,
-          asked: new Set<string>(),
-          details: new Map(),
-        };
+        generations.get(key)?.stop();
+        const generation: VolumeDetailsQueue = new VolumeDetailsQueue(
+          // "Used by" stays as the list read it (`withDetails`): no second read of every VM's disks.
+          (names) => api.call('volumes/details', { hostId, pool, names, users: false }),
+          () => patch(key, { volumes: withDetails(get().byPool[key]?.volumes ?? [], generation.details) }),
+        );
         generations.set(key, generation);
         patch(key, { loading: true });
-        const apply = (rows: VolumeView[]) => {
-          if (generations.get(key) === generation)
-            patch(key, { volumes: withDetails(rows, generation.details), loading: false, error: undefined });
-        };
         // Names and paths only (one quick command whatever the number of volumes): the table fills
-        // at once, and the rows in view then ask for their XML (`ensureDetails`).
+        // at once; then every row's XML, the rows in view first (they ask with `ensureDetails`).
         try {
-          apply(await api.call('volumes/list', { hostId, pool, refresh }));
+          const rows = await api.call('volumes/list', { hostId, pool, refresh });
+          if (generations.get(key) !== generation) return;
+          patch(key, { volumes: withDetails(rows, generation.details), loading: false, error: undefined });
+          generation.readAll(rows.filter((v) => v.detail !== 'xml').map((v) => v.name));
         } catch (error) {
-          patch(key, { loading: false, error: toApiError(error).message });
+          if (generations.get(key) === generation)
+            patch(key, { loading: false, error: toApiError(error).message });
         }
       },
       ensureDetails(hostId, pool, names) {
-        const key = poolKey(hostId, pool);
-        const generation = generations.get(key);
-        if (!generation) return;
-        const wanted = names.filter((n) => !generation.asked.has(n));
-        for (let i = 0; i < wanted.length; i += DETAILS_BATCH) {
-          const batch = wanted.slice(i, i + DETAILS_BATCH);
-          batch.forEach((n) => generation.asked.add(n));
-          void api.call('volumes/details', { hostId, pool, names: batch }).then(
-            (details) => {
-              if (generations.get(key) !== generation) return;
-              for (const v of details) generation.details.set(v.name, v);
-              patch(key, { volumes: withDetails(get().byPool[key]?.volumes ?? [], generation.details) });
-            },
-            () => batch.forEach((n) => generation.asked.delete(n)),
-          );
-        }
+        generations.get(poolKey(hostId, pool))?.readFirst(names);
       },
       reloadHost(hostId) {
         for (const key of Object.keys(get().byPool)) {

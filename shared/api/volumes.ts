@@ -60,9 +60,16 @@ export const volumeCalls = {
     request: poolRef.extend({ refresh: z.boolean().optional(), sizes: z.boolean().optional() }),
     response: z.array(VolumeView),
   },
-  /** The XML-read view (exact sizes, format, backing) of some volumes: the rows in view. */
+  /**
+   * The XML-read view (exact sizes, format, backing) of some volumes: the rows in view first, then
+   * the rest of the pool. `users: false` skips reading every VM's disks: the rows' `usedBy` are then
+   * empty, for a caller that keeps those of `volumes/list` (the volumes store does).
+   */
   'volumes/details': {
-    request: poolRef.extend({ names: z.array(z.string().min(1).max(255)).min(1).max(500) }),
+    request: poolRef.extend({
+      names: z.array(z.string().min(1).max(255)).min(1).max(500),
+      users: z.boolean().optional(),
+    }),
     response: z.array(VolumeView),
   },
   'volumes/create': {

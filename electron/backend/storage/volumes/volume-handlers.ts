@@ -21,9 +21,9 @@ export function volumeHandlers(
         sizes: sizes === true,
       });
     },
-    'volumes/details': ({ hostId, pool, names }) => {
+    'volumes/details': ({ hostId, pool, names, users }) => {
       const session = hosts.session(hostId);
-      return volumeDetails(session.live(), pool, names, session.listDomains());
+      return volumeDetails(session.live(), pool, names, users === false ? undefined : session.listDomains());
     },
     'volumes/create': (req) => ops.create(hosts.session(req.hostId), req),
     'volumes/delete': (req) => ops.delete(hosts.session(req.hostId), req),

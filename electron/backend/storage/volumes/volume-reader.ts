@@ -8,6 +8,13 @@ import type { LiveHost } from '../../hosts/host-connection';
 import { longRunner } from '../../hosts/host-session';
 import type { VirshRunner } from '../../virsh/virsh-runner';
 import { parseVolList, parseVolListDetails } from './parse-volume-output';
+import { readVolumesXmlApart } from './volume-xml-batch';
+
+/**
+ * Up to this many names are read on the shared shell (rows in view: no process to start); more go to
+ * one virsh of their own (`readVolumesXmlApart`), which costs a process start but far less per volume.
+ */
+const ON_THE_SHELL = 24;
 
 /**
  * The volumes of one pool, read only when asked (never at connect), in one command whatever their
@@ -37,18 +44,39 @@ export async function listVolumes(
   }));
 }
 
-/** Volumes by name with everything their XML says (pipelined `vol-dumpxml` on the shell). */
+/**
+ * Volumes by name with everything their XML says: a few pipelined `vol-dumpxml` on the shell, many
+ * from one virsh apart (`readVolumesXmlApart`). A volume that vanished meanwhile is left out.
+ * Without `domains` the VMs' disks are not read and `usedBy` stays empty (the caller has them).
+ */
 export async function volumeDetails(
   host: LiveHost,
   pool: string,
   names: readonly string[],
-  domains: readonly DomainSummary[],
+  domains: readonly DomainSummary[] | undefined,
 ): Promise<VolumeView[]> {
   const [settings, users] = await Promise.all([
-    Promise.all(names.map((name) => readVolumeXml(host.shell, pool, name).catch(() => undefined))),
-    readDiskUsers(host.shell, domains),
+    readManyVolumesXml(host, pool, names),
+    domains ? readDiskUsers(host.shell, domains) : undefined,
   ]);
-  return settings.filter((v): v is VolumeSettings => v !== undefined).map((v) => toView(v, pool, users));
+  return settings.map((v) => toView(v, pool, users));
+}
+
+async function readManyVolumesXml(
+  host: LiveHost,
+  pool: string,
+  names: readonly string[],
+): Promise<VolumeSettings[]> {
+  // On `test:///` the driver's state lives in the host's own virsh: everything goes there.
+  if (names.length <= ON_THE_SHELL || host.uri.startsWith('test:')) {
+    const read = await Promise.all(
+      names.map((name) => readVolumeXml(host.shell, pool, name).catch(() => undefined)),
+    );
+    return read.filter((v): v is VolumeSettings => v !== undefined);
+  }
+  const read: VolumeSettings[] = [];
+  await readVolumesXmlApart(host, pool, names, (v) => read.push(v));
+  return read;
 }
 
 /** One volume, as the table shows it (after create, resize). */
@@ -71,7 +99,7 @@ export async function readVolumeXml(shell: VirshRunner, pool: string, ref: strin
   return readVolume(parseVolumeXml(await shell.run(argv)));
 }
 
-function toView(v: VolumeSettings, pool: string, users: DiskUsers): VolumeView {
+function toView(v: VolumeSettings, pool: string, users: DiskUsers | undefined): VolumeView {
   if (v.name === undefined) throw new ApiError('storage-error', 'libvirt described a volume without a name');
   const path = v.path ?? '';
   return {
@@ -83,6 +111,6 @@ function toView(v: VolumeSettings, pool: string, users: DiskUsers): VolumeView {
     ...(v.capacity !== undefined ? { capacity: v.capacity } : {}),
     ...(v.allocation !== undefined ? { allocation: v.allocation } : {}),
     ...(v.backingPath !== undefined ? { backingPath: v.backingPath } : {}),
-    usedBy: users.of({ path, pool, name: v.name }),
+    usedBy: users?.of({ path, pool, name: v.name }) ?? [],
   };
 }
