@@ -21,7 +21,7 @@ export const enTuning = {
   tnIothreadpin: 'I/O thread pinning',
   tnIothread: 'I/O thread',
   tnCpuLiveHint:
-    'Pins change on a running VM at once; CPU shares, period and quota too where the host has cgroups (not on a session connection).',
+    'Pins and the number of I/O threads change on a running VM at once; CPU shares, period and quota too where the host has cgroups (not on a session connection).',
   tnHostCpuMap: 'Host CPUs by NUMA node',
   tnNumaNode: 'NUMA node {{id}}',
   tnHostCpu: 'CPU {{id}}',

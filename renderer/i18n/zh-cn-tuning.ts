@@ -21,7 +21,7 @@ export const zhCnTuning = {
   tnIothreadpin: 'I/O 线程绑定',
   tnIothread: 'I/O 线程',
   tnCpuLiveHint:
-    '对运行中的虚拟机，绑定更改会立即生效；如果宿主机支持 cgroups（会话连接不支持），CPU 份额、周期和配额也会立即生效。',
+    '对运行中的虚拟机，绑定和 I/O 线程数的更改会立即生效；如果宿主机支持 cgroups（会话连接不支持），CPU 份额、周期和配额也会立即生效。',
   tnHostCpuMap: '按 NUMA 节点列出的宿主机 CPU',
   tnNumaNode: 'NUMA 节点 {{id}}',
   tnHostCpu: 'CPU {{id}}',
