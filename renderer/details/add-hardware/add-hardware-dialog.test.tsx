@@ -172,9 +172,9 @@ afterEach(() => {
   mounted = undefined;
 });
 
-async function openDialog(onClose: () => void = () => undefined) {
+async function openDialog(onClose: () => void = () => undefined, xml = GUEST) {
   const api = new FakeApi()
-    .handle('domains/edit-base', () => ({ xml: GUEST, autostart: false }))
+    .handle('domains/edit-base', () => ({ xml, autostart: false }))
     .handle('nodedevices/list', () => ({
       devices: DEVICES,
       groups: [],
@@ -192,7 +192,7 @@ async function openDialog(onClose: () => void = () => undefined) {
           hostId={HOST}
           uuid={UUID}
           name="g"
-          doc={parseDomainXml(GUEST)}
+          doc={parseDomainXml(xml)}
           running={false}
           onClose={onClose}
         />
@@ -273,32 +273,7 @@ describe('the Add Hardware dialog', () => {
       '</devices>',
       "<tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm></devices>",
     );
-    const api = new FakeApi()
-      .handle('domains/edit-base', () => ({ xml: withTpm, autostart: false }))
-      .handle('nodedevices/list', () => ({
-        devices: [],
-        groups: [],
-        listing: { complete: true, live: true },
-      }))
-      .handle('pools/list', () => []);
-    const stores = createStores(api);
-    await stores.details.getState().load(HOST, UUID);
-    mounted = await mount(
-      <I18nextProvider i18n={createI18n('en')}>
-        <StoresProvider stores={stores}>
-          <AddHardwareDialog
-            hostId={HOST}
-            uuid={UUID}
-            name="g"
-            doc={parseDomainXml(withTpm)}
-            running={false}
-            onClose={() => undefined}
-          />
-        </StoresProvider>
-      </I18nextProvider>,
-    );
-    const m = mounted;
-    await m.settle();
+    const { api, m } = await openDialog(undefined, withTpm);
     await m.click(kindButton('tpm'));
     await m.click(button(en.hardware.finish));
     expect(api.calls.some((c) => c.name === 'domains/add-device')).toBe(false);
