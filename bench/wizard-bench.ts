@@ -18,6 +18,7 @@ import { ensureTestHost, hostVirsh, hostVirtInstall, type TestHost } from '../e2
 import { removeWizardLeftovers } from '../e2e/host/wizard-cleanup';
 import { TEST_ORIGIN } from '../electron/backend/consoles/testing/console-probes';
 import { connectByKey, createHarness, type Harness } from '../electron/backend/testing/backend-harness';
+import { samplePlan } from '../shared/wizard/testing/sample-plan';
 import { MiB } from '../shared/xml/units';
 import { firstFrame } from './rfb-first-frame';
 
@@ -63,28 +64,13 @@ async function finishToFirstFrame(h: Harness, hostId: string, iso: string): Prom
   const t0 = performance.now();
   const { jobId } = await h.call('wizard/create', {
     hostId,
-    plan: {
+    plan: samplePlan({
       uuid,
       name: NAME,
-      osId: 'http://libosinfo.org/linux/2022',
-      windows: false,
-      arch: 'x86_64',
-      machine: 'q35',
-      virtType: 'qemu',
       memoryBytes: 512 * MiB,
-      vcpus: 1,
-      firmware: 'bios',
-      secureBoot: false,
-      tpm: false,
       media: { kind: 'cdrom', source: { path: iso } },
       storage: { kind: 'new', pool: 'vd-images', capacityBytes: 1024 * MiB, format: 'qcow2' },
-      network: { type: 'user' },
-      diskBus: 'virtio',
-      netModel: 'virtio',
-      graphics: 'vnc',
-      rng: true,
-      start: true,
-    },
+    }),
   });
   const done = await h.waitFor('jobs/finished', (j) => j.jobId === jobId, 120_000);
   if (done.state !== 'done') throw new Error(`wizard/create: ${done.state} ${done.message ?? ''}`);

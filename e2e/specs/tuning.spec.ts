@@ -1,13 +1,10 @@
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { hostVirsh } from '../host/test-host';
 import { expect, test } from '../fixtures';
-import { DetailsPage } from '../pages/details-page';
-import { VmWindowPage } from '../pages/vm-window-page';
+import { detailsGuest } from '../host/details-guest';
 
 // Performance tuning from the Details page on a running guest of the test host (qemu:///session:
 // two host CPUs, one NUMA node, no cgroups); results are checked with virsh on the host.
 const NAME = `vd-tn-e2e-${process.pid}`;
-const FILE = `/tmp/${NAME}.xml`;
 const XML = `<domain type='qemu'>
   <name>${NAME}</name>
   <memory unit='MiB'>64</memory>
@@ -21,28 +18,10 @@ const XML = `<domain type='qemu'>
 `;
 
 const virsh = async (...args: string[]) => (await hostVirsh(args)).stdout;
-
-test.beforeEach(async () => {
-  await hostVirsh(['destroy', NAME]);
-  await hostVirsh(['undefine', NAME]);
-  writeFileSync(FILE, XML);
-  chmodSync(FILE, 0o644);
-  expect((await hostVirsh(['define', FILE])).code).toBe(0);
-  expect((await hostVirsh(['start', NAME])).code).toBe(0);
-});
-test.afterEach(async () => {
-  await hostVirsh(['destroy', NAME]);
-  await hostVirsh(['undefine', NAME]);
-  rmSync(FILE, { force: true });
-});
-
-async function openDetails(app: import('../pages/manager-page').ManagerPage): Promise<DetailsPage> {
-  await expect(app.vmRow(NAME)).toContainText('Running');
-  await app.vmRow(NAME).dblclick();
-  const details = new DetailsPage(new VmWindowPage(app.page, NAME));
-  await details.open();
-  return details;
-}
+const guest = detailsGuest(NAME, XML, { running: true });
+test.beforeEach(guest.define);
+test.afterEach(guest.remove);
+const openDetails = guest.openDetails;
 
 test('pins two vCPUs of a running guest from the host CPU map; a CPU the host lacks is refused', async ({
   app,

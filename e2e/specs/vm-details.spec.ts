@@ -1,12 +1,9 @@
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { hostVirsh } from '../host/test-host';
 import { expect, test } from '../fixtures';
-import { DetailsPage } from '../pages/details-page';
-import { VmWindowPage } from '../pages/vm-window-page';
+import { detailsGuest } from '../host/details-guest';
 
 // A real guest on the test host, edited from the Details page; results are checked with virsh.
 const NAME = `vd-e-details-${process.pid}`;
-const FILE = `/tmp/${NAME}.xml`;
 const XML = `<domain type='qemu'>
   <name>${NAME}</name>
   <memory unit='MiB'>64</memory>
@@ -22,28 +19,13 @@ const XML = `<domain type='qemu'>
 </domain>
 `;
 
-const inactive = async () => (await hostVirsh(['dumpxml', NAME, '--inactive', '--security-info'])).stdout;
+const guest = detailsGuest(NAME, XML);
+const inactive = guest.inactive;
+const openDetails = guest.openDetails;
 const MARKER = 'Changes take effect after the next guest shutdown';
 
-test.beforeEach(async () => {
-  await hostVirsh(['destroy', NAME]);
-  await hostVirsh(['undefine', NAME]);
-  writeFileSync(FILE, XML);
-  chmodSync(FILE, 0o644);
-  expect((await hostVirsh(['define', FILE])).code).toBe(0);
-});
-test.afterEach(async () => {
-  await hostVirsh(['destroy', NAME]);
-  await hostVirsh(['undefine', NAME]);
-  rmSync(FILE, { force: true });
-});
-
-async function openDetails(app: import('../pages/manager-page').ManagerPage): Promise<DetailsPage> {
-  await app.vmRow(NAME).dblclick();
-  const details = new DetailsPage(new VmWindowPage(app.page, NAME));
-  await details.open();
-  return details;
-}
+test.beforeEach(guest.define);
+test.afterEach(guest.remove);
 
 test('changes memory and CPUs of a shut-off VM; the list shows them', async ({ app, testHost }) => {
   await app.connectTestHost(testHost);

@@ -50,11 +50,26 @@ export function EditResultView({
       );
     case 'applied': {
       const later = result.fields.filter((f) => f.applied === 'next-boot');
+      // Why a change could not be made on the running guest (a known reason in plain words).
+      const reasons = [
+        ...new Set(
+          later
+            .filter((f) => f.message && !isWholeDevice(f.field)) // devices say theirs in DeviceOutcomes
+            .map((f) => problemText(t, { code: f.code ?? '', message: f.message!, values: f.values })),
+        ),
+      ];
       return (
         <div role="status" className="edit-result edit-applied">
           {t('applied')}
           {later.length > 0 && ` — ${t('someNextShutdown', { count: later.length })}`}
           <DeviceOutcomes fields={result.fields} />
+          {reasons.length > 0 && (
+            <ul className="live-reasons">
+              {reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          )}
         </div>
       );
     }

@@ -60,6 +60,31 @@ export const diskFieldsFor = (key: string, cdrom: boolean): FieldDef[] =>
     ['bootOrder', 'bootIndex', 'number'],
   ]);
 
+/** A disk's `<iotune>`: limits, bursts and their lengths (its Disk pane; live with blkdeviotune). */
+export const iotuneFieldsFor = (key: string): FieldDef[] =>
+  device('disk', key, [
+    ['totalBytesSec', 'tnIotuneTotalBytesSec', 'number'],
+    ['readBytesSec', 'tnIotuneReadBytesSec', 'number'],
+    ['writeBytesSec', 'tnIotuneWriteBytesSec', 'number'],
+    ['totalIopsSec', 'tnIotuneTotalIopsSec', 'number'],
+    ['readIopsSec', 'tnIotuneReadIopsSec', 'number'],
+    ['writeIopsSec', 'tnIotuneWriteIopsSec', 'number'],
+    ['totalBytesSecMax', 'tnIotuneTotalBytesSecMax', 'number'],
+    ['readBytesSecMax', 'tnIotuneReadBytesSecMax', 'number'],
+    ['writeBytesSecMax', 'tnIotuneWriteBytesSecMax', 'number'],
+    ['totalIopsSecMax', 'tnIotuneTotalIopsSecMax', 'number'],
+    ['readIopsSecMax', 'tnIotuneReadIopsSecMax', 'number'],
+    ['writeIopsSecMax', 'tnIotuneWriteIopsSecMax', 'number'],
+    ['totalBytesSecMaxLength', 'tnIotuneTotalBytesSecMaxLength', 'number'],
+    ['readBytesSecMaxLength', 'tnIotuneReadBytesSecMaxLength', 'number'],
+    ['writeBytesSecMaxLength', 'tnIotuneWriteBytesSecMaxLength', 'number'],
+    ['totalIopsSecMaxLength', 'tnIotuneTotalIopsSecMaxLength', 'number'],
+    ['readIopsSecMaxLength', 'tnIotuneReadIopsSecMaxLength', 'number'],
+    ['writeIopsSecMaxLength', 'tnIotuneWriteIopsSecMaxLength', 'number'],
+    ['sizeIopsSec', 'tnIotuneSizeIopsSec', 'number'],
+    ['iotuneGroup', 'tnIotuneGroup', 'text'],
+  ]);
+
 export const nicFieldsFor = (key: string): FieldDef[] =>
   device('interface', key, [
     ['model', 'model', 'select', ['virtio', 'e1000', 'e1000e', 'rtl8139', 'vmxnet3']],

@@ -21,7 +21,7 @@ export const enTuning = {
   tnIothreadpin: 'I/O thread pinning',
   tnIothread: 'I/O thread',
   tnCpuLiveHint:
-    'Pins change on a running VM at once; CPU shares, period and quota too where the host has cgroups (not on a session connection).',
+    'Pins and the number of I/O threads change on a running VM at once; CPU shares, period and quota too where the host has cgroups (not on a session connection).',
   tnHostCpuMap: 'Host CPUs by NUMA node',
   tnNumaNode: 'NUMA node {{id}}',
   tnHostCpu: 'CPU {{id}}',
@@ -68,13 +68,30 @@ export const enTuning = {
   tnWriteBytesSec: 'Write bytes/s',
   tnReadIopsSec: 'Read IOPS',
   tnWriteIopsSec: 'Write IOPS',
-  tnDiskTotalBytesSec: '{{disk}}: total bytes/s',
-  tnDiskReadBytesSec: '{{disk}}: read bytes/s',
-  tnDiskWriteBytesSec: '{{disk}}: write bytes/s',
-  tnDiskTotalIopsSec: '{{disk}}: total IOPS',
-  tnDiskReadIopsSec: '{{disk}}: read IOPS',
-  tnDiskWriteIopsSec: '{{disk}}: write IOPS',
-  tnIoHint: 'A total limit excludes the read and write limits of the same kind: clear one side.',
+  tnIoPaneHint: 'Each disk’s own I/O limits (bytes and IOPS per second, bursts) are in that disk’s pane.',
+  // A disk's I/O limits (<iotune>, in each Disk pane; live with blkdeviotune)
+  tnIotuneTotalBytesSec: 'Limit: total bytes/s',
+  tnIotuneReadBytesSec: 'Limit: read bytes/s',
+  tnIotuneWriteBytesSec: 'Limit: write bytes/s',
+  tnIotuneTotalIopsSec: 'Limit: total IOPS',
+  tnIotuneReadIopsSec: 'Limit: read IOPS',
+  tnIotuneWriteIopsSec: 'Limit: write IOPS',
+  tnIotuneTotalBytesSecMax: 'Burst: total bytes/s',
+  tnIotuneReadBytesSecMax: 'Burst: read bytes/s',
+  tnIotuneWriteBytesSecMax: 'Burst: write bytes/s',
+  tnIotuneTotalIopsSecMax: 'Burst: total IOPS',
+  tnIotuneReadIopsSecMax: 'Burst: read IOPS',
+  tnIotuneWriteIopsSecMax: 'Burst: write IOPS',
+  tnIotuneTotalBytesSecMaxLength: 'Burst length (s): total bytes',
+  tnIotuneReadBytesSecMaxLength: 'Burst length (s): read bytes',
+  tnIotuneWriteBytesSecMaxLength: 'Burst length (s): write bytes',
+  tnIotuneTotalIopsSecMaxLength: 'Burst length (s): total IOPS',
+  tnIotuneReadIopsSecMaxLength: 'Burst length (s): read IOPS',
+  tnIotuneWriteIopsSecMaxLength: 'Burst length (s): write IOPS',
+  tnIotuneSizeIopsSec: 'Bytes counted as one I/O',
+  tnIotuneGroup: 'Throttle group',
+  tnIoHint:
+    'I/O limits change on the running guest too. A total limit excludes the read and write limits of the same kind: clear one side; a burst needs its limit.',
   // Features
   tnAcpi: 'ACPI',
   tnApic: 'APIC',
@@ -153,6 +170,9 @@ export const enTuning = {
   'out-of-range': '{{value}} is outside {{min}} … {{max}}',
   'bad-unit': 'A size has a unit libvirt does not know: {{message}}',
   'device-path-missing': 'A device needs its path',
+  // A live change libvirt refused for want of cgroups (fourth session): saved for the next boot.
+  'live-needs-cgroups':
+    'Not changed on the running guest: this connection (qemu:///session) has no cgroups, so the {{what}} change takes effect after the next guest shutdown.',
   'session-no-cgroups':
     '{{what}} is not available on a session connection (qemu:///session): the VM would not start',
 };

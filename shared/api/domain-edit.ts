@@ -54,6 +54,9 @@ export const FieldOutcome = z.object({
   applied: z.enum(['saved', 'live', 'next-boot']),
   /** Why a live change did not happen (libvirt's words), when it was tried. */
   message: z.string().optional(),
+  /** A known reason (`live-needs-cgroups`) and what it names, for a translated message. */
+  code: z.string().max(64).optional(),
+  values: z.record(z.string().max(64), z.string().max(256)).optional(),
 });
 export type FieldOutcome = z.infer<typeof FieldOutcome>;
 

@@ -6,6 +6,7 @@ import type { EditProblem } from '../api/domain-edit';
 import type { XmlDocument } from '../xml/document';
 import { readCpu, readCputune, readVcpu } from '../xml/views/domain-cpu';
 import { readIothreads } from '../xml/views/domain-iothreads';
+import { iothreadIds } from './iothread-ids';
 import { readMemoryBacking, readMemtune } from '../xml/views/domain-memory';
 import { readBlkiotune, readNumatune } from '../xml/views/domain-tuning';
 import { parseIdList, type HostTopology } from './host-topology';
@@ -90,7 +91,6 @@ export function checkTuning(doc: XmlDocument, host: HostTopology): EditProblem[]
     problems.push({ field, code, message, ...(values ? { values } : {}) });
   const vcpu = readVcpu(doc);
   const cputune = readCputune(doc);
-  const iothreads = readIothreads(doc);
   checkCpuset(add, 'vcpu.cpuset', vcpu.cpuset, host, 'vCPUs');
   for (const pin of cputune.vcpupin ?? []) {
     if (pin.vcpu !== undefined && vcpu.count !== undefined && pin.vcpu >= vcpu.count)
@@ -101,9 +101,7 @@ export function checkTuning(doc: XmlDocument, host: HostTopology): EditProblem[]
     checkCpuset(add, 'cputune.vcpupin', pin.cpuset, host, `vCPU ${pin.vcpu ?? '?'}`);
   }
   checkCpuset(add, 'cputune.emulatorpin', cputune.emulatorpin, host, 'Emulator threads');
-  const threadIds = iothreads.ids?.map((t) => t.id).filter((id): id is number => id !== undefined) ?? [];
-  const threads =
-    threadIds.length > 0 ? threadIds : Array.from({ length: iothreads.count ?? 0 }, (_, i) => i + 1);
+  const threads = iothreadIds(doc);
   for (const pin of cputune.iothreadpin ?? []) {
     if (pin.iothread !== undefined && !threads.includes(pin.iothread))
       add('cputune.iothreadpin', 'iothread-not-in-vm', `I/O thread ${pin.iothread} does not exist`, {

@@ -6,29 +6,14 @@ import { expectValid } from '../xml/testing/validate';
 import { MiB } from '../xml/units';
 import { finalFromInstall } from './after-install';
 import { planToSpecs } from './plan-to-domain';
+import { samplePlan } from './testing/sample-plan';
 
-const plan: NewVmPlan = {
-  uuid: '00000000-0000-4000-8000-000000000001',
+const plan: NewVmPlan = samplePlan({
   name: 'vd-wz-custom',
-  osId: 'http://libosinfo.org/linux/2022',
-  windows: false,
-  arch: 'x86_64',
-  machine: 'q35',
-  virtType: 'qemu',
-  memoryBytes: 1024 * MiB,
-  vcpus: 1,
-  firmware: 'bios',
-  secureBoot: false,
-  tpm: false,
   media: { kind: 'cdrom', source: { pool: 'vd-images', volume: 'debian.iso' } },
   storage: { kind: 'new', pool: 'vd-images', capacityBytes: 1024 * MiB, format: 'qcow2' },
-  network: { type: 'user' },
-  diskBus: 'virtio',
-  netModel: 'virtio',
-  graphics: 'vnc',
-  rng: true,
   start: false,
-};
+});
 
 const xmlOf = (spec: NewDomainSpec) =>
   serializeDomainXml(

@@ -54,6 +54,14 @@ export const CHILD_ORDER: Record<string, readonly string[]> = {
     'iotune', 'boot', 'readonly', 'shareable', 'transient', 'serial', 'wwn', 'vendor', 'product',
     'encryption', 'alias', 'address',
   ],
+  // <disk><iotune> as libvirt 9.0 formats it (virDomainDiskDefFormatIotune).
+  iotune: [
+    'total_bytes_sec', 'read_bytes_sec', 'write_bytes_sec', 'total_iops_sec', 'read_iops_sec',
+    'write_iops_sec', 'total_bytes_sec_max', 'read_bytes_sec_max', 'write_bytes_sec_max',
+    'total_iops_sec_max', 'read_iops_sec_max', 'write_iops_sec_max', 'size_iops_sec', 'group_name',
+    'total_bytes_sec_max_length', 'read_bytes_sec_max_length', 'write_bytes_sec_max_length',
+    'total_iops_sec_max_length', 'read_iops_sec_max_length', 'write_iops_sec_max_length',
+  ],
   interface: [
     'mac', 'source', 'vlan', 'virtualport', 'ip', 'route', 'script', 'downscript', 'backenddomain',
     'target', 'guest', 'model', 'driver', 'backend', 'filterref', 'tune', 'teaming', 'link', 'mtu',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { EditChange } from '../../../shared/api/domain-edit';
 import {
   diskSourcePatch,
@@ -9,7 +9,7 @@ import { readDevice } from '../../../shared/xml/views/devices/device-views';
 import { useStores } from '../../common/stores-context';
 import { useDetailsT } from '../details-strings';
 import { FieldForm } from '../field-form';
-import { diskFieldsFor } from '../pane-fields';
+import { diskFieldsFor, iotuneFieldsFor } from '../pane-fields';
 import { DiskSourcePicker } from './disk-source';
 import type { PaneProps } from './pane-props';
 
@@ -21,7 +21,7 @@ function sourceChange(key: string, current: string | undefined, choice: DiskSour
   return [{ target: 'device', kind: 'disk', key, patch: diskSourcePatch(choice) } satisfies EditChange];
 }
 
-/** A disk or CD-ROM: source (path or pool volume), bus, driver options, flags, boot index; eject/insert; grow. */
+/** A disk or CD-ROM: source (path or pool volume), bus, driver options, flags, boot index, I/O limits; eject/insert; grow. */
 export function DiskPane(props: PaneProps) {
   const t = useDetailsT();
   const { details } = useStores();
@@ -34,6 +34,8 @@ export function DiskPane(props: PaneProps) {
   const source = diskSourceText(disk);
   useEffect(() => setChoice(undefined), [props.doc]);
   const changes = sourceChange(key, source, choice);
+  // The disk's own I/O limits (issue 13): here, not in the Disk I/O tuning item.
+  const defs = useMemo(() => [...diskFieldsFor(key, cdrom), ...iotuneFieldsFor(key)], [key, cdrom]);
   const eject = () =>
     void props.onApply(
       [
@@ -50,11 +52,7 @@ export function DiskPane(props: PaneProps) {
     (p) => p.startsWith(`device:${key}.source`) || p === `device:${key}.type`,
   );
   return (
-    <FieldForm
-      {...props}
-      defs={diskFieldsFor(key, cdrom)}
-      extra={{ changes, reset: () => setChoice(undefined) }}
-    >
+    <FieldForm {...props} defs={defs} extra={{ changes, reset: () => setChoice(undefined) }}>
       <DiskSourcePicker
         hostId={props.hostId}
         current={source}
@@ -102,6 +100,7 @@ export function DiskPane(props: PaneProps) {
           <span className="field-note">{resized ? t('resized', { message: resized }) : t('resizeNote')}</span>
         </div>
       )}
+      <p className="field-hint">{t('tnIoHint')}</p>
     </FieldForm>
   );
 }

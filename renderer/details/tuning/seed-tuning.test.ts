@@ -9,7 +9,8 @@ import { expectValid, fixture, libvirtRoundTrip } from '../../../shared/xml/test
 import { fieldId, readValue, toInput } from '../field-defs';
 import { hardwareItems } from '../hardware-items';
 import { listId, readRows } from './list-edits';
-import { iotuneFieldsFor, TUNING_PANES, type TuningPaneDefs } from './tuning-fields';
+import { iotuneFieldsFor } from '../pane-fields';
+import { TUNING_PANES, type TuningPaneDefs } from './tuning-fields';
 
 // The seeds' two tuned VMs, normalised and defined on libvirt's test driver (define + dumpxml
 // --inactive --security-info on test:///default): what the tuning panes read from them, and what
@@ -22,7 +23,8 @@ const SEEDS = {
 type Pane = TuningPaneDefs;
 const PANES: Record<string, (doc: XmlDocument) => Pane> = {
   ...Object.fromEntries(Object.entries(TUNING_PANES).map(([name, pane]) => [name, () => pane])),
-  io: () => ({ ...TUNING_PANES.io, defs: [...TUNING_PANES.io.defs, ...iotuneFieldsFor('disk:vda')] }),
+  // The first disk's pane: its I/O limits (moved there from the Disk I/O tuning item).
+  disk: () => ({ defs: iotuneFieldsFor('disk:vda'), lists: [] }),
 };
 
 /** What a pane's controls show: each field's text (or checkbox) and each list's rows; unset left out. */
@@ -71,6 +73,7 @@ describe('every tuning value of the seed VMs shows in the panes', () => {
         'numatune.nodeset': '0',
       },
       io: {},
+      disk: {},
       features: { 'features.acpi': true, 'features.apic': true },
       clock: {
         'clock.offset': 'utc',
@@ -138,6 +141,7 @@ describe('every tuning value of the seed VMs shows in the panes', () => {
           },
         ],
       },
+      disk: {},
       features: {
         'features.acpi': true,
         'features.apic': true,

@@ -61,24 +61,6 @@ export const blkiotunePaneFields: FieldDef[] = [
   ...on('lifecycle', [['partition', 'tnPartition', 'text']]),
 ];
 
-/** A disk's `<iotune>` throttles. */
-export const iotuneFieldsFor = (key: string): FieldDef[] =>
-  (
-    [
-      ['totalBytesSec', 'tnDiskTotalBytesSec'],
-      ['readBytesSec', 'tnDiskReadBytesSec'],
-      ['writeBytesSec', 'tnDiskWriteBytesSec'],
-      ['totalIopsSec', 'tnDiskTotalIopsSec'],
-      ['readIopsSec', 'tnDiskReadIopsSec'],
-      ['writeIopsSec', 'tnDiskWriteIopsSec'],
-    ] as const
-  ).map(([field, label]) => ({
-    on: { target: 'device', kind: 'disk', key },
-    key: field,
-    label,
-    input: 'number',
-  }));
-
 export const featurePaneFields: FieldDef[] = on('features', [
   ['acpi', 'tnAcpi', 'checkbox'],
   ['apic', 'tnApic', 'checkbox'],
@@ -273,7 +255,7 @@ export const TUNING_PANES = {
     defs: [...memoryBackingPaneFields, ...memtunePaneFields, ...numatunePaneFields],
     lists: [hugepageList, memnodeList, guestCellList],
   },
-  /** Plus each disk's `iotuneFieldsFor(key)`. */
+  /** Each disk's own `<iotune>` is in its Disk pane (`iotuneFieldsFor` in pane-fields.ts). */
   io: { defs: blkiotunePaneFields, lists: [blkioDeviceList] },
   features: { defs: [...featurePaneFields, ...hypervPaneFields], lists: [] },
   clock: { defs: clockPaneFields, lists: [timerList] },

@@ -1,14 +1,11 @@
 // The tuning items of the Details page (issue 13): CPU tuning, memory tuning, disk I/O tuning,
 // features, and clock / power / lifecycle. Each edits through the one edit path.
-import { useMemo } from 'react';
-import { listDevices } from '../../../shared/xml/views/devices/device-list';
-import { readDeviceElement } from '../../../shared/xml/views/devices/device-views';
 import { useDetailsT } from '../details-strings';
 import type { PaneProps } from '../panes/pane-props';
 import './tuning.css';
 import { HostCpuMap } from './host-cpu-map';
 import { TuningForm } from './tuning-form';
-import { iotuneFieldsFor, TUNING_PANES } from './tuning-fields';
+import { TUNING_PANES } from './tuning-fields';
 
 const { cpu, memory, io, features, clock } = TUNING_PANES;
 
@@ -37,26 +34,12 @@ export function MemoryTuningPane(props: PaneProps) {
   );
 }
 
-/** blkiotune (weight and per-device), each disk's iotune throttles, the resource partition. */
+/** blkiotune (weight and per-device), the resource partition (each disk's iotune is in its Disk pane). */
 export function IoTuningPane(props: PaneProps) {
   const t = useDetailsT();
-  const defs = useMemo(
-    () => [
-      ...io.defs,
-      ...listDevices(props.doc, 'disk')
-        .filter((d) => readDeviceElement('disk', d.element).device !== 'cdrom')
-        .flatMap((d) =>
-          iotuneFieldsFor(d.key).map((def) => ({
-            ...def,
-            labelValues: { disk: readDeviceElement('disk', d.element).targetDev ?? d.key },
-          })),
-        ),
-    ],
-    [props.doc],
-  );
   return (
-    <TuningForm pane={props} defs={defs} lists={io.lists}>
-      <p className="field-hint">{t('tnIoHint')}</p>
+    <TuningForm pane={props} defs={io.defs} lists={io.lists}>
+      <p className="field-hint">{t('tnIoPaneHint')}</p>
     </TuningForm>
   );
 }

@@ -1,15 +1,15 @@
-import { chmodSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { EditChange, EditResult } from '../../../../shared/api/domain-edit';
+import type { EditChange } from '../../../../shared/api/domain-edit';
 import { hostVirsh } from '../../../../e2e/host/test-host';
 import { diskSourcePatch, nicSourcePatch } from '../../../../shared/domain-edit/source-patches';
-import { connectByKey, createHarness, pollUntil, type Harness } from '../../testing/backend-harness';
+import { pollUntil, type Harness } from '../../testing/backend-harness';
+import { applied, setUpEditGuest, type EditGuest } from '../../testing/edit-guest';
 
 // A real guest of the test host (qemu:///session, TCG): edited through the one edit path and
 // checked with `virsh dumpxml` on the host, never through VirtDesk's own reading.
 const host = inject('testHost');
 const NAME = `vd-dt-edit-${process.pid}`;
-const XML_FILE = `/tmp/${NAME}.xml`;
 const MEDIA = `/tmp/${NAME}.iso`;
 const IMAGE = `/tmp/${NAME}.img`;
 const MAC = '52:54:00:e1:00:01';
@@ -57,47 +57,20 @@ const GUEST = `<domain type='qemu'>
 </domain>
 `;
 
-async function dumpxml(...flags: string[]): Promise<string> {
-  const r = await hostVirsh(['dumpxml', NAME, '--security-info', ...flags]);
-  if (r.code !== 0) throw new Error(r.stderr);
-  return r.stdout;
-}
-const base = async () => (await h.call('domains/edit-base', { hostId, uuid })).xml;
+let guest: EditGuest;
+const dumpxml = (...flags: string[]) => guest.dumpxml(...flags);
+const base = () => guest.base();
 /** One Apply from a freshly opened pane. */
-const edit = async (changes: EditChange[]) =>
-  h.call('domains/edit', { hostId, uuid, baseXml: await base(), changes });
-function applied(result: EditResult) {
-  if (result.outcome !== 'applied') throw new Error(`expected applied, got ${JSON.stringify(result)}`);
-  return result;
-}
+const edit = (changes: EditChange[]) => guest.edit(changes);
 
 beforeAll(async () => {
-  await hostVirsh(['destroy', NAME]);
-  await hostVirsh(['undefine', NAME]);
-  writeFileSync(XML_FILE, GUEST);
-  chmodSync(XML_FILE, 0o644);
-  writeFileSync(MEDIA, Buffer.alloc(1 << 20));
-  chmodSync(MEDIA, 0o644);
-  writeFileSync(IMAGE, Buffer.alloc(1 << 20));
-  chmodSync(IMAGE, 0o666);
-  const defined = await hostVirsh(['define', XML_FILE]);
-  if (defined.code !== 0) throw new Error(defined.stderr);
-  h = await createHarness();
-  hostId = await connectByKey(h, host);
-  const found = await pollUntil(
-    () => h.call('domains/list', { hostId }),
-    (l) => l.some((d) => d.name === NAME && d.detailsLoaded),
-  );
-  uuid = found.find((d) => d.name === NAME)!.uuid;
+  guest = await setUpEditGuest(host, NAME, GUEST, [
+    { path: MEDIA, bytes: 1 << 20, mode: 0o644 },
+    { path: IMAGE, bytes: 1 << 20, mode: 0o666 },
+  ]);
+  ({ h, hostId, uuid } = guest);
 });
-afterAll(async () => {
-  h?.dispose();
-  await hostVirsh(['destroy', NAME]);
-  await hostVirsh(['undefine', NAME]);
-  rmSync(XML_FILE, { force: true });
-  rmSync(MEDIA, { force: true });
-  rmSync(IMAGE, { force: true });
-});
+afterAll(() => guest?.dispose());
 
 describe('the edit path on a shut-off VM', () => {
   it('a boot-order edit keeps the VNC password and the foreign metadata (cockpit’s regression test)', async () => {
@@ -291,11 +264,7 @@ describe('sources, firmware and boot order of a shut-off VM (third session)', ()
 
 describe('live changes on a running guest', () => {
   beforeAll(async () => {
-    expect((await hostVirsh(['start', NAME])).code).toBe(0);
-    await pollUntil(
-      () => h.call('domains/list', { hostId }),
-      (l) => l.some((d) => d.uuid === uuid && d.state === 'running'),
-    );
+    await guest.start();
   });
 
   it('inserts and ejects a CD-ROM live', async () => {

@@ -4,6 +4,7 @@ import type { EditChange, FieldOutcome } from '../../../../shared/api/domain-edi
 import { ApiError } from '../../../../shared/api/errors';
 import { changedFields, applyChanges } from '../../../../shared/domain-edit/apply-changes';
 import { stripLiveAliases } from '../../../../shared/domain-edit/live-keys';
+import { liveRefusal } from '../../../../shared/domain-edit/live-refusals';
 import { deviceXml } from '../../../../shared/xml/views/devices/device-list';
 import { parseDomainXml } from '../../../../shared/xml/objects';
 import { readMemory } from '../../../../shared/xml/views/domain-memory';
@@ -12,6 +13,7 @@ import { readGeneral } from '../../../../shared/xml/views/domain-general';
 import type { XmlDocument } from '../../../../shared/xml/document';
 import { putXmlOn, XML_FILE, type XmlTarget } from '../../virsh/put-xml';
 import type { VirshRunner } from '../../virsh/virsh-runner';
+import { applyLiveIotune, splitIotune } from './live-iotune';
 import { applyLiveTuning, LIVE_TUNING_VIEWS } from './live-tuning';
 
 export interface LiveTarget extends XmlTarget {
@@ -40,14 +42,18 @@ export async function applyLive(
       await run();
       report(fields, 'live');
     } catch (error) {
-      report(fields, 'next-boot', message(error));
+      // Saved in the definition already; why not now, plainly when the reason is known (no cgroups).
+      for (const field of fields) outcomes.push(liveRefusal(field, message(error)));
     }
   };
   const live = stripLiveAliases(parseDomainXml(liveXml));
   const deviceChanges = new Map<string, Extract<EditChange, { target: 'device' }>[]>();
   for (const change of changes) {
     if (change.target === 'device') {
-      deviceChanges.set(change.key, [...(deviceChanges.get(change.key) ?? []), change]);
+      // A disk's throttles go through blkdeviotune; its other fields through update-device.
+      const { iotune, rest } = splitIotune(change);
+      if (iotune) await applyLiveIotune(host.shell, uuid, iotune, next, { attempt, report });
+      if (rest) deviceChanges.set(change.key, [...(deviceChanges.get(change.key) ?? []), rest]);
       continue;
     }
     if (change.target !== 'domain') continue;

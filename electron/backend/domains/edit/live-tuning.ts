@@ -1,12 +1,13 @@
 // The live half of a tuning edit on a running VM, where libvirt can change it: pins (`vcpupin`,
 // `emulatorpin`, `iothreadpin`), the CPU scheduler (`schedinfo`), `memtune`, `blkiotune`, the NUMA
-// node set (`numatune`) and lifecycle actions (`set-lifecycle-action`). A refusal (a session
+// node set (`numatune`), I/O threads (`iothreadadd/iothreaddel`) and lifecycle actions (`set-lifecycle-action`). A refusal (a session
 // connection has no cgroups) keeps libvirt's words and the field waits for the next shutdown.
 import type { EditChange, FieldOutcome } from '../../../../shared/api/domain-edit';
 import type { XmlDocument } from '../../../../shared/xml/document';
 import { readCputune } from '../../../../shared/xml/views/domain-cpu';
 import { readMemtune } from '../../../../shared/xml/views/domain-memory';
 import { readBlkiotune, readLifecycle, readNumatune } from '../../../../shared/xml/views/domain-tuning';
+import { iothreadDelta, iothreadIds } from '../../../../shared/domain-edit/iothread-ids';
 import type { VirshRunner } from '../../virsh/virsh-runner';
 
 type DomainChange = Extract<EditChange, { target: 'domain' }>;
@@ -17,7 +18,14 @@ export interface LiveSteps {
 }
 
 /** Views with a live half here. */
-export const LIVE_TUNING_VIEWS = new Set(['cputune', 'memtune', 'blkiotune', 'numatune', 'lifecycle']);
+export const LIVE_TUNING_VIEWS = new Set([
+  'cputune',
+  'memtune',
+  'blkiotune',
+  'numatune',
+  'lifecycle',
+  'iothreads',
+]);
 
 const SCHED: Record<string, string> = {
   shares: 'cpu_shares',
@@ -146,6 +154,20 @@ export async function applyLiveTuning(
     const tune = readNumatune(next);
     if (keys.includes('nodeset') && tune.nodeset !== undefined)
       await run('nodeset', [['numatune', '--domain', uuid, '--nodeset', tune.nodeset, '--live']]);
+  } else if (change.view === 'iothreads') {
+    // The running guest's threads made the new definition's: `iothreadadd/iothreaddel --live` (the
+    // definition already holds them; a thread a disk still uses is refused by libvirt, in its words).
+    const { add, remove } = iothreadDelta(iothreadIds(running), iothreadIds(next));
+    const fields = keys.filter((k) => k === 'count' || k === 'ids');
+    fields.forEach((k) => done.add(k));
+    if (add.length + remove.length > 0)
+      await steps.attempt(fields.map(field), async () => {
+        for (const id of remove)
+          await shell.run(['iothreaddel', '--domain', uuid, '--id', String(id), '--live']);
+        for (const id of add)
+          await shell.run(['iothreadadd', '--domain', uuid, '--id', String(id), '--live']);
+      });
+    else steps.report(fields.map(field), 'live');
   } else if (change.view === 'lifecycle') {
     const actions = readLifecycle(next);
     for (const [key, type] of Object.entries(LIFECYCLE)) {

@@ -1,12 +1,13 @@
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { EditChange, EditResult } from '../../../../shared/api/domain-edit';
+import type { EditChange } from '../../../../shared/api/domain-edit';
 import { hostVirsh } from '../../../../e2e/host/test-host';
 import { applyChanges } from '../../../../shared/domain-edit/apply-changes';
 import { parseDomainXml, serializeDomainXml } from '../../../../shared/xml/objects';
 import { lineChanges } from '../../../../shared/xml/testing/edit-assert';
 import { fixture } from '../../../../shared/xml/testing/validate';
-import { connectByKey, createHarness, pollUntil, type Harness } from '../../testing/backend-harness';
+import { createHarness, pollUntil, type Harness } from '../../testing/backend-harness';
+import { applied, hostVirshOk, refused, setUpEditGuest, type EditGuest } from '../../testing/edit-guest';
 
 // Performance tuning through the one edit path on the real test host (qemu:///session, TCG; two
 // host CPUs, one NUMA node, pages of 4 KiB, 2 MiB and 1 GiB), checked with virsh on the host. Session
@@ -14,7 +15,6 @@ import { connectByKey, createHarness, pollUntil, type Harness } from '../../test
 // is refused before define with the reason; memtune live is shown on libvirt's test driver below.
 const host = inject('testHost');
 const NAME = `vd-tn-tune-${process.pid}`;
-const XML_FILE = `/tmp/${NAME}.xml`;
 let h: Harness;
 let hostId: string;
 let uuid: string;
@@ -34,43 +34,16 @@ const GUEST = `<domain type='qemu'>
 </domain>
 `;
 
-async function virsh(...args: string[]): Promise<string> {
-  const r = await hostVirsh(args);
-  if (r.code !== 0) throw new Error(r.stderr);
-  return r.stdout;
-}
-const base = async () => (await h.call('domains/edit-base', { hostId, uuid })).xml;
-const edit = async (changes: EditChange[]) =>
-  h.call('domains/edit', { hostId, uuid, baseXml: await base(), changes });
-function applied(result: EditResult) {
-  if (result.outcome !== 'applied') throw new Error(`expected applied, got ${JSON.stringify(result)}`);
-  return result;
-}
-function refused(result: EditResult) {
-  if (result.outcome !== 'invalid') throw new Error(`expected invalid, got ${JSON.stringify(result)}`);
-  return result.problems.map((p) => [p.field, p.code, p.message]);
-}
+let guest: EditGuest;
+const virsh = hostVirshOk;
+const base = () => guest.base();
+const edit = (changes: EditChange[]) => guest.edit(changes);
 
 beforeAll(async () => {
-  await hostVirsh(['destroy', NAME]);
-  await hostVirsh(['undefine', NAME]);
-  writeFileSync(XML_FILE, GUEST);
-  chmodSync(XML_FILE, 0o644);
-  await virsh('define', XML_FILE);
-  h = await createHarness();
-  hostId = await connectByKey(h, host);
-  const found = await pollUntil(
-    () => h.call('domains/list', { hostId }),
-    (l) => l.some((d) => d.name === NAME && d.detailsLoaded),
-  );
-  uuid = found.find((d) => d.name === NAME)!.uuid;
+  guest = await setUpEditGuest(host, NAME, GUEST);
+  ({ h, hostId, uuid } = guest);
 });
-afterAll(async () => {
-  h?.dispose();
-  await hostVirsh(['destroy', NAME]);
-  await hostVirsh(['undefine', NAME]);
-  rmSync(XML_FILE, { force: true });
-});
+afterAll(() => guest?.dispose());
 
 describe('bad tuning input is refused before define, with what is wrong', () => {
   it('a pin to a host CPU that does not exist, a node set outside the host, a page size it lacks, hard < soft', async () => {
@@ -135,11 +108,7 @@ describe('bad tuning input is refused before define, with what is wrong', () => 
 
 describe('pins on a running guest (live where libvirt allows)', () => {
   it('pins two vCPUs and the emulator now and in the definition', async () => {
-    await virsh('start', NAME);
-    await pollUntil(
-      () => h.call('domains/list', { hostId }),
-      (l) => l.some((d) => d.uuid === uuid && d.state === 'running'),
-    );
+    await guest.start();
     const result = applied(
       await edit([
         {
@@ -169,10 +138,11 @@ describe('pins on a running guest (live where libvirt allows)', () => {
     expect(inactive).toContain("<vcpupin vcpu='1' cpuset='0'/>");
     expect(inactive).toContain("<emulatorpin cpuset='1'/>");
     expect(inactive).toContain("<iothreadpin iothread='1' cpuset='0'/>");
-    // Changed live: nothing waits for a restart.
+    // Changed live: nothing waits for a restart. The row is re-read on libvirt's events: the define's
+    // may land before the live pins (then it is marked for a moment); wait for the pins' re-read.
     const row = await pollUntil(
       () => h.call('domains/list', { hostId }),
-      (l) => l.some((d) => d.uuid === uuid && d.pendingChanges !== undefined),
+      (l) => l.some((d) => d.uuid === uuid && d.pendingChanges === false),
     );
     expect(row.find((d) => d.uuid === uuid)?.pendingChanges).toBe(false);
   });

@@ -30,6 +30,45 @@ export const diskFields = {
   totalIopsSec: intText('iotune/total_iops_sec'),
   readIopsSec: intText('iotune/read_iops_sec'),
   writeIopsSec: intText('iotune/write_iops_sec'),
+  // Bursts: the rate allowed for a while above the limit, and for how many seconds.
+  totalBytesSecMax: intText('iotune/total_bytes_sec_max'),
+  readBytesSecMax: intText('iotune/read_bytes_sec_max'),
+  writeBytesSecMax: intText('iotune/write_bytes_sec_max'),
+  totalIopsSecMax: intText('iotune/total_iops_sec_max'),
+  readIopsSecMax: intText('iotune/read_iops_sec_max'),
+  writeIopsSecMax: intText('iotune/write_iops_sec_max'),
+  sizeIopsSec: intText('iotune/size_iops_sec'),
+  iotuneGroup: text('iotune/group_name'),
+  totalBytesSecMaxLength: intText('iotune/total_bytes_sec_max_length'),
+  readBytesSecMaxLength: intText('iotune/read_bytes_sec_max_length'),
+  writeBytesSecMaxLength: intText('iotune/write_bytes_sec_max_length'),
+  totalIopsSecMaxLength: intText('iotune/total_iops_sec_max_length'),
+  readIopsSecMaxLength: intText('iotune/read_iops_sec_max_length'),
+  writeIopsSecMaxLength: intText('iotune/write_iops_sec_max_length'),
 };
+
+/** The disk fields kept in `<iotune>` (changed live with `blkdeviotune`), with virsh's option for each. */
+export const IOTUNE_OPTIONS = {
+  totalBytesSec: '--total-bytes-sec',
+  readBytesSec: '--read-bytes-sec',
+  writeBytesSec: '--write-bytes-sec',
+  totalIopsSec: '--total-iops-sec',
+  readIopsSec: '--read-iops-sec',
+  writeIopsSec: '--write-iops-sec',
+  totalBytesSecMax: '--total-bytes-sec-max',
+  readBytesSecMax: '--read-bytes-sec-max',
+  writeBytesSecMax: '--write-bytes-sec-max',
+  totalIopsSecMax: '--total-iops-sec-max',
+  readIopsSecMax: '--read-iops-sec-max',
+  writeIopsSecMax: '--write-iops-sec-max',
+  sizeIopsSec: '--size-iops-sec',
+  iotuneGroup: '--group-name',
+  totalBytesSecMaxLength: '--total-bytes-sec-max-length',
+  readBytesSecMaxLength: '--read-bytes-sec-max-length',
+  writeBytesSecMaxLength: '--write-bytes-sec-max-length',
+  totalIopsSecMaxLength: '--total-iops-sec-max-length',
+  readIopsSecMaxLength: '--read-iops-sec-max-length',
+  writeIopsSecMaxLength: '--write-iops-sec-max-length',
+} as const satisfies Partial<Record<keyof typeof diskFields, string>>;
 
 export type DiskSettings = FieldValues<typeof diskFields>;
