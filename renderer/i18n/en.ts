@@ -15,6 +15,8 @@ import { enMigrate } from './en-migrate';
 import { enWizard } from './en-wizard';
 // New VM wizard, cloud-image step (issue 11)
 import { enCloudImage } from './en-cloud-image';
+// issue 15: shared checks
+import { checkTexts } from '../../shared/checks/check-texts';
 
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
@@ -360,6 +362,8 @@ export const en = {
   cloudImage: enCloudImage,
   // Add Hardware and Remove (issue 13)
   ...enHardware,
+  // issue 15: the shared checks' texts (shared/checks), keys + values from shared/ and the backend
+  checks: checkTexts,
 };
 
 export type Resources = typeof en;

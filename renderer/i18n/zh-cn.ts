@@ -12,6 +12,8 @@ import { zhCnSnapshots } from './zh-cn-snapshots';
 import { zhCnMigrate } from './zh-cn-migrate';
 import { zhCnWizard } from './zh-cn-wizard';
 import { zhCnCloudImage } from './zh-cn-cloud-image';
+// issue 15: shared checks
+import { zhCnChecks } from './zh-cn-checks';
 
 /**
  * 简体中文。与 `en.ts` 结构相同（每个 `en-*.ts` 旁边有对应的 `zh-cn-*.ts`）；术语按中文虚拟化文档的
@@ -350,4 +352,6 @@ export const zhCN = {
   cloudImage: zhCnCloudImage,
   // Add Hardware and Remove (issue 13)
   ...zhCnHardware,
+  // issue 15: the shared checks' texts
+  checks: zhCnChecks,
 };

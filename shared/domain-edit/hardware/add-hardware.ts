@@ -10,6 +10,7 @@ import { listDevices, removeDevice } from '../../xml/views/devices/device-list';
 import { memoryBackingFields } from '../../xml/views/domain-memory';
 import { readFields, writeFields, type FieldSpec } from '../../xml/views/fields';
 import { EditInputError, patchFor } from '../apply-changes';
+import { checkEnglish } from '../../checks/check-message';
 import { macProblem } from '../edit-checks';
 import { ELEMENT_OF, guestFacts, SINGLE_INSTANCE } from './hardware-kinds';
 
@@ -53,7 +54,13 @@ export function newDeviceProblems(hw: NewHardware): EditProblem[] {
       if (s['type'] === 'hostdev') need('sourcePci', 'Choose a virtual function (PCI address)');
       if (typeof s['mac'] === 'string') {
         const problem = macProblem(s['mac']);
-        if (problem) problems.push({ field: newField('mac'), code: 'bad-mac', message: problem });
+        if (problem)
+          problems.push({
+            field: newField('mac'),
+            code: 'bad-mac',
+            message: checkEnglish(problem),
+            check: problem,
+          });
       }
       break;
     case 'pci-host':
