@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultsFor, freeName, vmNameProblem } from '../../shared/wizard/vm-defaults';
-import { checkText } from '../i18n/check-text';
 import { withNewVmPrefs } from '../../shared/wizard/vm-prefs';
 import { toApiError } from '../api/api-error-from';
 import { Dialog } from '../common/dialog';
@@ -98,8 +97,7 @@ export function NewVmWizard({ hostId, onClose }: { hostId: string | undefined; o
     if (step === 'finish' && !c.touched.name) set({ name: freeName(shortId ?? 'vm', taken) });
   }, [step, shortId, taken, c.touched.name, set]);
 
-  const nameCheck = c.name ? vmNameProblem(c.name, taken) : undefined;
-  const nameProblem = c.name ? nameCheck && checkText(t, nameCheck) : t('wizard.bad.name');
+  const nameProblem = vmNameProblem(c.name, taken);
   const plan = defaults ? planFrom(c, defaults, uuid, method.providesDisk ?? false) : undefined;
   const pools = useStoreState('pools', (s) => (c.hostId ? s.byHost[c.hostId] : undefined));
   const free = Object.values(pools ?? {}).find((p) => p.name === c.storagePool)?.available;
