@@ -159,7 +159,7 @@ export const en = {
       connected: 'Connected',
       connecting: 'Connecting…',
       disconnected: 'Disconnected',
-      retrying: 'Disconnected — retrying in {{seconds}}s',
+      retrying: 'Disconnected — retrying {{when}}',
       retryingSoon: 'Disconnected — retrying',
       failed: 'Failed: {{reason}}',
       failedNoReason: 'Failed',

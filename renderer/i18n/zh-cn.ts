@@ -154,7 +154,7 @@ export const zhCN = {
       connected: '已连接',
       connecting: '正在连接…',
       disconnected: '未连接',
-      retrying: '连接已断开——{{seconds}} 秒后重试',
+      retrying: '连接已断开——{{when}}重试',
       retryingSoon: '连接已断开——正在重试',
       failed: '失败：{{reason}}',
       failedNoReason: '失败',
