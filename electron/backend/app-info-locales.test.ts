@@ -21,7 +21,7 @@ async function info(locales?: string[]): Promise<{ locales?: string[] }> {
   });
   const result = await backend.dispatch('app/info', {});
   if (!result.ok) throw new Error(result.error.message);
-  return result.response;
+  return result.response as { locales?: string[] };
 }
 
 describe('app/info carries the OS locales (issue 15)', () => {

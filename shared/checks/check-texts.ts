@@ -79,6 +79,26 @@ export const checkTexts = {
     multicast: 'A multicast MAC address cannot be a NIC’s address',
     allZero: 'The all-zero MAC address is not valid',
   },
+  /** Add Hardware: what a new device cannot be added without. */
+  hardware: {
+    diskStorage: 'A disk needs storage: a new volume, an existing volume or a path',
+    chooseNetwork: 'Choose a virtual network',
+    nameBridge: 'Name the host bridge',
+    nameMacvtap: 'Name the host interface for macvtap',
+    chooseVf: 'Choose a virtual function (PCI address)',
+    choosePci: 'Choose a PCI device of the host',
+    chooseUsb: 'Choose a USB device of the host',
+    chooseMdev: 'Choose a mediated device (its UUID)',
+    nameSourceDir: 'Name the host directory to share',
+    nameMountTag: 'Name the mount tag the guest uses',
+    nameChannel: 'Name the channel (e.g. org.example.agent.0)',
+    nameTpm: 'Name the host TPM device (/dev/tpm0)',
+    nameEntropy: 'Name the host entropy source',
+    needsSpice: 'A SPICE channel needs SPICE graphics: add a SPICE display first',
+    needsQ35: 'An Intel IOMMU needs a q35 machine',
+    singleInstance:
+      'This VM already has a {{element}} device; a VM can have only one — change the existing one instead',
+  },
 } as const;
 
 type Texts = typeof checkTexts;
