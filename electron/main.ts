@@ -8,6 +8,7 @@ import { ipcCallChannel, ipcEventChannel, ipcSavePathChannel } from '../shared/a
 import { CALL_NAMES } from '../shared/api/call-names';
 import { createBackend, type Backend } from './backend/create-backend';
 import { contentSecurityPolicy } from './content-security-policy';
+import { osLocales } from './os-locales';
 import { SealedFileSecrets } from './backend/secrets/sealed-file-secrets';
 import { safeStorageSealer } from './safe-storage-secrets';
 
@@ -115,7 +116,7 @@ app.whenReady().then(async () => {
     agentSocket: process.env['SSH_AUTH_SOCK'],
     version: app.getVersion(),
     // The UI's language follows the OS unless Preferences choose one (issue 15).
-    locale: app.getLocale(),
+    locales: osLocales(app),
     persistentSecrets: new SealedFileSecrets(
       join(app.getPath('userData'), 'secrets.json'),
       safeStorageSealer,

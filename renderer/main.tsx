@@ -6,6 +6,7 @@ import { App } from './app/app';
 import { detachedVmFromLocation } from './consoles/detached-location';
 import { DetachedVmWindow } from './consoles/detached-vm-window';
 import { StoresProvider } from './common/stores-context';
+import { checkText } from './i18n/check-text';
 import { createI18n } from './i18n/create-i18n';
 import { resolveLanguage } from './i18n/resolve-language';
 import { followPreferences } from './app/follow-preferences';
@@ -17,13 +18,13 @@ import './styles/dialogs.css';
 import './styles/host-details.css';
 
 // Composition root: the one place that picks the transport and wires stores, i18n and React.
-const api = createApi();
+// Language and theme: the OS's (or the browser's) until Preferences choose, then as they say (issue 15).
+const i18n = createI18n(resolveLanguage('system', navigator.languages));
+// A shared check's refusal from the backend reaches the user in the window's language (issue 15).
+const api = createApi((check) => checkText(i18n.t, check));
 const stores = createStores(api);
 startStores(stores);
 void syncStores(stores);
-
-// Language and theme: the OS's (or the browser's) until Preferences choose, then as they say (issue 15).
-const i18n = createI18n(resolveLanguage('system', navigator.languages));
 followPreferences(stores, i18n);
 
 // A detached VM window (?vm=HOST/UUID) shows only that VM's window.

@@ -105,3 +105,32 @@ test('the saved preferences file is plain JSON with the chosen language', async 
     .poll(async () => JSON.parse(await readFile(`${dataDir}/prefs.json`, 'utf8')).theme)
     .toBe('dark');
 });
+
+// issue 15, fourth session: a check built in shared/ (network-checks.ts) reads in Chinese. On libvirt's
+// test driver (test:///default) through a local connection: nothing here touches the shared host.
+test('创建虚拟网络时的校验信息是中文的', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: '添加连接' }).first().click();
+  const dialog = page.getByRole('dialog', { name: '添加连接' });
+  await dialog.getByLabel('连接类型').selectOption({ label: '本地' });
+  await dialog.getByLabel('libvirt URI').fill('test:///default');
+  await dialog.getByRole('button', { name: '连接' }).click();
+
+  await page.getByRole('button', { name: 'test:///default 的详情', exact: true }).click();
+  await page.getByRole('tab', { name: '网络' }).click();
+  const networks = page.getByRole('grid', { name: '虚拟网络' });
+  await expect(networks.getByRole('row', { name: 'default', exact: true })).toBeVisible();
+
+  await page.getByRole('toolbar', { name: '网络操作' }).getByRole('button', { name: '添加网络' }).click();
+  const create = page.getByRole('dialog', { name: '创建虚拟网络' });
+  await create.getByLabel('类型').selectOption({ label: '隔离' });
+  await create.getByLabel('IPv4 子网（地址/前缀）').fill('192.168.122.50/24');
+  await expect(create.getByRole('alert')).toHaveText(
+    '192.168.122.50/24 与网络“default”（192.168.122.1/24）的子网重叠',
+  );
+  await expect(create.getByRole('button', { name: '创建' })).toBeDisabled();
+  await create.getByLabel('IPv4 子网（地址/前缀）').fill('10.5.0.0/24');
+  await expect(create.getByRole('alert')).toHaveText(
+    '10.5.0.0/24 是该子网的网络地址；请使用主机地址，例如紧随其后的第一个地址',
+  );
+});

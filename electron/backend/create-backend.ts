@@ -34,8 +34,8 @@ export interface BackendOptions {
   consoleOrigins?: string[];
   /** Read the New VM wizard's first data after each connect (default true; off for a benchmark's baseline). */
   wizardPrefetch?: boolean;
-  /** The operating system's locale (desktop: Electron's app.getLocale()); serve mode: the browser's. */
-  locale?: string;
+  /** The operating system's locales, best first (desktop: `osLocales(app)`); serve mode: none (the browser's). */
+  locales?: readonly string[];
 }
 
 export interface Backend {
@@ -108,7 +108,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       dataDir: options.dataDir,
       warnings,
       ...(prefs.reset ? { prefsReset: prefs.reset } : {}),
-      ...(options.locale ? { locale: options.locale } : {}),
+      ...(options.locales?.length ? { locales: [...options.locales] } : {}),
     }),
     prefs,
   });

@@ -9,13 +9,14 @@ import type {
 } from '../../shared/api/contract';
 import { eventNames } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import { toApiError } from './api-error-from';
+import { apiErrorFromShape, toApiError, type DescribeCheck } from './api-error-from';
 import { EventHub } from './event-hub';
 
 /** VirtdeskApi over Electron's preload bridge: results become values or thrown ApiErrors. */
 export function createBridgeClient(
   bridge: DesktopBridge,
   warn: (message: string, detail: string) => void = (message, detail) => console.warn(message, detail),
+  describeCheck?: DescribeCheck,
 ): VirtdeskApi {
   const hub = new EventHub((name, reason) => warn(`virtdesk: invalid ${name} event`, reason));
   const upstream = new Map<EventName, () => void>();
@@ -32,7 +33,7 @@ export function createBridgeClient(
         throw toApiError(error);
       }
       if (result.ok) return result.response as CallResponse<K>;
-      throw new ApiError(result.error.code, result.error.message);
+      throw apiErrorFromShape(result.error, describeCheck);
     },
     on(name, handler) {
       if (!eventNames.includes(name)) throw new ApiError('invalid-request', `Unknown event ${name}`);

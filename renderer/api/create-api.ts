@@ -1,4 +1,5 @@
 import type { DesktopBridge } from '../../shared/api/bridge';
+import type { DescribeCheck } from './api-error-from';
 import { createBridgeClient } from './bridge-client';
 import type { RendererApi } from './renderer-api';
 import { takeServeToken } from './serve-token';
@@ -21,15 +22,24 @@ export function serveSocketUrl(
 }
 
 /** Picks the transport: Electron's preload bridge when present, else the serve-mode WebSocket. */
-export function createApi(): RendererApi {
+export function createApi(describeCheck?: DescribeCheck): RendererApi {
   if (window.virtdesk)
-    return { ...createBridgeClient(window.virtdesk), transfers: desktopTransfers(window.virtdesk.files) };
+    return {
+      ...createBridgeClient(window.virtdesk, undefined, describeCheck),
+      transfers: desktopTransfers(window.virtdesk.files),
+    };
   const token = takeServeToken({
     location: window.location,
     storage: window.sessionStorage,
     replaceUrl: (url) => window.history.replaceState(window.history.state, '', url),
   });
-  return Object.assign(createWsClient({ url: serveSocketUrl(window.location, token) }), {
-    transfers: pageTransfers(token),
-  });
+  return Object.assign(
+    createWsClient({
+      url: serveSocketUrl(window.location, token),
+      ...(describeCheck ? { describeCheck } : {}),
+    }),
+    {
+      transfers: pageTransfers(token),
+    },
+  );
 }

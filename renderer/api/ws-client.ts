@@ -7,6 +7,7 @@ import {
   type WireClientMessage,
 } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
+import { apiErrorFromShape, type DescribeCheck } from './api-error-from';
 import { EventHub } from './event-hub';
 import type { RendererApi, TransportState } from './renderer-api';
 
@@ -31,6 +32,8 @@ export type WsClientOptions = {
   connectTimeoutMs?: number;
   /** Where malformed messages are reported (default: console.warn). */
   warn?: (message: string, detail?: string) => void;
+  /** A shared check's refusal in the window's language (issue 15). */
+  describeCheck?: DescribeCheck;
 };
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: ApiError) => void };
@@ -92,7 +95,7 @@ export function createWsClient(options: WsClientOptions): RendererApi {
     if (!entry) return;
     pending.delete(message.id);
     if (message.ok) entry.resolve(message.response);
-    else entry.reject(new ApiError(message.error.code, message.error.message));
+    else entry.reject(apiErrorFromShape(message.error, options.describeCheck));
   }
 
   function open(): void {

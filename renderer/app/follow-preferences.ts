@@ -1,6 +1,6 @@
 import type { i18n } from 'i18next';
 import type { ThemePref } from '../../shared/api/prefs';
-import { resolveLanguage } from '../i18n/resolve-language';
+import { resolveLanguage, systemLocales } from '../i18n/resolve-language';
 import type { Stores } from '../stores/create-stores';
 
 const darkQuery = '(prefers-color-scheme: dark)';
@@ -20,8 +20,8 @@ export function followPreferences(stores: Pick<Stores, 'prefs' | 'session'>, i18
   const media = window.matchMedia(darkQuery);
   const apply = () => {
     const { prefs } = stores.prefs.getState();
-    const osLocale = stores.session.getState().info?.locale;
-    const language = resolveLanguage(prefs.language, osLocale ? [osLocale] : navigator.languages);
+    const locales = systemLocales(stores.session.getState().info, navigator.languages);
+    const language = resolveLanguage(prefs.language, locales);
     if (i18next.language !== language) void i18next.changeLanguage(language);
     root.lang = language;
     document.title = i18next.t('app.title');

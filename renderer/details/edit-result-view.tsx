@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EditResult, FieldOutcome } from '../../shared/api/domain-edit';
+import type { CheckMessage } from '../../shared/checks/check-message';
+import { useCheckText } from '../i18n/check-text';
 import { useDetailsT, type DetailsKey } from './details-strings';
 
 /** What the last Apply said: stale (with what changed and Reload), refused, a diff preview, or done. */
@@ -11,6 +13,7 @@ export function EditResultView({
   onReload: () => void;
 }) {
   const t = useDetailsT();
+  const describeCheck = useCheckText();
   if (!result) return null;
   switch (result.outcome) {
     case 'stale':
@@ -35,7 +38,7 @@ export function EditResultView({
               <li key={i}>
                 {p.line !== undefined
                   ? t('xmlMalformedAt', { line: p.line, message: p.message })
-                  : problemText(t, p)}
+                  : problemText(t, p, describeCheck)}
               </li>
             ))}
           </ul>
@@ -78,8 +81,15 @@ export function EditResultView({
 
 export function problemText(
   t: (key: DetailsKey, values?: Record<string, unknown>) => string,
-  problem: { code: string; message: string; values?: Record<string, string | number> | undefined },
+  problem: {
+    code: string;
+    message: string;
+    values?: Record<string, string | number> | undefined;
+    check?: CheckMessage | undefined;
+  },
+  describeCheck?: (message: CheckMessage) => string,
 ): string {
+  if (problem.check && describeCheck) return describeCheck(problem.check);
   const key = problem.code as DetailsKey;
   const known = t(key, problem.values);
   return known && known !== `details.${key}` ? known : problem.message;

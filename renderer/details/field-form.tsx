@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { EditChange, EditProblem, FieldValue } from '../../shared/api/domain-edit';
 import type { XmlDocument } from '../../shared/xml/document';
+import { useCheckText } from '../i18n/check-text';
 import { useDetailsT } from './details-strings';
 import { problemText } from './edit-result-view';
 import { changesFrom, fieldId, fromInput, readValue, toInput, type FieldDef } from './field-defs';
@@ -23,6 +24,7 @@ export interface FieldFormProps {
 /** A pane's form: one control per field, Apply / Revert / Show changes, problems on their fields. */
 export function FieldForm({ doc, defs, pending, busy, onApply, extra, children, warnings }: FieldFormProps) {
   const t = useDetailsT();
+  const describeCheck = useCheckText();
   const formId = useId();
   const initial = useMemo(() => new Map(defs.map((d) => [d, toInput(d, readValue(doc, d))])), [doc, defs]);
   const [values, setValues] = useState(initial);
@@ -124,7 +126,7 @@ export function FieldForm({ doc, defs, pending, busy, onApply, extra, children, 
             )}
             {describedBy && (
               <span id={noteId} className="field-note">
-                {fieldProblems.map((p) => problemText(t, p)).join(' ')}
+                {fieldProblems.map((p) => problemText(t, p, describeCheck)).join(' ')}
                 {waiting && <span className="pending-note">{t('nextShutdown')}</span>}
               </span>
             )}
@@ -155,7 +157,7 @@ export function FieldForm({ doc, defs, pending, busy, onApply, extra, children, 
           {shown
             .filter((p) => !defs.some((d) => fieldId(d) === p.field))
             .map((p, i) => (
-              <li key={i}>{problemText(t, p)}</li>
+              <li key={i}>{problemText(t, p, describeCheck)}</li>
             ))}
         </ul>
       )}

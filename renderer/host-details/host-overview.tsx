@@ -6,7 +6,7 @@ import { HostPerformance } from './host-performance';
 
 /** What the connection knows about the host (URI, hypervisor, CPUs, state), then what the host says. */
 export function HostOverview({ hostId }: { hostId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const view = useStoreState('hosts', (state) => state.byId[hostId]);
   if (!view) return null;
   const { status } = view;
@@ -20,7 +20,7 @@ export function HostOverview({ hostId }: { hostId: string }) {
         <dt>{t('hostDetails.cpus')}</dt>
         <dd>{status.hostCpus ?? t('list.noValue')}</dd>
         <dt>{t('hostDetails.state')}</dt>
-        <dd>{hostStateText(t, status)}</dd>
+        <dd>{hostStateText(t, status, i18n.language)}</dd>
       </dl>
       {status.state === 'connected' && <HostPerformance hostId={hostId} />}
       {status.state === 'connected' && <HostFacts hostId={hostId} />}

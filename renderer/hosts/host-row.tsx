@@ -27,7 +27,7 @@ export const HostRow = memo(function HostRow({
   onToggle,
   ...events
 }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { hosts, hostWindows, wizard } = useStores();
   const view = useStoreState('hosts', (state) => state.byId[row.hostId]);
   const busy = useStoreState('hosts', (state) => state.busy[row.hostId]);
@@ -75,7 +75,7 @@ export const HostRow = memo(function HostRow({
       </div>
       <div role="gridcell" className={`cell cell-host-state state-text-${state}`}>
         {state === 'connecting' && <span className="spinner" aria-hidden="true" />}
-        {hostStateText(t, status)}
+        {hostStateText(t, status, i18n.language)}
         {view.status.notes && view.status.notes.length > 0 && (
           <span className="host-note" title={view.status.notes.join('\n')}>
             {t('hosts.notes', { notes: view.status.notes.join(' · ') })}

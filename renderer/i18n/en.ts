@@ -17,6 +17,8 @@ import { enMigrate } from './en-migrate';
 import { enWizard } from './en-wizard';
 // New VM wizard, cloud-image step (issue 11)
 import { enCloudImage } from './en-cloud-image';
+// issue 15: shared checks
+import { checkTexts } from '../../shared/checks/check-texts';
 
 /** English, the source language. Keys are grouped by feature; `{{x}}` are interpolations. */
 export const en = {
@@ -159,7 +161,7 @@ export const en = {
       connected: 'Connected',
       connecting: 'Connecting…',
       disconnected: 'Disconnected',
-      retrying: 'Disconnected — retrying in {{seconds}}s',
+      retrying: 'Disconnected — retrying {{when}}',
       retryingSoon: 'Disconnected — retrying',
       failed: 'Failed: {{reason}}',
       failedNoReason: 'Failed',
@@ -364,6 +366,8 @@ export const en = {
   ...enHardware,
   // Import a VM from XML (issue 13)
   importXml: enImportXml,
+  // issue 15: the shared checks' texts (shared/checks), keys + values from shared/ and the backend
+  checks: checkTexts,
 };
 
 export type Resources = typeof en;

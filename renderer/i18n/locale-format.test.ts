@@ -44,7 +44,9 @@ describe('the UI language', () => {
     expect(resolveLanguage('system', ['zh'])).toBe('zh-CN');
     expect(resolveLanguage('system', ['en-GB', 'zh-CN'])).toBe('en');
     expect(resolveLanguage('system', ['fr-FR', 'zh-CN'])).toBe('zh-CN');
-    expect(resolveLanguage('system', ['zh-TW', 'de'])).toBe('en');
+    // Traditional Chinese has no catalogue: Simplified unless English comes later (fourth session).
+    expect(resolveLanguage('system', ['zh-TW', 'de'])).toBe('zh-CN');
+    expect(resolveLanguage('system', ['zh-TW', 'en-US'])).toBe('en');
     expect(resolveLanguage('system', [])).toBe('en');
   });
 

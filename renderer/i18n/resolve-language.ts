@@ -1,16 +1,20 @@
 import type { LanguagePref } from '../../shared/api/prefs';
+import { systemLanguage, type UiLanguage } from '../../shared/locale/system-language';
 
-export type UiLanguage = 'en' | 'zh-CN';
+export type { UiLanguage };
 
-/** Simplified Chinese locales: zh, zh-CN, zh-SG, zh-Hans…; Traditional (zh-TW, zh-HK, zh-Hant) is not offered. */
-const simplifiedChinese = /^zh(-(cn|sg|my|hans)(-.*)?)?$/i;
+/**
+ * The system's locales, best first: the OS's as the desktop backend reports them, else (serve mode,
+ * or a backend that does not know) the browser's.
+ */
+export function systemLocales(
+  info: { locales?: readonly string[] | undefined } | null | undefined,
+  browser: readonly string[],
+): readonly string[] {
+  return info?.locales?.length ? info.locales : browser;
+}
 
-/** The UI's language: the preference, or the first of the system's locales VirtDesk has (else English). */
-export function resolveLanguage(pref: LanguagePref, systemLocales: readonly string[]): UiLanguage {
-  if (pref !== 'system') return pref;
-  for (const locale of systemLocales) {
-    if (simplifiedChinese.test(locale.replace(/_/g, '-'))) return 'zh-CN';
-    if (/^en\b/i.test(locale)) return 'en';
-  }
-  return 'en';
+/** The UI's language: the preference, or what the system's locales ask for (else English). */
+export function resolveLanguage(pref: LanguagePref, locales: readonly string[]): UiLanguage {
+  return pref === 'system' ? systemLanguage(locales) : pref;
 }

@@ -14,6 +14,8 @@ import { zhCnSnapshots } from './zh-cn-snapshots';
 import { zhCnMigrate } from './zh-cn-migrate';
 import { zhCnWizard } from './zh-cn-wizard';
 import { zhCnCloudImage } from './zh-cn-cloud-image';
+// issue 15: shared checks
+import { zhCnChecks } from './zh-cn-checks';
 
 /**
  * 简体中文。与 `en.ts` 结构相同（每个 `en-*.ts` 旁边有对应的 `zh-cn-*.ts`）；术语按中文虚拟化文档的
@@ -154,7 +156,7 @@ export const zhCN = {
       connected: '已连接',
       connecting: '正在连接…',
       disconnected: '未连接',
-      retrying: '连接已断开——{{seconds}} 秒后重试',
+      retrying: '连接已断开——{{when}}重试',
       retryingSoon: '连接已断开——正在重试',
       failed: '失败：{{reason}}',
       failedNoReason: '失败',
@@ -354,4 +356,6 @@ export const zhCN = {
   ...zhCnHardware,
   // Import a VM from XML (issue 13)
   importXml: zhCnImportXml,
+  // issue 15: the shared checks' texts
+  checks: zhCnChecks,
 };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NETWORK_KINDS, type NetworkKind } from '../../shared/api/network-spec';
 import { toApiError } from '../api/api-error-from';
 import { Dialog } from '../common/dialog';
+import { checkText } from '../i18n/check-text';
 import { useStoreState, useStores } from '../common/stores-context';
 import { checkForm, newNetworkForm, withIpv4, type NetworkForm } from './network-form';
 import { AddressFields, DeviceFields } from './network-form-fields';
@@ -29,7 +30,7 @@ export function CreateNetworkDialog(props: {
   }, [networks, props.hostId]);
   const existing = useMemo(() => Object.values(byUuid ?? {}), [byUuid]);
   const checked = checkForm(form, existing, interfaces);
-  const problem = 'problem' in checked ? checked.problem : undefined;
+  const problem = 'problem' in checked ? checkText(t, checked.problem) : undefined;
   const set = (patch: Partial<NetworkForm>) => {
     setFailure(undefined);
     setForm((f) => ({ ...f, ...patch }));

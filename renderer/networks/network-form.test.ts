@@ -36,16 +36,33 @@ describe('the Create Network form', () => {
     });
   });
 
-  it('says what is wrong before anything is sent', () => {
-    expect(formToSpec({ ...newNetworkForm(), name: ' ' })).toEqual({ problem: 'The network needs a name' });
+  it('says what is wrong before anything is sent: a key + values the dialog translates', () => {
+    expect(formToSpec({ ...newNetworkForm(), name: ' ' })).toEqual({
+      problem: { key: 'network.nameNeeded' },
+    });
+    expect(formToSpec({ ...newNetworkForm(), name: 'a/b' })).toEqual({
+      problem: { key: 'network.nameSlash' },
+    });
     expect(formToSpec({ ...newNetworkForm(), ipv4: '10.0.0.1' })).toEqual({
-      problem: '“10.0.0.1” needs a prefix length, as in 192.168.100.1/24',
+      problem: { key: 'network.needsPrefix', values: { text: '10.0.0.1' } },
     });
     expect(formToSpec({ ...newNetworkForm(), dhcp4Start: '10.0.0.5' })).toEqual({
-      problem: 'The DHCP range start 10.0.0.5 is outside the subnet 192.168.100.1/24',
+      problem: {
+        key: 'network.fieldOutside',
+        values: { field: { key: 'networkField.dhcpStart' }, text: '10.0.0.5', cidr: '192.168.100.1/24' },
+      },
     });
     expect(formToSpec({ ...newNetworkForm(), kind: 'macvtap' })).toEqual({
-      problem: 'Choose at least one host interface',
+      problem: { key: 'network.chooseInterface' },
+    });
+    expect(formToSpec({ ...newNetworkForm(), kind: 'bridge' })).toEqual({
+      problem: { key: 'network.chooseBridge' },
+    });
+    expect(formToSpec({ ...newNetworkForm(), kind: 'sriov' })).toEqual({
+      problem: { key: 'network.choosePf' },
+    });
+    expect(formToSpec({ ...newNetworkForm(), staticHosts: 'db' })).toEqual({
+      problem: { key: 'network.hostNeedsAddress' },
     });
     expect(
       checkForm(
@@ -54,7 +71,7 @@ describe('the Create Network form', () => {
         [{ name: 'eno1', source: 'nodedev' }],
       ),
     ).toEqual({
-      problem: 'The host has no interface named “eno2”',
+      problem: { key: 'network.noInterface', values: { name: 'eno2' } },
     });
   });
 

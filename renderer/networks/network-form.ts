@@ -1,4 +1,5 @@
 import { networkConflict, networkSpecProblem } from '../../shared/api/network-checks';
+import { check, type CheckMessage } from '../../shared/checks/check-message';
 import type { DhcpHost, IpSpec, MacvtapMode, NetworkKind, NetworkSpec } from '../../shared/api/network-spec';
 import type { HostInterface, NetworkSummary } from '../../shared/api/networks';
 import { formatIpv4, parseIp, subnetBounds } from '../../shared/addresses/ip-address';
@@ -83,35 +84,39 @@ export function parseStaticHosts(text: string): DhcpHost[] {
     });
 }
 
-function ipSpec(cidr: string, start: string, end: string, hosts: DhcpHost[]): IpSpec | string | undefined {
+function ipSpec(
+  cidr: string,
+  start: string,
+  end: string,
+  hosts: DhcpHost[],
+): IpSpec | CheckMessage | undefined {
   const text = cidr.trim();
   if (!text) return undefined;
   const [address = '', prefix = ''] = text.split('/');
-  if (!/^\d{1,3}$/.test(prefix)) return `“${text}” needs a prefix length, as in 192.168.100.1/24`;
+  if (!/^\d{1,3}$/.test(prefix)) return check('network.needsPrefix', { text });
   const range = start.trim() || end.trim() ? { dhcp: { start: start.trim(), end: end.trim() } } : {};
   return { address, prefix: Number(prefix), ...range, hosts };
 }
 
 const words = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
-/** The spec the form describes, or the first problem with it (for people). */
-export function formToSpec(form: NetworkForm): { spec: NetworkSpec } | { problem: string } {
+/** The spec the form describes, or the first problem with it (a key + values: the dialog translates it). */
+export function formToSpec(form: NetworkForm): { spec: NetworkSpec } | { problem: CheckMessage } {
   const name = form.name.trim();
-  if (!name) return { problem: 'The network needs a name' };
-  if (name.includes('/')) return { problem: 'A network name cannot contain “/”' };
+  if (!name) return { problem: check('network.nameNeeded') };
+  if (name.includes('/')) return { problem: check('network.nameSlash') };
   let spec: NetworkSpec;
   switch (form.kind) {
     case 'bridge':
-      if (!form.bridge.trim()) return { problem: 'Choose the host bridge' };
+      if (!form.bridge.trim()) return { problem: check('network.chooseBridge') };
       spec = { kind: 'bridge', name, bridge: form.bridge.trim() };
       break;
     case 'macvtap':
-      if (words(form.devices).length === 0) return { problem: 'Choose at least one host interface' };
+      if (words(form.devices).length === 0) return { problem: check('network.chooseInterface') };
       spec = { kind: 'macvtap', name, mode: form.mode, interfaces: words(form.devices) };
       break;
     case 'sriov':
-      if (!form.devices.trim())
-        return { problem: 'Choose the physical function (the SR-IOV capable interface)' };
+      if (!form.devices.trim()) return { problem: check('network.choosePf') };
       spec = { kind: 'sriov', name, pf: form.devices.trim() };
       break;
     default: {
@@ -128,9 +133,9 @@ export function formToSpec(form: NetworkForm): { spec: NetworkSpec } | { problem
         form.dhcp6End,
         hosts.filter((h) => h.ip.includes(':')),
       );
-      if (typeof v4 === 'string') return { problem: v4 };
-      if (typeof v6 === 'string') return { problem: v6 };
-      if (hosts.some((h) => !h.ip)) return { problem: 'Each static host line needs an address' };
+      if (v4 && 'key' in v4) return { problem: v4 };
+      if (v6 && 'key' in v6) return { problem: v6 };
+      if (hosts.some((h) => !h.ip)) return { problem: check('network.hostNeedsAddress') };
       spec = {
         kind: form.kind,
         name,
@@ -153,7 +158,7 @@ export function checkForm(
   form: NetworkForm,
   existing: readonly NetworkSummary[],
   interfaces: readonly HostInterface[] | undefined,
-): { spec: NetworkSpec } | { problem: string } {
+): { spec: NetworkSpec } | { problem: CheckMessage } {
   const result = formToSpec(form);
   if ('problem' in result) return result;
   const conflict = networkConflict(result.spec, existing, interfaces);

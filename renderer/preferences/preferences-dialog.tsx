@@ -15,7 +15,7 @@ import { toApiError } from '../api/api-error-from';
 import { Dialog } from '../common/dialog';
 import { useStoreState, useStores } from '../common/stores-context';
 import { TextField } from '../common/text-field';
-import { resolveLanguage } from '../i18n/resolve-language';
+import { resolveLanguage, systemLocales } from '../i18n/resolve-language';
 import { CheckField, SelectField } from './pref-fields';
 import './preferences.css';
 
@@ -30,7 +30,7 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { prefs } = useStores();
   const current = useStoreState('prefs', (state) => state.prefs);
-  const osLocale = useStoreState('session', (state) => state.info?.locale);
+  const info = useStoreState('session', (state) => state.info);
   const [draft, setDraft] = useState<Prefs>(current);
   const [seconds, setSeconds] = useState(String(current.statsIntervalMs / 1000));
   const [intervalError, setIntervalError] = useState<string | undefined>();
@@ -58,7 +58,7 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
-  const systemLanguage = resolveLanguage('system', osLocale ? [osLocale] : navigator.languages);
+  const systemLanguage = resolveLanguage('system', systemLocales(info, navigator.languages));
   const languages: { value: LanguagePref; label: string }[] = [
     {
       value: 'system',

@@ -97,7 +97,7 @@ export function NewVmWizard({ hostId, onClose }: { hostId: string | undefined; o
     if (step === 'finish' && !c.touched.name) set({ name: freeName(shortId ?? 'vm', taken) });
   }, [step, shortId, taken, c.touched.name, set]);
 
-  const nameProblem = c.name ? vmNameProblem(c.name, taken) : t('wizard.bad.name');
+  const nameProblem = vmNameProblem(c.name, taken);
   const plan = defaults ? planFrom(c, defaults, uuid, method.providesDisk ?? false) : undefined;
   const pools = useStoreState('pools', (s) => (c.hostId ? s.byHost[c.hostId] : undefined));
   const free = Object.values(pools ?? {}).find((p) => p.name === c.storagePool)?.available;

@@ -16,8 +16,11 @@ export const appCalls = {
       // Preferences (issue 15)
       /** prefs.json could not be read: it was moved to `aside` and the defaults are used. */
       prefsReset: z.object({ aside: z.string(), problem: z.string() }).optional(),
-      /** The operating system's locale where the backend knows it (desktop); else the renderer asks its browser. */
-      locale: z.string().max(64).optional(),
+      /**
+       * The operating system's locales, best first, where the backend knows them (desktop: Electron's
+       * preferred system languages, then its locale); else the renderer asks its browser (issue 15).
+       */
+      locales: z.array(z.string().max(64)).max(16).optional(),
     }),
   },
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CheckMessageShape } from '../checks/check-message';
 import { domainRef, hostRef } from './refs';
 
 /** One value of a typed view field as it crosses the wire; `null` removes the node. */
@@ -69,6 +70,8 @@ export const EditProblem = z.object({
   column: z.number().int().optional(),
   /** What the message names (a CPU, a node set, a size), for a translated message with `{{name}}`s. */
   values: z.record(z.string().max(64), z.union([z.string().max(1024), z.number()])).optional(),
+  /** issue 15: a shared check's key + values (the UI shows it in the user's language). */
+  check: CheckMessageShape.optional(),
 });
 export type EditProblem = z.infer<typeof EditProblem>;
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { check, field, type CheckMessage } from '../checks/check-message';
+import type { CheckKey } from '../checks/check-texts';
 
 export const PoolType = z.enum([
   'dir',
@@ -123,66 +125,74 @@ export type PoolSpecInput = z.input<typeof PoolSpec>;
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N}._+:-]*$/u;
 const CONTROL = /[\x00-\x1f\x7f]/;
 
-function pathProblem(label: string, value: string | undefined): string | undefined {
+function pathProblem(label: CheckKey, value: string | undefined): CheckMessage | undefined {
   if (value === undefined) return undefined;
-  if (!value.startsWith('/')) return `${label} must be an absolute path (starting with /): “${value}”`;
-  if (CONTROL.test(value)) return `${label} cannot contain line breaks or control characters`;
+  if (!value.startsWith('/')) return check('pool.pathAbsolute', { field: field(label), value });
+  if (CONTROL.test(value)) return check('pool.pathControl', { field: field(label) });
   if (value.split('/').some((part) => part === '..'))
-    return `${label} cannot contain “..”: write the path it stands for`;
+    return check('pool.pathDotDot', { field: field(label) });
   return undefined;
 }
 
-function wordProblem(label: string, value: string | undefined, required: boolean): string | undefined {
-  if (value === undefined || value.trim() === '') return required ? `${label} is required` : undefined;
-  if (CONTROL.test(value) || /\s/.test(value)) return `${label} cannot contain spaces or control characters`;
+function wordProblem(
+  label: CheckKey,
+  value: string | undefined,
+  required: boolean,
+): CheckMessage | undefined {
+  if (value === undefined || value.trim() === '')
+    return required ? check('pool.required', { field: field(label) }) : undefined;
+  if (CONTROL.test(value) || /\s/.test(value)) return check('pool.wordSpaces', { field: field(label) });
   return undefined;
 }
 
 /**
- * Why a spec cannot be defined (for people), or undefined. Checked in the wizard and again in the
- * backend before anything runs, so nothing is half-created.
+ * Why a spec cannot be defined (a key + values, issue 15), or undefined. Checked in the dialog and
+ * again in the backend before anything runs, so nothing is half-created.
  */
-export function poolSpecProblem(spec: PoolSpecInput): string | undefined {
-  if (!spec.name) return 'A pool needs a name';
-  if (!NAME.test(spec.name))
-    return `“${spec.name}” cannot be a pool name: use letters, digits and . _ + : - (starting with a letter or digit)`;
-  const problems: (string | undefined)[] = [];
-  if ('targetPath' in spec) problems.push(pathProblem('The target path', spec.targetPath));
+export function poolSpecProblem(spec: PoolSpecInput): CheckMessage | undefined {
+  if (!spec.name) return check('pool.nameNeeded');
+  if (!NAME.test(spec.name)) return check('pool.nameBad', { name: spec.name });
+  const problems: (CheckMessage | undefined)[] = [];
+  if ('targetPath' in spec) problems.push(pathProblem('poolField.targetPath', spec.targetPath));
   switch (spec.type) {
     case 'fs':
     case 'disk':
-      problems.push(pathProblem('The source device', spec.sourceDevice));
+      problems.push(pathProblem('poolField.sourceDevice', spec.sourceDevice));
       break;
     case 'netfs':
-      problems.push(wordProblem('The server', spec.host, true));
-      problems.push(spec.format === 'cifs' ? wordProblem('The share', spec.sourcePath, true) : undefined);
-      problems.push(spec.format === 'cifs' ? undefined : pathProblem('The exported path', spec.sourcePath));
+      problems.push(wordProblem('poolField.server', spec.host, true));
+      problems.push(
+        spec.format === 'cifs' ? wordProblem('poolField.share', spec.sourcePath, true) : undefined,
+      );
+      problems.push(
+        spec.format === 'cifs' ? undefined : pathProblem('poolField.exportedPath', spec.sourcePath),
+      );
       break;
     case 'logical':
-      problems.push(wordProblem('The volume group', spec.volumeGroup, true));
-      for (const device of spec.devices ?? []) problems.push(pathProblem('A device', device));
+      problems.push(wordProblem('poolField.volumeGroup', spec.volumeGroup, true));
+      for (const device of spec.devices ?? []) problems.push(pathProblem('poolField.device', device));
       break;
     case 'iscsi':
     case 'iscsi-direct':
-      problems.push(wordProblem('The server', spec.host, true));
-      problems.push(wordProblem('The target IQN', spec.target, true));
-      problems.push(wordProblem('The initiator IQN', spec.initiator, spec.type === 'iscsi-direct'));
+      problems.push(wordProblem('poolField.server', spec.host, true));
+      problems.push(wordProblem('poolField.targetIqn', spec.target, true));
+      problems.push(wordProblem('poolField.initiatorIqn', spec.initiator, spec.type === 'iscsi-direct'));
       break;
     case 'scsi':
-      problems.push(wordProblem('The SCSI adapter', spec.adapter, true));
+      problems.push(wordProblem('poolField.scsiAdapter', spec.adapter, true));
       break;
     case 'rbd':
-      for (const h of spec.hosts) problems.push(wordProblem('A monitor host', h.host, true));
-      problems.push(wordProblem('The Ceph pool', spec.sourceName, true));
+      for (const h of spec.hosts) problems.push(wordProblem('poolField.monitorHost', h.host, true));
+      problems.push(wordProblem('poolField.cephPool', spec.sourceName, true));
       break;
     case 'gluster':
-      problems.push(wordProblem('The server', spec.host, true));
-      problems.push(wordProblem('The Gluster volume', spec.volume, true));
-      problems.push(pathProblem('The directory', spec.dir));
+      problems.push(wordProblem('poolField.server', spec.host, true));
+      problems.push(wordProblem('poolField.glusterVolume', spec.volume, true));
+      problems.push(pathProblem('poolField.directory', spec.dir));
       break;
     case 'zfs':
-      problems.push(wordProblem('The ZFS pool', spec.zpool, true));
-      for (const device of spec.devices ?? []) problems.push(pathProblem('A device', device));
+      problems.push(wordProblem('poolField.zfsPool', spec.zpool, true));
+      for (const device of spec.devices ?? []) problems.push(pathProblem('poolField.device', device));
       break;
   }
   return problems.find((p) => p !== undefined);

@@ -3,6 +3,7 @@ import { parseDomainXml, serializeDomainXml } from '../xml/objects';
 import { fixture } from '../xml/testing/validate';
 import { lineChanges } from '../xml/testing/edit-assert';
 import { applyChanges, EditInputError } from './apply-changes';
+import { checkEnglish } from '../checks/check-message';
 import { checkDomain, keysBefore, macProblem } from './edit-checks';
 import { pendingChanges } from './pending-changes';
 
@@ -79,9 +80,10 @@ describe('checkDomain', () => {
 
   it('checks MAC addresses as libvirt would take them for a NIC', () => {
     expect(macProblem('52:54:00:12:34:56')).toBeUndefined();
-    expect(macProblem('01:00:5e:00:00:01')).toMatch(/multicast/);
-    expect(macProblem('52:54:00:12:34')).toBeDefined();
-    expect(macProblem('00:00:00:00:00:00')).toBeDefined();
+    expect(macProblem('01:00:5e:00:00:01')).toEqual({ key: 'mac.multicast' });
+    expect(macProblem('52:54:00:12:34')).toEqual({ key: 'mac.notHex' });
+    expect(macProblem('00:00:00:00:00:00')).toEqual({ key: 'mac.allZero' });
+    expect(checkEnglish(macProblem('01:00:5e:00:00:01')!)).toMatch(/multicast/);
   });
 });
 

@@ -1,6 +1,7 @@
 // Bad input caught before anything is defined: the same checks in the pane (on the field) and in
 // the backend (refusing the edit).
 import type { EditProblem } from '../api/domain-edit';
+import { check, checkEnglish, type CheckMessage } from '../checks/check-message';
 import type { XmlDocument, XmlElement } from '../xml/document';
 import { readMemory } from '../xml/views/domain-memory';
 import { readCpu, readVcpu } from '../xml/views/domain-cpu';
@@ -10,11 +11,11 @@ import { readDeviceElement } from '../xml/views/devices/device-views';
 
 const MAC_RE = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 
-/** Why a MAC address cannot be a NIC's, or undefined when it can. */
-export function macProblem(mac: string): string | undefined {
-  if (!MAC_RE.test(mac)) return 'A MAC address is six pairs of hex digits separated by colons';
-  if (parseInt(mac.slice(0, 2), 16) & 1) return 'A multicast MAC address cannot be a NIC’s address';
-  if (/^(00:){5}00$/.test(mac)) return 'The all-zero MAC address is not valid';
+/** Why a MAC address cannot be a NIC's (a key + values, issue 15), or undefined when it can. */
+export function macProblem(mac: string): CheckMessage | undefined {
+  if (!MAC_RE.test(mac)) return check('mac.notHex');
+  if (parseInt(mac.slice(0, 2), 16) & 1) return check('mac.multicast');
+  if (/^(00:){5}00$/.test(mac)) return check('mac.allZero');
   return undefined;
 }
 
@@ -86,7 +87,13 @@ export function checkDomain(
   for (const ref of listDevices(doc, 'interface')) {
     const mac = readDeviceElement('interface', ref.element).mac;
     const problem = mac === undefined ? undefined : macProblem(mac);
-    if (problem) add(`device:${keyOf(ref.element, ref.key)}.mac`, 'mac-invalid', problem);
+    if (problem)
+      problems.push({
+        field: `device:${keyOf(ref.element, ref.key)}.mac`,
+        code: 'mac-invalid',
+        message: checkEnglish(problem),
+        check: problem,
+      });
   }
   if (perDeviceBoot && (os.boot?.length ?? 0) > 0)
     add('os.boot', 'boot-mixed', 'Per-device boot order and <boot dev> elements cannot be used together');

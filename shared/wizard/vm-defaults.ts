@@ -1,4 +1,5 @@
 // virt-install's per-OS defaults, from the OS's osinfo data and the host's capabilities.
+import { check, type CheckMessage } from '../checks/check-message';
 import type { HostCapabilities, NewVmPlan, OsDetails, OsEntry } from '../api/wizard';
 
 const GiB = 1024 ** 3;
@@ -85,11 +86,11 @@ export function freeName(base: string, taken: ReadonlySet<string>): string {
 }
 
 /** Why `name` cannot be a new VM's name here, or undefined. */
-export function vmNameProblem(name: string, taken: ReadonlySet<string>): string | undefined {
-  if (name.trim() === '') return 'The VM needs a name';
-  if (name.includes('/')) return 'A VM name cannot contain "/"';
-  if (/[\x00-\x1f\x7f]/.test(name)) return 'A VM name cannot contain control characters';
-  if (name !== name.trim()) return 'A VM name cannot start or end with a space';
-  if (taken.has(name)) return `A VM named "${name}" already exists on this host`;
+export function vmNameProblem(name: string, taken: ReadonlySet<string>): CheckMessage | undefined {
+  if (name.trim() === '') return check('vmName.needed');
+  if (name.includes('/')) return check('vmName.slash');
+  if (/[\x00-\x1f\x7f]/.test(name)) return check('vmName.control');
+  if (name !== name.trim()) return check('vmName.spaces');
+  if (taken.has(name)) return check('vmName.taken', { name });
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { ApiError } from '../../../shared/api/errors';
+import { ApiError, refusal } from '../../../shared/api/errors';
 import { networkSpecProblem } from '../../../shared/api/network-checks';
 import type { DhcpHost, DhcpRange } from '../../../shared/api/network-spec';
 import type { NetworkSummary } from '../../../shared/api/networks';
@@ -37,7 +37,7 @@ export async function updateDhcp(
     name: network.name,
     [change.family]: { address: ip.address, prefix: ip.prefix, dhcp: change.range, hosts: change.hosts },
   });
-  if (problem) throw new ApiError('invalid-request', problem);
+  if (problem) throw refusal(problem);
   const flags = network.active ? (network.persistent ? ['--live', '--config'] : ['--live']) : ['--config'];
   const update = (command: 'add-last' | 'delete', section: string, element: XmlElement) =>
     putXmlOn(

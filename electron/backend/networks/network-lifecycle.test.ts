@@ -149,6 +149,8 @@ describe('virtual networks on the test driver', () => {
     await expect(define({ kind: 'bridge', name: 'b', bridge: 'br-missing' })).rejects.toMatchObject({
       code: 'invalid-request',
       message: 'The host has no bridge named “br-missing”',
+      // issue 15: the shared check's key + values travel with it, for the UI's language
+      check: { key: 'network.noBridge', values: { name: 'br-missing' } },
     });
     await expect(define({ kind: 'isolated', name: 'default' })).rejects.toThrow(
       'A network named “default” already exists on this host',

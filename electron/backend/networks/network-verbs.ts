@@ -1,4 +1,4 @@
-import { ApiError } from '../../../shared/api/errors';
+import { ApiError, refusal } from '../../../shared/api/errors';
 import { networkActionTable } from '../../../shared/api/network-action-table';
 import { networkConflict, networkSpecProblem } from '../../../shared/api/network-checks';
 import type { NetworkSpec } from '../../../shared/api/network-spec';
@@ -20,7 +20,7 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 /** Everything checkable before anything runs: the spec itself, the name, subnets, interfaces. */
 async function refuseBadSpec(host: LiveHost, networks: NetworkCollection, spec: NetworkSpec): Promise<void> {
   const problem = networkSpecProblem(spec);
-  if (problem) throw new ApiError('invalid-request', problem);
+  if (problem) throw refusal(problem);
   const needsInterfaces =
     spec.kind === 'bridge' || spec.kind === 'macvtap' || spec.kind === 'sriov' || 'forwardDev' in spec;
   const interfaces = needsInterfaces
@@ -29,7 +29,8 @@ async function refuseBadSpec(host: LiveHost, networks: NetworkCollection, spec: 
   const conflict =
     networkConflict(spec, networks.list(), interfaces) ??
     (spec.kind === 'sriov' ? await sriovProblem(host.shell, spec.pf) : undefined);
-  if (conflict) throw new ApiError('invalid-request', conflict);
+  if (typeof conflict === 'string') throw new ApiError('invalid-request', conflict);
+  if (conflict) throw refusal(conflict);
 }
 
 /**

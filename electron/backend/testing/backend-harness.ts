@@ -65,7 +65,7 @@ export async function createHarness(
     events,
     async call(name, request) {
       const result = await backend.dispatch(name, request);
-      if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+      if (!result.ok) throw ApiError.fromShape(result.error);
       return result.response as never;
     },
     waitFor(name, match, timeoutMs = 30_000) {

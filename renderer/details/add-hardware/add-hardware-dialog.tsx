@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { problemOrCheck, useCheckText } from '../../i18n/check-text';
 import type { EditProblem, EditResult } from '../../../shared/api/domain-edit';
 import type { NewDiskVolume, NewHardware } from '../../../shared/api/domain-hardware';
 import { newDeviceProblems, singleInstanceProblem } from '../../../shared/domain-edit/hardware/add-hardware';
@@ -77,6 +78,7 @@ export function AddHardwareDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const describeCheck = useCheckText();
   const dt = useDetailsT();
   const { hardwareCalls } = useStores();
   const networks = useStoreState('networks', (s) => s.byHost[hostId]);
@@ -177,7 +179,8 @@ export function AddHardwareDialog({
     ([key]) => !(hostKind && ['sourcePci', 'usbVendor', 'usbProduct', 'mdevUuid'].includes(key)),
   );
   const networkNames = Object.values(networks ?? {}).map((n) => n.name);
-  const problemOf = (key: string) => problems.filter((p) => p.field === `new.${key}`).map((p) => p.message);
+  const problemOf = (key: string) =>
+    problems.filter((p) => p.field === `new.${key}`).map((p) => problemOrCheck(describeCheck, p));
   const field = (
     key: string,
     label: string,
@@ -337,13 +340,13 @@ export function AddHardwareDialog({
               {problems
                 .filter((p) => !p.field.startsWith('new.') || p.field === 'new.size')
                 .map((p, i) => (
-                  <li key={i}>{p.message}</li>
+                  <li key={i}>{problemOrCheck(describeCheck, p)}</li>
                 ))}
             </ul>
           )}
           {problems.some((p) => p.field.startsWith('new.')) && (
             <p role="alert" className="sr-only">
-              {problems.map((p) => p.message).join(' ')}
+              {problems.map((p) => problemOrCheck(describeCheck, p)).join(' ')}
             </p>
           )}
           {preview !== undefined && (

@@ -4,6 +4,7 @@ import { PoolType, type PoolCapabilities } from '../../../shared/api/pools';
 import { toApiError } from '../../api/api-error-from';
 import { Dialog } from '../../common/dialog';
 import { FormError } from '../../common/form-error';
+import { checkText } from '../../i18n/check-text';
 import { useStores } from '../../common/stores-context';
 import { TextField } from '../../common/text-field';
 import { PoolFormFields } from './pool-form-fields';
@@ -42,7 +43,8 @@ export function AddPoolDialog({
 
   const types = (caps?.types ?? []).filter((c) => c.supported && PoolType.safeParse(c.type).success);
   const formats = caps?.types.find((c) => c.type === form.type)?.sourceFormats ?? [];
-  const problem = formProblem(form);
+  const formCheck = formProblem(form);
+  const problem = formCheck && checkText(t, formCheck);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

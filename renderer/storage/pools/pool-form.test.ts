@@ -8,7 +8,11 @@ describe('the Add Pool form', () => {
       expect(FIELDS[type].length).toBeGreaterThan(0);
       // mpath needs nothing but its target, /dev/mapper by default.
       if (type === 'mpath') expect(formProblem(emptyForm(type, 'p'))).toBeUndefined();
-      else expect(formProblem(emptyForm(type, 'p'))).toEqual(expect.any(String));
+      else
+        expect(formProblem(emptyForm(type, 'p'))).toEqual({
+          key: expect.any(String),
+          values: expect.anything(),
+        });
     }
   });
 
@@ -38,7 +42,10 @@ describe('the Add Pool form', () => {
       ...emptyForm('iscsi', 'i'),
       values: { ...emptyForm('iscsi').values, host: 'san', target: 'iqn.x', port: 'abc' },
     };
-    expect(formProblem(iscsi)).toMatch(/port/);
+    expect(formProblem(iscsi)).toMatchObject({
+      key: 'pool.invalid',
+      values: { detail: expect.stringMatching(/port/) },
+    });
   });
 
   it('fills a found source into the form', () => {

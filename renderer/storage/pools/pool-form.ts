@@ -1,5 +1,6 @@
 import { PoolSpec, poolSpecProblem, type PoolSource, type PoolType } from '../../../shared/api/pools';
 import type { PoolSpecInput } from '../../../shared/api/pool-spec';
+import { check, type CheckMessage } from '../../../shared/checks/check-message';
 
 export type PoolField =
   | 'targetPath'
@@ -147,15 +148,17 @@ export function specFromForm(form: PoolForm): PoolSpecInput {
   }
 }
 
-/** Why the form cannot be sent (already phrased for people), or undefined. */
-export function formProblem(form: PoolForm): string | undefined {
+/** Why the form cannot be sent (a key + values: the dialog translates it), or undefined. */
+export function formProblem(form: PoolForm): CheckMessage | undefined {
   const spec = specFromForm(form);
   const problem = poolSpecProblem(spec);
   if (problem) return problem;
   const parsed = PoolSpec.safeParse(spec);
   return parsed.success
     ? undefined
-    : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    : check('pool.invalid', {
+        detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      });
 }
 
 /** A found source, filled into the form's fields. */

@@ -5,6 +5,8 @@ import { formatBytes } from '../../../shared/xml/units';
 import { toApiError } from '../../api/api-error-from';
 import { TextField } from '../../common/text-field';
 import { useStoreState, useStores } from '../../common/stores-context';
+import type { CheckMessage } from '../../../shared/checks/check-message';
+import { useCheckText } from '../../i18n/check-text';
 import type { StepProps } from './step-props';
 
 type NetType = NetworkChoice['type'];
@@ -17,8 +19,9 @@ export function FinishStep({
   caps,
   plan,
   nameProblem,
-}: StepProps & { plan: NewVmPlan | undefined; nameProblem: string | undefined }) {
+}: StepProps & { plan: NewVmPlan | undefined; nameProblem: CheckMessage | undefined }) {
   const { t } = useTranslation();
+  const describeCheck = useCheckText();
   const id = useId();
   const { wizardCalls, networks } = useStores();
   const hostId = c.hostId!;
@@ -63,7 +66,7 @@ export function FinishStep({
         label={t('wizard.name')}
         value={c.name}
         onChange={(v) => set({ name: v, touched: { ...c.touched, name: true } })}
-        error={nameProblem}
+        error={nameProblem && describeCheck(nameProblem)}
       />
       <div className="field">
         <label htmlFor={`${id}-net`}>{t('wizard.network')}</label>

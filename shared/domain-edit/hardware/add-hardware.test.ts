@@ -113,4 +113,26 @@ describe('bad input is named on its field before anything is sent', () => {
       expect.objectContaining({ field: 'new.mac', message: expect.stringMatching(/multicast/) }),
     ]);
   });
+  it('says each problem as a check key + values too, for the dialog’s language (issue 15)', () => {
+    const withTpm = parseDomainXml(GUESTS.q35);
+    addHardware(withTpm, { kind: 'tpm', settings: defaultSettings('tpm', withTpm) as never });
+    expect(singleInstanceProblem(withTpm, { kind: 'tpm', settings: {} })?.check).toEqual({
+      key: 'hardware.singleInstance',
+      values: { element: '<tpm>' },
+    });
+    expect(newDeviceProblems({ kind: 'pci-host', settings: {} })).toEqual([
+      {
+        field: 'new.sourcePci',
+        code: 'required',
+        message: 'Choose a PCI device of the host',
+        check: { key: 'hardware.choosePci' },
+      },
+    ]);
+    expect(
+      newDeviceProblems({
+        kind: 'network',
+        settings: { type: 'network', sourceNetwork: 'x', mac: '00:00:00:00:00:00' },
+      }),
+    ).toEqual([expect.objectContaining({ code: 'bad-mac', check: { key: 'mac.allZero' } })]);
+  });
 });

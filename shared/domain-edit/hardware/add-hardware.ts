@@ -10,6 +10,8 @@ import { listDevices, removeDevice } from '../../xml/views/devices/device-list';
 import { memoryBackingFields } from '../../xml/views/domain-memory';
 import { readFields, writeFields, type FieldSpec } from '../../xml/views/fields';
 import { EditInputError, patchFor } from '../apply-changes';
+import { check, checkEnglish, type CheckValue } from '../../checks/check-message';
+import type { CheckKey } from '../../checks/check-texts';
 import { macProblem } from '../edit-checks';
 import { ELEMENT_OF, guestFacts, SINGLE_INSTANCE } from './hardware-kinds';
 
@@ -17,6 +19,12 @@ import { ELEMENT_OF, guestFacts, SINGLE_INSTANCE } from './hardware-kinds';
 export const newField = (key: string) => `new.${key}`;
 
 type Settings = Record<string, unknown>;
+
+/** A problem's English message and its check (key + values), for the dialog's language (issue 15). */
+const hardwareCheck = (key: CheckKey, values?: Record<string, CheckValue>) => {
+  const problem = check(key, values);
+  return { message: checkEnglish(problem), check: problem };
+};
 
 const blank = (v: unknown) => v === undefined || v === null || v === '';
 
@@ -29,8 +37,8 @@ export function cleanSettings(settings: NewHardware['settings']): NewHardware['s
 export function newDeviceProblems(hw: NewHardware): EditProblem[] {
   const s = cleanSettings(hw.settings) as Settings;
   const problems: EditProblem[] = [];
-  const need = (key: string, message: string) => {
-    if (blank(s[key])) problems.push({ field: newField(key), code: 'required', message });
+  const need = (key: string, text: CheckKey) => {
+    if (blank(s[key])) problems.push({ field: newField(key), code: 'required', ...hardwareCheck(text) });
   };
   switch (hw.kind) {
     case 'storage':
@@ -43,41 +51,47 @@ export function newDeviceProblems(hw: NewHardware): EditProblem[] {
         problems.push({
           field: newField('sourceFile'),
           code: 'required',
-          message: 'A disk needs storage: a new volume, an existing volume or a path',
+          ...hardwareCheck('hardware.diskStorage'),
         });
       break;
     case 'network':
-      if (s['type'] === 'network') need('sourceNetwork', 'Choose a virtual network');
-      if (s['type'] === 'bridge') need('sourceBridge', 'Name the host bridge');
-      if (s['type'] === 'direct') need('sourceDev', 'Name the host interface for macvtap');
-      if (s['type'] === 'hostdev') need('sourcePci', 'Choose a virtual function (PCI address)');
+      if (s['type'] === 'network') need('sourceNetwork', 'hardware.chooseNetwork');
+      if (s['type'] === 'bridge') need('sourceBridge', 'hardware.nameBridge');
+      if (s['type'] === 'direct') need('sourceDev', 'hardware.nameMacvtap');
+      if (s['type'] === 'hostdev') need('sourcePci', 'hardware.chooseVf');
       if (typeof s['mac'] === 'string') {
         const problem = macProblem(s['mac']);
-        if (problem) problems.push({ field: newField('mac'), code: 'bad-mac', message: problem });
+        if (problem)
+          problems.push({
+            field: newField('mac'),
+            code: 'bad-mac',
+            message: checkEnglish(problem),
+            check: problem,
+          });
       }
       break;
     case 'pci-host':
-      need('sourcePci', 'Choose a PCI device of the host');
+      need('sourcePci', 'hardware.choosePci');
       break;
     case 'usb-host':
-      need('usbVendor', 'Choose a USB device of the host');
-      need('usbProduct', 'Choose a USB device of the host');
+      need('usbVendor', 'hardware.chooseUsb');
+      need('usbProduct', 'hardware.chooseUsb');
       break;
     case 'mdev':
-      need('mdevUuid', 'Choose a mediated device (its UUID)');
+      need('mdevUuid', 'hardware.chooseMdev');
       break;
     case 'filesystem':
-      need('sourceDir', 'Name the host directory to share');
-      need('targetDir', 'Name the mount tag the guest uses');
+      need('sourceDir', 'hardware.nameSourceDir');
+      need('targetDir', 'hardware.nameMountTag');
       break;
     case 'channel':
-      if (s['targetType'] === 'virtio') need('targetName', 'Name the channel (e.g. org.example.agent.0)');
+      if (s['targetType'] === 'virtio') need('targetName', 'hardware.nameChannel');
       break;
     case 'tpm':
-      if (s['backendType'] === 'passthrough') need('devicePath', 'Name the host TPM device (/dev/tpm0)');
+      if (s['backendType'] === 'passthrough') need('devicePath', 'hardware.nameTpm');
       break;
     case 'rng':
-      if (s['backendModel'] === 'random') need('backendDevice', 'Name the host entropy source');
+      if (s['backendModel'] === 'random') need('backendDevice', 'hardware.nameEntropy');
       break;
     default:
       break;
@@ -93,10 +107,10 @@ export function singleInstanceProblem(doc: XmlDocument, hw: NewHardware): EditPr
     return {
       field: 'new',
       code: 'needs-spice',
-      message: 'A SPICE channel needs SPICE graphics: add a SPICE display first',
+      ...hardwareCheck('hardware.needsSpice'),
     };
   if (hw.kind === 'iommu' && s['model'] === 'intel' && !facts.q35)
-    return { field: 'new.model', code: 'needs-q35', message: 'An Intel IOMMU needs a q35 machine' };
+    return { field: 'new.model', code: 'needs-q35', ...hardwareCheck('hardware.needsQ35') };
   const element = ELEMENT_OF[hw.kind];
   if (!SINGLE_INSTANCE.has(element)) return undefined;
   const existing = listDevices(doc, element).filter(
@@ -107,7 +121,7 @@ export function singleInstanceProblem(doc: XmlDocument, hw: NewHardware): EditPr
   return {
     field: 'new',
     code: 'single-instance',
-    message: `This VM already has a <${element}> device; a VM can have only one — change the existing one instead`,
+    ...hardwareCheck('hardware.singleInstance', { element: `<${element}>` }),
   };
 }
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PoolSpec, PoolType, poolSpecProblem } from '../../api/pool-spec';
+import { checkEnglish, type CheckMessage } from '../../checks/check-message';
+
+const english = (message: CheckMessage | undefined) => message && checkEnglish(message);
 import { documentRoot } from '../document';
 import { parsePoolXml } from '../objects';
 import { expectValid } from '../testing/validate';
@@ -56,7 +59,7 @@ describe('poolSpecProblem', () => {
     ['a/b', 'pool name'],
     ['', 'needs a name'],
   ])('refuses the name %j', (name, message) => {
-    expect(poolSpecProblem(dir(name))).toContain(message);
+    expect(english(poolSpecProblem(dir(name)))).toContain(message);
   });
 
   it('accepts unicode letters and the seeds’ name', () => {
@@ -65,13 +68,32 @@ describe('poolSpecProblem', () => {
   });
 
   it.each(['relative/path', '', '/a/../etc', '/a\nb'])('refuses the target path %j', (path) => {
-    expect(poolSpecProblem(dir('p', path))).toMatch(/target path/);
+    expect(english(poolSpecProblem(dir('p', path)))).toMatch(/target path/);
   });
 
   it('asks for what a type needs', () => {
     expect(
-      poolSpecProblem({ type: 'iscsi-direct', name: 'i', host: 'h', target: 'iqn.x', initiator: '' }),
+      english(
+        poolSpecProblem({ type: 'iscsi-direct', name: 'i', host: 'h', target: 'iqn.x', initiator: '' }),
+      ),
     ).toMatch(/initiator/i);
-    expect(poolSpecProblem({ type: 'logical', name: 'l', volumeGroup: ' ' })).toMatch(/volume group/);
+    expect(english(poolSpecProblem({ type: 'logical', name: 'l', volumeGroup: ' ' }))).toMatch(
+      /volume group/,
+    );
+  });
+
+  it('says which text, which field and which values, for the UI to translate (issue 15)', () => {
+    expect(poolSpecProblem(dir('p', 'relative'))).toEqual({
+      key: 'pool.pathAbsolute',
+      values: { field: { key: 'poolField.targetPath' }, value: 'relative' },
+    });
+    expect(poolSpecProblem({ type: 'logical', name: 'l', volumeGroup: ' ' })).toEqual({
+      key: 'pool.required',
+      values: { field: { key: 'poolField.volumeGroup' } },
+    });
+    expect(poolSpecProblem(dir('a b'))).toEqual({ key: 'pool.nameBad', values: { name: 'a b' } });
+    expect(english(poolSpecProblem(dir('p', '/a/../b')))).toBe(
+      'The target path cannot contain “..”: write the path it stands for',
+    );
   });
 });

@@ -1,4 +1,5 @@
-import { ApiError } from '../../../../shared/api/errors';
+import { ApiError, refusal } from '../../../../shared/api/errors';
+import { check } from '../../../../shared/checks/check-message';
 import { poolSpecProblem, type PoolSpec, type PoolSummary } from '../../../../shared/api/pools';
 import { newPoolXml } from '../../../../shared/xml/build/new-pool';
 import type { LiveHost } from '../../hosts/host-connection';
@@ -21,9 +22,8 @@ const BUILD_UNDONE_BY_DELETE = new Set(['dir', 'fs', 'netfs']);
 /** Everything that can be checked before anything runs: the spec, the host's types, the name. */
 async function refuseBadRequest(host: LiveHost, pools: PoolCollection, spec: PoolSpec): Promise<void> {
   const problem = poolSpecProblem(spec);
-  if (problem) throw new ApiError('invalid-request', problem);
-  if (pools.findByName(spec.name))
-    throw new ApiError('invalid-request', `A pool named “${spec.name}” already exists on this host`);
+  if (problem) throw refusal(problem);
+  if (pools.findByName(spec.name)) throw refusal(check('pool.nameTaken', { name: spec.name }));
   const capabilities = await readPoolCapabilities(host);
   const support = capabilities.types.find((t) => t.type === spec.type);
   if (capabilities.known && !support?.supported)
