@@ -22,6 +22,7 @@ import { removeWizardLeftovers } from '../e2e/host/wizard-cleanup';
 import { TEST_ORIGIN } from '../electron/backend/consoles/testing/console-probes';
 import { connectByKey, createHarness, type Harness } from '../electron/backend/testing/backend-harness';
 import { MiB } from '../shared/xml/units';
+import { newVmPlan } from '../shared/wizard/testing/new-vm-plan';
 import { firstFrame } from './rfb-first-frame';
 
 const run = promisify(execFile);
@@ -102,28 +103,13 @@ async function finishToFirstFrame(h: Harness, hostId: string, iso: string): Prom
   const t0 = performance.now();
   const { jobId } = await h.call('wizard/create', {
     hostId,
-    plan: {
+    plan: newVmPlan({
       uuid,
       name: NAME,
-      osId: 'http://libosinfo.org/linux/2022',
-      windows: false,
-      arch: 'x86_64',
-      machine: 'q35',
-      virtType: 'qemu',
       memoryBytes: 512 * MiB,
-      vcpus: 1,
-      firmware: 'bios',
-      secureBoot: false,
-      tpm: false,
       media: { kind: 'cdrom', source: { path: iso } },
-      storage: { kind: 'new', pool: 'vd-images', capacityBytes: 1024 * MiB, format: 'qcow2' },
-      network: { type: 'user' },
-      diskBus: 'virtio',
-      netModel: 'virtio',
-      graphics: 'vnc',
-      rng: true,
       start: true,
-    },
+    }),
   });
   const done = await h.waitFor('jobs/finished', (j) => j.jobId === jobId, 120_000);
   if (done.state !== 'done') throw new Error(`wizard/create: ${done.state} ${done.message ?? ''}`);

@@ -3,32 +3,11 @@ import type { NewVmPlan } from '../api/wizard';
 import { buildNewDomain, type NewDomainSpec } from '../xml/build/new-domain';
 import { serializeDomainXml } from '../xml/objects';
 import { expectValid } from '../xml/testing/validate';
-import { MiB } from '../xml/units';
 import { finalFromInstall } from './after-install';
 import { planToSpecs } from './plan-to-domain';
+import { newVmPlan } from './testing/new-vm-plan';
 
-const plan: NewVmPlan = {
-  uuid: '00000000-0000-4000-8000-000000000001',
-  name: 'vd-wz-custom',
-  osId: 'http://libosinfo.org/linux/2022',
-  windows: false,
-  arch: 'x86_64',
-  machine: 'q35',
-  virtType: 'qemu',
-  memoryBytes: 1024 * MiB,
-  vcpus: 1,
-  firmware: 'bios',
-  secureBoot: false,
-  tpm: false,
-  media: { kind: 'cdrom', source: { pool: 'vd-images', volume: 'debian.iso' } },
-  storage: { kind: 'new', pool: 'vd-images', capacityBytes: 1024 * MiB, format: 'qcow2' },
-  network: { type: 'user' },
-  diskBus: 'virtio',
-  netModel: 'virtio',
-  graphics: 'vnc',
-  rng: true,
-  start: false,
-};
+const plan: NewVmPlan = newVmPlan();
 
 const xmlOf = (spec: NewDomainSpec) =>
   serializeDomainXml(

@@ -7,31 +7,16 @@ import { MiB } from '../xml/units';
 import { finalFromInstall } from './after-install';
 import { INSTALL_NS, readInstallRecord, withInstallRecord, type InstallRecord } from './install-record';
 import { planToSpecs } from './plan-to-domain';
+import { newVmPlan } from './testing/new-vm-plan';
 
 const uuid = '00000000-0000-4000-8000-0000000000a1';
-const plan: NewVmPlan = {
+const plan: NewVmPlan = newVmPlan({
   uuid,
   name: 'vd-wz4-record',
-  osId: 'http://libosinfo.org/linux/2022',
-  windows: false,
-  arch: 'x86_64',
-  machine: 'q35',
-  virtType: 'qemu',
   memoryBytes: 512 * MiB,
-  vcpus: 1,
-  firmware: 'bios',
-  secureBoot: false,
-  tpm: false,
   media: { kind: 'cdrom', source: { pool: 'vd-images', volume: "it's & <x>.iso" } },
-  storage: { kind: 'new', pool: 'vd-images', capacityBytes: 1024 * MiB, format: 'qcow2' },
-  network: { type: 'user' },
-  diskBus: 'virtio',
-  netModel: 'virtio',
-  graphics: 'vnc',
-  rng: true,
-  start: false,
   customize: true,
-};
+});
 const installXml = serializeDomainXml(buildNewDomain(planToSpecs(plan, { uuid }).install!));
 const record: InstallRecord = {
   uuid,

@@ -10,8 +10,8 @@ import { documentRoot, type XmlElement } from '../xml/document';
 import { parseDomainXml, serializeDomainXml } from '../xml/objects';
 import { elementChildren, getAttr, getText } from '../xml/node-ops';
 import { expectValid } from '../xml/testing/validate';
-import { MiB } from '../xml/units';
 import { planToSpecs } from './plan-to-domain';
+import { newVmPlan } from './testing/new-vm-plan';
 
 /** Attributes whose values differ by nature (random, host paths, auto-assigned). */
 const VOLATILE = /\/uuid=|\/mac@address=|\/emulator|disk\[device=disk\]\/source@file=/;
@@ -47,28 +47,12 @@ function splitDocs(out: string): string[] {
     .filter(Boolean);
 }
 
-const base: NewVmPlan = {
-  uuid: '00000000-0000-4000-8000-000000000001',
+const base: NewVmPlan = newVmPlan({
   name: 'vd-w-cmp',
-  osId: 'http://libosinfo.org/linux/2022',
-  windows: false,
-  arch: 'x86_64',
-  machine: 'q35',
-  virtType: 'qemu',
-  memoryBytes: 1024 * MiB,
-  vcpus: 1,
-  firmware: 'bios',
-  secureBoot: false,
-  tpm: false,
   media: { kind: 'none' },
   storage: { kind: 'none' },
-  network: { type: 'user' },
-  diskBus: 'virtio',
-  netModel: 'virtio',
-  graphics: 'vnc',
-  rng: true,
   start: true,
-};
+});
 
 /** Differences we keep on purpose, the same in every comparison below. */
 const DELIBERATE_OURS = [

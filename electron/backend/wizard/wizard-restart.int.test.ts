@@ -10,6 +10,7 @@ import { hostVirsh, readTestHost, type TestHost } from '../../../e2e/host/test-h
 import { removeWizardLeftovers, wizardDomains, wizardVolumes } from '../../../e2e/host/wizard-cleanup';
 import type { NewVmPlan } from '../../../shared/api/wizard';
 import { INSTALL_NS } from '../../../shared/wizard/install-record';
+import { newVmPlan } from '../../../shared/wizard/testing/new-vm-plan';
 import { MiB } from '../../../shared/xml/units';
 import { connectByKey, createHarness, type Harness } from '../testing/backend-harness';
 
@@ -111,29 +112,15 @@ describe('the OS list kept on the desktop', () => {
 });
 
 function customizedPlan(name: string): NewVmPlan {
-  return {
+  return newVmPlan({
     uuid: randomUUID(),
     name,
-    osId: 'http://libosinfo.org/linux/2022',
-    windows: false,
-    arch: 'x86_64',
-    machine: 'q35',
-    virtType: 'qemu',
     memoryBytes: 256 * MiB,
-    vcpus: 1,
-    firmware: 'bios',
-    secureBoot: false,
-    tpm: false,
     media: { kind: 'cdrom', source: { path: `${host.home}/vd-media/debian12-netboot.iso` } },
     storage: { kind: 'new', pool: 'vd-images', capacityBytes: 64 * MiB, format: 'qcow2' },
-    network: { type: 'user' },
-    diskBus: 'virtio',
-    netModel: 'virtio',
-    graphics: 'vnc',
     rng: false,
-    start: false,
     customize: true,
-  };
+  });
 }
 
 /** Finish with "Customize before install" on one backend, which then goes away. */
