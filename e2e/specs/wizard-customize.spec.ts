@@ -2,14 +2,14 @@
 // the VM without starting it and opens its window on Details, with Begin / Cancel installation.
 import { hostVirsh } from '../host/test-host';
 import { removeWizardLeftovers, wizardDomains, wizardVolumes } from '../host/wizard-cleanup';
-import { expect, test } from '../fixtures';
+import { expect, openServe, test } from '../fixtures';
+import { ManagerPage } from '../pages/manager-page';
 import { DetailsPage } from '../pages/details-page';
 import { VmWindowPage } from '../pages/vm-window-page';
 import { WizardPage } from '../pages/wizard-page';
-import type { ManagerPage } from '../pages/manager-page';
 import type { TestHost } from '../host/test-host';
 
-const PREFIX = 'vd-wz-cust';
+const PREFIX = 'vd-wz4-cust';
 
 test.beforeEach(() => removeWizardLeftovers(PREFIX));
 test.afterEach(() => removeWizardLeftovers(PREFIX));
@@ -91,6 +91,40 @@ test('customize, then Cancel installation: the VM and its new disk are removed',
   await bar.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(win.root).toHaveCount(0, { timeout: 60_000 });
   await expect(app.vmRow(name)).toHaveCount(0);
+  expect(await wizardDomains(PREFIX)).toEqual([]);
+  expect(await wizardVolumes(PREFIX)).toEqual([]);
+});
+
+test('after a restart of VirtDesk the VM still waits for its installation; Cancel removes what the wizard made', async ({
+  dataDir,
+  homeDir,
+  testHost,
+}) => {
+  test.setTimeout(240_000);
+  const name = `${PREFIX}-restart`;
+  const first = await openServe(dataDir, homeDir);
+  try {
+    await defineCustomized(new ManagerPage(first.page), testHost, name);
+  } finally {
+    await first.close();
+  }
+  // A new backend on the same data dir: nothing of the install is in its memory; the VM's
+  // definition says it waits (and what Cancel would remove).
+  const second = await openServe(dataDir, homeDir);
+  try {
+    const app = new ManagerPage(second.page);
+    await app.vmRow(name).dblclick({ timeout: 60_000 });
+    const win = new VmWindowPage(app.page, name);
+    const bar = win.root.getByRole('region', { name: `Installation of ${name}` });
+    await expect(bar.getByRole('button', { name: 'Begin installation' })).toBeVisible();
+    await bar.getByRole('button', { name: 'Cancel installation' }).click();
+    await expect(bar.getByText(`Volumes it removes: ${name}.qcow2 (vd-images).`)).toBeVisible();
+    await bar.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(win.root).toHaveCount(0, { timeout: 60_000 });
+    await expect(app.vmRow(name)).toHaveCount(0);
+  } finally {
+    await second.close();
+  }
   expect(await wizardDomains(PREFIX)).toEqual([]);
   expect(await wizardVolumes(PREFIX)).toEqual([]);
 });

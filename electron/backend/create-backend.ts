@@ -16,6 +16,7 @@ import { SecretStore, type PersistentSecrets } from './secrets/secret-store';
 import { OrphanVolumes } from './storage/volumes/orphan-volumes';
 import { TransferTickets } from './storage/volumes/transfer-tickets';
 import { VolumeOps } from './storage/volumes/volume-ops';
+import { OsListCache } from './wizard/os-list-cache';
 
 export interface BackendOptions {
   /** Where connections, preferences and VirtDesk's own known_hosts live. */
@@ -34,6 +35,8 @@ export interface BackendOptions {
   consoleOrigins?: string[];
   /** Read the New VM wizard's first data after each connect (default true; off for a benchmark's baseline). */
   wizardPrefetch?: boolean;
+  /** Keep the wizard's OS lists in the data dir across connections and restarts (default true). */
+  wizardOsListCache?: boolean;
   /** The operating system's locales, best first (desktop: `osLocales(app)`); serve mode: none (the browser's). */
   locales?: readonly string[];
 }
@@ -79,6 +82,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
       ...(options.sshReadyTimeoutMs ? { readyTimeoutMs: options.sshReadyTimeoutMs } : {}),
       ...(options.wizardPrefetch === false ? { wizardPrefetch: false } : {}),
+      // issue 11: the OS list kept on the desktop (checked against the host's osinfo-db at connect)
+      ...(options.wizardOsListCache === false
+        ? {}
+        : { osListCache: new OsListCache(join(options.dataDir, 'os-lists')) }),
     },
   );
   const consoleOrigins = new Set(options.consoleOrigins ?? []);

@@ -146,6 +146,7 @@ export const enWizard = {
       cancel: 'Cancel installation',
       confirmCancel:
         'Remove {{name}} and what the wizard created for it (its new disk, fetched kernel or seed)?',
+      removes: 'Volumes it removes: {{volumes}}.',
       confirmRemove: 'Remove',
       keep: 'Keep it',
       beginning: 'Starting the installation…',

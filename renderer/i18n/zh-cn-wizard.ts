@@ -143,6 +143,7 @@ export const zhCnWizard = {
       begin: '开始安装',
       cancel: '取消安装',
       confirmCancel: '删除 {{name}} 以及向导为其创建的内容（新磁盘、下载的内核或 seed）？',
+      removes: '将删除的卷：{{volumes}}。',
       confirmRemove: '删除',
       keep: '保留',
       beginning: '正在开始安装…',

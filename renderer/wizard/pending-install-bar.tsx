@@ -2,17 +2,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../api/api-error-from';
 import { useStoreState, useStores } from '../common/stores-context';
+import { usePendingInstall } from './use-pending-install';
 
 type Busy = 'begin' | 'cancel' | undefined;
 
 /**
  * Above a VM window's pages while the VM waits for its install ("Customize before install"):
  * Begin installation starts it and switches to the console; Cancel installation (after asking)
- * removes what the wizard created, as Finish's rollback does, and closes the window.
+ * removes what the wizard created, as Finish's rollback does, and closes the window. Whether the VM
+ * waits is read from its host (the record in its definition), so the bar shows after a restart and in
+ * a detached window too.
  */
 export function PendingInstallBar({ hostId, uuid }: { hostId: string; uuid: string }) {
   const { t } = useTranslation();
   const { wizardCalls, wizard, consoles, activity } = useStores();
+  usePendingInstall(hostId, uuid);
   const pending = useStoreState('wizard', (s) => s.pendingInstalls[`${hostId}/${uuid}`]);
   const [busy, setBusy] = useState<Busy>();
   const [asking, setAsking] = useState(false);
@@ -44,6 +48,13 @@ export function PendingInstallBar({ hostId, uuid }: { hostId: string; uuid: stri
       {asking ? (
         <>
           <p>{t('wizard.install.confirmCancel', { name })}</p>
+          {pending.created && pending.created.length > 0 && (
+            <p>
+              {t('wizard.install.removes', {
+                volumes: pending.created.map((v) => `${v.volume} (${v.pool})`).join(', '),
+              })}
+            </p>
+          )}
           <button
             type="button"
             className="danger"

@@ -38,9 +38,15 @@ export function useCapabilities(hostId: string | undefined, advanced: Advanced):
   return useRead(key, () => wizardCalls.capabilities(hostId!, advanced));
 }
 
+/** The host's OS list; read again when the backend replaces a kept list with the host's newer one. */
 export function useOsList(hostId: string | undefined): Loaded<OsList> {
   const { wizardCalls } = useStores();
-  return useRead(hostId, () => wizardCalls.osList(hostId!));
+  const [version, setVersion] = useState(0);
+  useEffect(
+    () => wizardCalls.watchOsList((changed) => changed === hostId && setVersion((v) => v + 1)),
+    [wizardCalls, hostId],
+  );
+  return useRead(hostId && `${hostId} ${version}`, () => wizardCalls.osList(hostId!));
 }
 
 export function useOsDetails(hostId: string | undefined, osId: string | undefined, arch: string | undefined) {

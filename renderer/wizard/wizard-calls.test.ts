@@ -72,4 +72,19 @@ describe('the wizard calls', () => {
     expect(api.callsOf('wizard/os-list')).toHaveLength(2);
     expect(api.callsOf('wizard/check-url')).toHaveLength(2);
   });
+
+  it('take the host’s newer OS list when the backend replaces a stale kept one, and say so', async () => {
+    const { api, calls } = setup();
+    const seen: string[] = [];
+    const stop = calls.watchOsList((hostId) => seen.push(hostId));
+    expect(await calls.osList('h1')).toEqual(osList);
+    const newer = { entries: [...osList.entries, { ...osList.entries[0]!, id: 'x', shortId: 'x' }] };
+    api.emit('wizard/os-list-changed', { hostId: 'h1', ...newer });
+    expect(seen).toEqual(['h1']);
+    expect(await calls.osList('h1')).toEqual(newer);
+    expect(api.callsOf('wizard/os-list')).toHaveLength(1);
+    stop();
+    api.emit('wizard/os-list-changed', { hostId: 'h1', ...osList });
+    expect(seen).toEqual(['h1']);
+  });
 });

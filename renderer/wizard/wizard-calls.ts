@@ -36,6 +36,13 @@ export function createWizardCalls(api: VirtdeskApi, hosts: HostsStore) {
     });
     return reading;
   };
+  // A kept OS list turned out stale at connect: the host's new list replaces it (issue 11).
+  const osListWatchers = new Set<(hostId: string) => void>();
+  api.on('wizard/os-list-changed', ({ hostId, ...list }) => {
+    if (!perHost.has(hostId)) return;
+    perHost.get(hostId)!.set('os-list', Promise.resolve(list));
+    for (const watcher of osListWatchers) watcher(hostId);
+  });
   return {
     capabilities: (hostId: string, query: CapabilitiesQuery = {}): Promise<HostCapabilities> => {
       const defined = Object.fromEntries(
@@ -51,6 +58,11 @@ export function createWizardCalls(api: VirtdeskApi, hosts: HostsStore) {
       once(hostId, `os ${arch ?? ''} ${osId}`, () =>
         api.call('wizard/os-details', { hostId, osId, ...(arch ? { arch } : {}) }),
       ),
+    /** Calls `changed` when a host's OS list was replaced by a newer one; returns the unsubscribe. */
+    watchOsList: (changed: (hostId: string) => void): (() => void) => {
+      osListWatchers.add(changed);
+      return () => osListWatchers.delete(changed);
+    },
     seedTool: (hostId: string) =>
       once(hostId, 'seed-tool', () => api.call('cloud-image/seed-tool', { hostId })),
     /** Reads the host's first data for the wizard (a wizard about to open; errors show when it does). */
@@ -68,6 +80,8 @@ export function createWizardCalls(api: VirtdeskApi, hosts: HostsStore) {
     create: (hostId: string, plan: NewVmPlan) => api.call('wizard/create', { hostId, plan }),
     beginInstall: (hostId: string, uuid: string) => api.call('wizard/begin-install', { hostId, uuid }),
     cancelInstall: (hostId: string, uuid: string) => api.call('wizard/cancel-install', { hostId, uuid }),
+    /** Is the VM waiting for its installation (the record in its definition)? Asked every time. */
+    pendingInstall: (hostId: string, uuid: string) => api.call('wizard/pending-install', { hostId, uuid }),
   };
 }
 

@@ -126,5 +126,6 @@ export function planFrom(
     ...(d.cpuMode ? { cpuMode: d.cpuMode } : {}), // issue 15
     rng: d.rng,
     start: !c.customize && c.method.media.kind !== 'none',
+    ...(c.customize ? { customize: true } : {}),
   };
 }

@@ -1,11 +1,21 @@
 import { createStore } from 'zustand/vanilla';
 
-export type PendingInstall = { hostId: string; uuid: string; name: string };
+export type PendingInstall = {
+  hostId: string;
+  uuid: string;
+  name: string;
+  /** What Cancel installation removes besides the definition (known once read from the host). */
+  created?: Array<{ pool: string; volume: string }>;
+};
 
 export type WizardStoreState = {
   /** The New VM wizard is open (for a host, or asking which). */
   open: { hostId: string | undefined } | null;
-  /** VMs defined by "Customize before install", waiting for Begin / Cancel installation (by `hostId/uuid`). */
+  /**
+   * VMs defined by "Customize before install", waiting for Begin / Cancel installation (by
+   * `hostId/uuid`): set by the wizard at Finish and by reading a VM window's VM from its host (the
+   * record lives in the VM's metadata, so it survives restarts and shows on every desktop).
+   */
   pendingInstalls: Record<string, PendingInstall>;
   show(hostId?: string): void;
   close(): void;

@@ -99,6 +99,7 @@ export const CALL_NAMES = [
   'wizard/create',
   'wizard/begin-install',
   'wizard/cancel-install',
+  'wizard/pending-install',
   // Cloud-image method of the New VM wizard (issue 11)
   'cloud-image/seed-tool',
   'cloud-image/inspect-base',
@@ -131,4 +132,6 @@ export const EVENT_NAMES = [
   'snapshots/changed',
   // Preferences (issue 15)
   'prefs/changed',
+  // New VM wizard (issue 11): a kept OS list replaced
+  'wizard/os-list-changed',
 ] as const satisfies readonly EventName[];

@@ -23,7 +23,7 @@ import { domainCloneCalls } from './domain-clone';
 import { domainSaveFileCalls } from './domain-save-file';
 // issue 14: migrate
 import { domainMigrateCalls } from './domain-migrate';
-import { wizardCalls } from './wizard';
+import { wizardCalls, wizardEvents } from './wizard';
 // Cloud-image method of the New VM wizard (issue 11)
 import { cloudImageCalls } from './cloud-init';
 // A network's XML edited with a diff before apply (issue 10)
@@ -89,6 +89,8 @@ export const events = {
   ...snapshotEvents,
   // Preferences (issue 15)
   ...prefsEvents,
+  // New VM wizard (issue 11): a kept OS list replaced
+  ...wizardEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -167,8 +167,15 @@ export const NewVmPlan = z.object({
   rng: z.boolean(),
   /** False: define only (Customize before install, or manual install). */
   start: z.boolean(),
+  /**
+   * Customize before install: the defined VM keeps what Begin / Cancel installation need in its
+   * `<metadata>` (shared/wizard/install-record.ts) until one of them runs.
+   */
+  customize: z.boolean().optional(),
 });
 export type NewVmPlan = z.infer<typeof NewVmPlan>;
+
+const OsList = z.object({ entries: z.array(OsEntry), message: z.string().optional() });
 
 export const wizardCalls = {
   'hosts/capabilities': {
@@ -181,7 +188,7 @@ export const wizardCalls = {
   },
   'wizard/os-list': {
     request: hostRef,
-    response: z.object({ entries: z.array(OsEntry), message: z.string().optional() }),
+    response: OsList,
   },
   'wizard/os-detect': {
     request: hostRef.extend({ path: z.string().min(1).max(4096) }),
@@ -220,4 +227,28 @@ export const wizardCalls = {
   'wizard/begin-install': { request: domainRef, response: z.object({ message: z.string() }) },
   /** "Cancel installation": removes what the wizard created for this VM, as Finish's rollback does. */
   'wizard/cancel-install': { request: domainRef, response: z.object({ message: z.string() }) },
+  /**
+   * Is this VM waiting for its installation (Customize before install, read from the wizard's
+   * record in its definition)? What Cancel would remove besides the definition.
+   */
+  'wizard/pending-install': {
+    request: domainRef,
+    response: z.object({
+      pending: z
+        .object({
+          name: z.string(),
+          install: z.boolean(),
+          created: z.array(z.object({ pool: z.string(), volume: z.string() })),
+        })
+        .optional(),
+    }),
+  },
+} as const;
+
+export const wizardEvents = {
+  /**
+   * The OS list the desktop kept for a host was stale (its osinfo-db changed): the host's new list,
+   * read at connect in the background while the kept one answered.
+   */
+  'wizard/os-list-changed': OsList.extend({ hostId: z.string() }),
 } as const;

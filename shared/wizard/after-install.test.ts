@@ -3,17 +3,11 @@ import type { NewVmPlan } from '../api/wizard';
 import { buildNewDomain, type NewDomainSpec } from '../xml/build/new-domain';
 import { serializeDomainXml } from '../xml/objects';
 import { expectValid } from '../xml/testing/validate';
-import { MiB } from '../xml/units';
 import { finalFromInstall } from './after-install';
 import { planToSpecs } from './plan-to-domain';
-import { samplePlan } from './testing/sample-plan';
+import { newVmPlan } from './testing/new-vm-plan';
 
-const plan: NewVmPlan = samplePlan({
-  name: 'vd-wz-custom',
-  media: { kind: 'cdrom', source: { pool: 'vd-images', volume: 'debian.iso' } },
-  storage: { kind: 'new', pool: 'vd-images', capacityBytes: 1024 * MiB, format: 'qcow2' },
-  start: false,
-});
+const plan: NewVmPlan = newVmPlan();
 
 const xmlOf = (spec: NewDomainSpec) =>
   serializeDomainXml(

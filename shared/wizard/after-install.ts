@@ -7,6 +7,8 @@ import { readOs, writeOs, type BootDevice } from '../xml/views/domain-os';
 import { writeLifecycle } from '../xml/views/domain-tuning';
 import { listDevices } from '../xml/views/devices/device-list';
 import { readDeviceElement, updateDevice } from '../xml/views/devices/device-views';
+import { setMetadata } from '../xml/views/domain-metadata';
+import { INSTALL_NS } from './install-record';
 
 /** What made the defined document an install document (recorded by the wizard at Finish). */
 export interface InstallPhase {
@@ -16,7 +18,10 @@ export interface InstallPhase {
   media?: DiskSource | undefined;
 }
 
-/** The document to define after the install boot: kernel boot and install boot order gone, media ejected, a reboot restarts. */
+/**
+ * The document to define after the install boot: kernel boot and install boot order gone, media
+ * ejected, a reboot restarts, and VirtDesk's install record gone from `<metadata>` (nothing waits).
+ */
 export function finalFromInstall(installXml: string, phase: InstallPhase): string {
   const doc = parseDomainXml(installXml);
   const os = readOs(doc);
@@ -47,5 +52,6 @@ export function finalFromInstall(installXml: string, phase: InstallPhase): strin
     }
   }
   writeLifecycle(doc, { onReboot: 'restart' });
+  setMetadata(doc, INSTALL_NS, undefined);
   return serializeDomainXml(doc);
 }

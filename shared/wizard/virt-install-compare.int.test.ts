@@ -11,7 +11,7 @@ import { parseDomainXml, serializeDomainXml } from '../xml/objects';
 import { elementChildren, getAttr, getText } from '../xml/node-ops';
 import { expectValid } from '../xml/testing/validate';
 import { planToSpecs } from './plan-to-domain';
-import { samplePlan } from './testing/sample-plan';
+import { newVmPlan } from './testing/new-vm-plan';
 
 /** Attributes whose values differ by nature (random, host paths, auto-assigned). */
 const VOLATILE = /\/uuid=|\/mac@address=|\/emulator|disk\[device=disk\]\/source@file=/;
@@ -47,7 +47,12 @@ function splitDocs(out: string): string[] {
     .filter(Boolean);
 }
 
-const base: NewVmPlan = samplePlan({ name: 'vd-w-cmp' });
+const base: NewVmPlan = newVmPlan({
+  name: 'vd-w-cmp',
+  media: { kind: 'none' },
+  storage: { kind: 'none' },
+  start: true,
+});
 
 /** Differences we keep on purpose, the same in every comparison below. */
 const DELIBERATE_OURS = [

@@ -46,5 +46,6 @@ export const cloudInitPreparer: Preparer = async (host, request, { plan, signal,
     undo: async () => {
       await prepared.remove();
     },
+    created: [prepared.disk, prepared.seed].map(({ pool, name }) => ({ pool, volume: name })),
   };
 };

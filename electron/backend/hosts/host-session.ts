@@ -19,12 +19,15 @@ import type { JobManager } from '../jobs/job-manager';
 import { HostConnection, type HostConnectionDeps, type LiveHost } from './host-connection';
 import type { Transport } from '../transport/transport';
 import { WizardHostData } from '../wizard/wizard-host-data';
+import type { OsListCache } from '../wizard/os-list-cache';
 
 export interface HostSessionDeps extends HostConnectionDeps {
   prefs: () => Prefs;
   jobs: JobManager;
   /** Read the wizard's first data after each connect (default true; the benchmark's baseline turns it off). */
   wizardPrefetch?: boolean;
+  /** The New VM wizard's OS lists kept on the desktop (issue 11); absent: read at every connect. */
+  osListCache?: OsListCache;
 }
 
 /**
@@ -47,7 +50,11 @@ export class HostSession {
     config: HostConfig,
     private readonly deps: HostSessionDeps,
   ) {
-    this.wizardData = new WizardHostData({ prefetch: deps.wizardPrefetch ?? true });
+    this.wizardData = new WizardHostData({
+      prefetch: deps.wizardPrefetch ?? true,
+      osListCache: deps.osListCache,
+      bus: deps.bus,
+    });
     this.domains = new DomainCollection(config.id, deps.bus);
     this.pools = new PoolCollection(config.id, deps.bus);
     this.networks = new NetworkCollection(config.id, deps.bus);

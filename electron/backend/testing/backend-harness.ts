@@ -38,10 +38,13 @@ export async function createHarness(
     retryDelayMs?: number;
     sshReadyTimeoutMs?: number;
     wizardPrefetch?: boolean;
+    wizardOsListCache?: boolean;
+    /** Another backend's data dir (a restart of the same desktop); default: a new one. */
+    dataDir?: string;
   } = {},
 ): Promise<Harness> {
   const root = mkdtempSync(join(tmpdir(), 'vd-int-'));
-  const dataDir = join(root, 'data');
+  const dataDir = options.dataDir ?? join(root, 'data');
   const homeDir = options.homeDir ?? join(root, 'home');
   mkdirSync(join(homeDir, '.ssh'), { recursive: true });
   const backend = await createBackend({
@@ -52,6 +55,7 @@ export async function createHarness(
     retryDelayMs: () => options.retryDelayMs ?? 200,
     ...(options.sshReadyTimeoutMs ? { sshReadyTimeoutMs: options.sshReadyTimeoutMs } : {}),
     ...(options.wizardPrefetch === false ? { wizardPrefetch: false } : {}),
+    ...(options.wizardOsListCache === false ? { wizardOsListCache: false } : {}),
   });
   const events: Harness['events'] = [];
   const prompts: PromptRequest[] = [];

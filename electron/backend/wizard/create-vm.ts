@@ -5,18 +5,14 @@ import type { NewVmPlan } from '../../../shared/api/wizard';
 import { buildNewVolume } from '../../../shared/xml/build/new-volume';
 import { serializeVolumeXml } from '../../../shared/xml/objects';
 import { newDiskVolumeName, planToSpecs, type PlanExtras } from '../../../shared/wizard/plan-to-domain';
-import type { PendingInstall } from './pending-installs';
+import { withInstallRecord, type CreatedVolume } from '../../../shared/wizard/install-record';
 import type { LiveHost } from '../hosts/host-connection';
 import type { JobContext } from '../jobs/job-manager';
 import { putXmlOn, XML_FILE } from '../virsh/put-xml';
 import { dirPoolPath, fetchedNames, fetchTreeKernel, kernelPool } from './install-tree';
 import { planXml } from './plan-xml';
 import { preparers } from './preparers';
-
-export interface Undo {
-  what: string;
-  run(): Promise<unknown>;
-}
+import { definitionUndo, rollBack, volumeUndo, type Undo } from './undo';
 
 const STEPS = 5;
 
@@ -25,10 +21,14 @@ export async function createVm(
   host: LiveHost,
   plan: NewVmPlan,
   job: JobContext,
-  /** Defined, not started (Customize before install): what Begin / Cancel installation need later. */
-  keepPending: (pending: PendingInstall) => void = () => undefined,
 ): Promise<{ message: string }> {
   const undo: Undo[] = [];
+  /** The volumes this run made, oldest first (Customize before install records them in the VM). */
+  const created: CreatedVolume[] = [];
+  const made = (volume: CreatedVolume) => {
+    created.push(volume);
+    undo.push(volumeUndo(host, volume));
+  };
   let done = 0;
   const step = (phase: string) => {
     if (job.signal.aborted) throw new ApiError('cancelled', 'Cancelled');
@@ -45,10 +45,7 @@ export async function createVm(
       step(`Creating the disk ${name}`);
       const xml = serializeVolumeXml(buildNewVolume({ name, format, capacityBytes, allocateNow: false }));
       await putXmlOn(host, ['vol-create', '--pool', pool, XML_FILE], xml);
-      undo.push({
-        what: `the volume ${name}`,
-        run: () => host.shell.run(['vol-delete', '--pool', pool, name]),
-      });
+      made({ pool, volume: name });
     }
 
     if (plan.media.kind === 'url') {
@@ -56,6 +53,7 @@ export async function createVm(
       const pool = kernelPool(plan);
       const dir = await dirPoolPath(host, pool);
       const names = fetchedNames(plan);
+      // Removed even when the download stopped halfway (the pool learns of the files first).
       undo.push({
         what: 'the fetched installer kernel',
         run: async () => {
@@ -64,6 +62,7 @@ export async function createVm(
             await host.shell.run(['vol-delete', '--pool', pool, n]).catch(() => undefined);
         },
       });
+      created.push({ pool, volume: names.kernel }, { pool, volume: names.initrd });
       extras.fetchedKernel = await fetchTreeKernel(host, plan.media.url, plan.arch, dir, names, job.signal);
       await host.shell.run(['pool-refresh', pool]);
     }
@@ -79,20 +78,26 @@ export async function createVm(
         progress: (phase) => job.progress(done, STEPS, phase),
       });
       undo.push({ what: 'the prepared media', run: () => prepared.undo() });
+      created.push(...prepared.created);
       extras.preparedDisks = prepared.disks;
     }
 
     const { xml, installXml } = planXml(plan, extras);
     step(`Defining ${plan.name}`);
-    // Customize / manual: define what boots the media first, so a later start installs.
-    await putXmlOn(host, ['define', XML_FILE], plan.start ? xml : (installXml ?? xml));
-    undo.push({
-      what: `the definition of ${plan.name}`,
-      run: () =>
-        host.shell
-          .run(['undefine', '--domain', plan.uuid, '--nvram', '--tpm'])
-          .catch(() => host.shell.run(['undefine', '--domain', plan.uuid])),
-    });
+    // Customize / manual: define what boots the media first, so a later start installs. Customize
+    // keeps what Begin / Cancel installation need in the VM's own metadata.
+    const defined = plan.start ? xml : (installXml ?? xml);
+    const media = plan.media.kind === 'cdrom' ? plan.media.source : undefined;
+    const finalBoot = planToSpecs(plan, extras).final.boot ?? ['hd'];
+    const phase = installXml ? { finalBoot, media } : undefined;
+    await putXmlOn(
+      host,
+      ['define', XML_FILE],
+      plan.customize && !plan.start
+        ? withInstallRecord(defined, { uuid: plan.uuid, phase, created })
+        : defined,
+    );
+    undo.push(definitionUndo(host, plan.uuid, plan.name));
 
     if (plan.start) {
       step(`Starting ${plan.name}`);
@@ -106,11 +111,6 @@ export async function createVm(
     }
     job.progress(STEPS, STEPS, 'Done');
     if (job.signal.aborted) throw new ApiError('cancelled', 'Cancelled');
-    if (!plan.start) {
-      const media = plan.media.kind === 'cdrom' ? plan.media.source : undefined;
-      const finalBoot = planToSpecs(plan, extras).final.boot ?? ['hd'];
-      keepPending({ name: plan.name, phase: installXml ? { finalBoot, media } : undefined, undo: [...undo] });
-    }
     return {
       message: plan.start ? `${plan.name} created and started` : `${plan.name} defined (not started)`,
     };
@@ -134,23 +134,4 @@ async function requireFreeName(host: LiveHost, plan: NewVmPlan): Promise<void> {
     () => false,
   );
   if (taken) throw new ApiError('invalid-request', `A VM named "${plan.name}" already exists on this host`);
-}
-
-/** Undoes newest first; every step is tried and reported. */
-export async function rollBack(undo: Undo[]): Promise<string> {
-  if (undo.length === 0) return 'Nothing had been created.';
-  const removed: string[] = [];
-  const left: string[] = [];
-  for (const u of [...undo].reverse()) {
-    try {
-      await u.run();
-      removed.push(u.what);
-    } catch (error) {
-      left.push(`${u.what} (${error instanceof Error ? error.message : String(error)})`);
-    }
-  }
-  const parts = [];
-  if (removed.length) parts.push(`Removed ${removed.join(', ')}.`);
-  if (left.length) parts.push(`Could not remove ${left.join(', ')}.`);
-  return parts.join(' ');
 }

@@ -22,11 +22,22 @@ inos && depth==0 && /<eol-date>/ { sub(/.*<eol-date>/,""); sub(/<\/eol-date>.*/,
 /<\/os>/ { if (inos) print sid "|" nm "|" ver "|" fam "|" ven "|" rel "|" eol "|" id; inos=0 }
 `;
 
-/** The OS table, from the db files; osinfo-query's table when the files are elsewhere. `@@none` when neither. */
-export const OS_LIST_SCRIPT: ShellText = script`files=$(ls ${DB_FILES} 2>/dev/null)
+/**
+ * The OS table, from the db files; osinfo-query's table when the files are elsewhere. `@@none` when
+ * neither. First line: `@@stamp CRC SIZE`, the `cksum` of the host's machine-id and the db files'
+ * names, sizes and mtimes (and of the db directories and osinfo-query); when it equals `known`
+ * (the stamp of the list the desktop kept), `@@same` instead of the table — one call both checks a
+ * kept list and, when the db changed, reads the new one.
+ */
+export function osListScript(known = ''): ShellText {
+  return script`files=$(ls ${DB_FILES} 2>/dev/null)
+stamp=$({ cat /etc/machine-id; stat -c '%n %s %Y' /usr/share/osinfo /etc/osinfo /usr/share/libosinfo/db $files; command -v osinfo-query; } 2>/dev/null | cksum)
+echo "@@stamp $stamp"
+if [ "$stamp" = ${words([known])} ]; then echo @@same; exit 0; fi
 if [ -n "$files" ]; then awk ${words([OS_TABLE_AWK])} $files; exit 0; fi
 if command -v osinfo-query >/dev/null 2>&1; then osinfo-query os --fields=short-id,name,version,family,vendor,release-date,eol-date,id; exit 0; fi
 echo @@none`;
+}
 
 /** One awk pass over the db: the file of each OS id and what it derives from; then the chain of `id`. */
 const CHAIN_AWK = String.raw`

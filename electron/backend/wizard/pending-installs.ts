@@ -1,84 +1,84 @@
-// "Customize before install": Finish defined the install document and did not start it; the VM
-// window's "Begin installation" / "Cancel installation" finish or undo that run (docs/wizard.md).
+// "Customize before install": Finish defined the install document, with VirtDesk's install record in
+// its <metadata>, and did not start it; the VM window's "Begin installation" / "Cancel installation"
+// finish or undo that run (docs/wizard.md). Everything they need is read from the VM's definition,
+// so a restarted VirtDesk, or another desktop, can do either.
 import { ApiError } from '../../../shared/api/errors';
-import { finalFromInstall, type InstallPhase } from '../../../shared/wizard/after-install';
+import { finalFromInstall } from '../../../shared/wizard/after-install';
+import {
+  readInstallRecord,
+  withInstallRecord,
+  type CreatedVolume,
+  type InstallRecord,
+} from '../../../shared/wizard/install-record';
+import { summarizeDomainXml } from '../domains/domain-xml-summary';
 import type { LiveHost } from '../hosts/host-connection';
 import { putXmlOn, XML_FILE } from '../virsh/put-xml';
-import { rollBack, type Undo } from './create-vm';
+import { definitionUndo, rollBack, volumeUndo, type Undo } from './undo';
 
-export interface PendingInstall {
+export interface PendingInstallView {
   name: string;
-  /** Absent when the defined document boots as it is (import, cloud image, manual). */
-  phase?: InstallPhase | undefined;
-  /** What Finish created, oldest first (Cancel removes it newest first). */
-  undo: Undo[];
+  /** The defined document boots install media first (else Begin only starts the VM). */
+  install: boolean;
+  /** What Cancel removes besides the definition. */
+  created: CreatedVolume[];
 }
 
-/**
- * The VMs defined by "Customize before install" and not yet begun, per host and UUID, for the life
- * of the backend (a restart forgets them: the VM stays defined as its install document, Run
- * installs, Delete with its storage removes it).
- */
-export class PendingInstalls {
-  private readonly byKey = new Map<string, PendingInstall>();
-
-  keep(hostId: string, uuid: string, pending: PendingInstall): void {
-    this.byKey.set(`${hostId}/${uuid}`, pending);
-  }
-
-  take(hostId: string, uuid: string): PendingInstall | undefined {
-    const key = `${hostId}/${uuid}`;
-    const pending = this.byKey.get(key);
-    this.byKey.delete(key);
-    return pending;
-  }
-
-  peek(hostId: string, uuid: string): PendingInstall | undefined {
-    return this.byKey.get(`${hostId}/${uuid}`);
-  }
+/** The VM's definition (with secrets: the install boot keeps a graphics password) and its record. */
+async function readPending(
+  host: LiveHost,
+  uuid: string,
+): Promise<{ xml: string; name: string; record: InstallRecord | undefined }> {
+  const xml = await host.shell.run(['dumpxml', '--inactive', '--security-info', '--domain', uuid]);
+  const name = summarizeDomainXml(xml).name ?? uuid;
+  const reading = readInstallRecord(xml);
+  if (reading.state === 'unreadable')
+    throw new ApiError(
+      'invalid-request',
+      `The install record VirtDesk keeps in the metadata of ${name} cannot be read (${reading.problem}): delete the VM with its storage from the manager, or remove the record in its XML`,
+    );
+  return { xml, name, record: reading.state === 'ok' ? reading.record : undefined };
 }
+
+/** Is this VM waiting for its installation (the wizard's record in its definition)? */
+export async function pendingInstall(host: LiveHost, uuid: string): Promise<PendingInstallView | undefined> {
+  const { name, record } = await readPending(host, uuid);
+  return record && { name, install: record.phase !== undefined, created: record.created };
+}
+
+const notWaiting = (name: string) =>
+  new ApiError('invalid-request', `${name} is not waiting for its installation (it was begun or cancelled)`);
 
 /**
  * Begins the install of a customized VM, virt-install's way with the person's edits: the defined
- * document (edited) runs once as it is; what stays defined is it without the install-phase parts.
+ * document (edited) runs once as it is; what stays defined is it without the install-phase parts and
+ * without the record. Methods without an install phase just start. On failure the definition with
+ * its record is put back, so Begin can be tried again.
  */
-export async function beginInstall(
-  host: LiveHost,
-  uuid: string,
-  pending: PendingInstall | undefined,
-): Promise<{ message: string }> {
-  const name = pending?.name ?? uuid;
-  if (!pending?.phase) {
-    await host.shell.run(['start', '--domain', uuid]);
-    return { message: `${name} started` };
-  }
-  // With the graphics password, if the person set one: the install boot must keep it.
-  const edited = await host.shell.run(['dumpxml', '--inactive', '--security-info', '--domain', uuid]);
-  await putXmlOn(host, ['define', XML_FILE], finalFromInstall(edited, pending.phase));
+export async function beginInstall(host: LiveHost, uuid: string): Promise<{ message: string }> {
+  const { xml: edited, name, record } = await readPending(host, uuid);
+  if (!record) throw notWaiting(name);
+  const installDoc = withInstallRecord(edited, undefined);
+  const final = record.phase ? finalFromInstall(edited, record.phase) : installDoc;
+  await putXmlOn(host, ['define', XML_FILE], final);
   // Started meanwhile (Run): that boot is the install; only what stays defined had to change.
   const state = (await host.shell.run(['domstate', '--domain', uuid]).catch(() => '')).trim();
-  if (state === 'running' || state === 'paused') return { message: `Installing ${name}` };
+  if (state === 'running' || state === 'paused')
+    return { message: record.phase ? `Installing ${name}` : `${name} started` };
   try {
-    await putXmlOn(host, ['create', XML_FILE], edited);
+    if (record.phase) await putXmlOn(host, ['create', XML_FILE], installDoc);
+    else await host.shell.run(['start', '--domain', uuid]);
   } catch (error) {
-    // Put the install document back, so that Begin installation can be tried again.
     await putXmlOn(host, ['define', XML_FILE], edited).catch(() => undefined);
     throw error;
   }
-  return { message: `Installing ${name}` };
+  return { message: record.phase ? `Installing ${name}` : `${name} started` };
 }
 
 /** Removes what Finish created for a customized VM (stopping it first if it runs), and says what. */
-export async function cancelInstall(
-  host: LiveHost,
-  uuid: string,
-  pending: PendingInstall | undefined,
-): Promise<{ message: string }> {
-  if (!pending)
-    throw new ApiError(
-      'invalid-request',
-      'VirtDesk no longer knows what the wizard created for this VM (it was restarted since): delete the VM with its storage from the manager',
-    );
+export async function cancelInstall(host: LiveHost, uuid: string): Promise<{ message: string }> {
+  const { name, record } = await readPending(host, uuid);
+  if (!record) throw notWaiting(name);
   await host.shell.run(['destroy', '--domain', uuid]).catch(() => undefined);
-  return { message: `The installation of ${pending.name} was cancelled. ${await rollBack(pending.undo)}` };
+  const undo: Undo[] = [...record.created.map((v) => volumeUndo(host, v)), definitionUndo(host, uuid, name)];
+  return { message: `The installation of ${name} was cancelled. ${await rollBack(undo)}` };
 }

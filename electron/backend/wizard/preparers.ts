@@ -1,6 +1,7 @@
 // Media made on the host at Finish by an install method (docs/wizard.md, "The method interface").
 import type { NewDisk } from '../../../shared/xml/build/new-domain';
 import type { NewVmPlan } from '../../../shared/api/wizard';
+import type { CreatedVolume } from '../../../shared/wizard/install-record';
 import type { LiveHost } from '../hosts/host-connection';
 import { cloudInitPreparer } from '../cloud-init/cloud-init-preparer';
 
@@ -9,6 +10,8 @@ export interface Prepared {
   disks: NewDisk[];
   /** Removes what was made (run on failure or Cancel, newest first). */
   undo(): Promise<void>;
+  /** The volumes made, oldest first (kept in a customized VM's install record for Cancel). */
+  created: CreatedVolume[];
 }
 
 /** Validates its own `request` (zod), makes what it needs, honours `signal`. */

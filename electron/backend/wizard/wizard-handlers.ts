@@ -2,7 +2,7 @@ import type { Handlers } from '../api/dispatch';
 import type { HostManager } from '../hosts/host-manager';
 import type { JobManager } from '../jobs/job-manager';
 import { createVm } from './create-vm';
-import { beginInstall, cancelInstall, PendingInstalls } from './pending-installs';
+import { beginInstall, cancelInstall, pendingInstall } from './pending-installs';
 import { planXml, previewExtras } from './plan-xml';
 import { checkMedia, checkUrl, detectOs } from './wizard-host-data';
 
@@ -16,13 +16,13 @@ type WizardCall =
   | 'wizard/preview'
   | 'wizard/create'
   | 'wizard/begin-install'
-  | 'wizard/cancel-install';
+  | 'wizard/cancel-install'
+  | 'wizard/pending-install';
 
 /** The New VM wizard's calls (docs/wizard.md). */
 export function wizardHandlers(hosts: HostManager, jobs: JobManager): Pick<Handlers, WizardCall> {
   const live = (hostId: string) => hosts.session(hostId).live();
   const data = (hostId: string) => hosts.session(hostId).wizardData;
-  const pending = new PendingInstalls();
   return {
     'hosts/capabilities': ({ hostId, arch, virtType, machine }) =>
       data(hostId).capabilities(live(hostId), { arch, virtType, machine }),
@@ -41,16 +41,15 @@ export function wizardHandlers(hosts: HostManager, jobs: JobManager): Pick<Handl
         title: `Create ${plan.name}`,
         phase: 'Starting',
         cancellable: true,
-        run: (context) => createVm(host, plan, context, (kept) => pending.keep(hostId, plan.uuid, kept)),
+        run: (context) => createVm(host, plan, context),
       });
       return { jobId: job.jobId };
     },
-    'wizard/begin-install': async ({ hostId, uuid }) => {
-      const result = await beginInstall(live(hostId), uuid, pending.peek(hostId, uuid));
-      pending.take(hostId, uuid);
-      return result;
+    'wizard/begin-install': ({ hostId, uuid }) => beginInstall(live(hostId), uuid),
+    'wizard/cancel-install': ({ hostId, uuid }) => cancelInstall(live(hostId), uuid),
+    'wizard/pending-install': async ({ hostId, uuid }) => {
+      const pending = await pendingInstall(live(hostId), uuid);
+      return pending ? { pending } : {};
     },
-    'wizard/cancel-install': ({ hostId, uuid }) =>
-      cancelInstall(live(hostId), uuid, pending.take(hostId, uuid)),
   };
 }

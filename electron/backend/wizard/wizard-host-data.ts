@@ -1,31 +1,45 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { DiskSource, HostCapabilities, OsDetails, OsEntry } from '../../../shared/api/wizard';
+import type { EventBus } from '../events/event-bus';
 import type { HostPart, LiveHost } from '../hosts/host-connection';
 import { runToEnd } from '../virsh/one-off-process';
 import { hostScript, script, words, type ShellText } from '../virsh/quote';
 import { readHostCapabilities, type CapabilitiesQuery } from './host-capabilities';
-import { OS_LIST_SCRIPT, osChainScript, osDetectScript } from './osinfo-scripts';
+import { OsDbStamp, type CachedOsList, type OsListCache } from './os-list-cache';
+import { osChainScript, osDetectScript, osListScript } from './osinfo-scripts';
 import { osDetailsFromChain, parseOsinfoDetect, parseOsinfoQuery, splitOsinfoChain } from './parse-osinfo';
 
 type OsList = { entries: OsEntry[]; message?: string };
 
+export interface WizardHostDataOptions {
+  /** Read capabilities and the OS list at connect (default true; off for a benchmark's baseline). */
+  prefetch: boolean;
+  /** The OS list kept on the desktop across connections and restarts (absent: read every time). */
+  osListCache?: OsListCache | undefined;
+  /** Where `wizard/os-list-changed` goes when a kept list turned out stale. */
+  bus?: EventBus | undefined;
+}
+
 /**
  * What the wizard reads from a host, cached for the life of one connection (a reconnect reads
  * again: the host may have been upgraded meanwhile): capabilities per (arch, virt type, machine),
- * the OS list, and OS details per id.
+ * the OS list, and OS details per id. The OS list is also kept on the desktop (`OsListCache`):
+ * at connect the kept list answers at once while one call checks it against the host's osinfo-db
+ * and, when the db changed, reads the new list, keeps it and says so (`wizard/os-list-changed`).
  */
 export class WizardHostData implements HostPart {
   private caps = new Map<string, Promise<HostCapabilities>>();
   private osList: Promise<OsList> | undefined;
   private details = new Map<string, Promise<OsDetails>>();
 
-  constructor(private readonly options: { prefetch: boolean } = { prefetch: true }) {}
+  constructor(private readonly options: WizardHostDataOptions = { prefetch: true }) {}
 
   /**
    * A (re)connect starts empty and at once starts reading what the wizard's first two steps need:
    * the default capabilities, queued on the shell with the other parts' first reads (behind the
-   * manager's lists, ahead of their follow-ups), and the OS list on its own channel. A wizard opened
-   * when the host shows as connected finds them read or nearly (docs/wizard.md, "Step 1 ready").
+   * manager's lists, ahead of their follow-ups), and the OS list (the kept one, checked on its own
+   * channel). A wizard opened when the host shows as connected finds them read or nearly
+   * (docs/wizard.md, "Step 1 ready").
    */
   async attach(host: LiveHost): Promise<void> {
     this.reset();
@@ -49,7 +63,7 @@ export class WizardHostData implements HostPart {
 
   listOs(host: LiveHost): Promise<OsList> {
     if (!this.osList) {
-      const reading = readOsList(host);
+      const reading = this.keptOrRead(host);
       this.osList = reading;
       reading.catch(() => {
         if (this.osList === reading) this.osList = undefined;
@@ -66,6 +80,36 @@ export class WizardHostData implements HostPart {
         throw new ApiError('invalid-request', `The host's osinfo-db has no operating system ${osId}`);
       return osDetailsFromChain(chain, arch);
     });
+  }
+
+  /**
+   * The kept list at once (its end-of-life flags as of today), checked against the host behind it;
+   * without one, the host's list (then kept).
+   */
+  private async keptOrRead(host: LiveHost): Promise<OsList> {
+    const cache = this.options.osListCache;
+    const key = `${host.hostId}\n${host.uri}`;
+    const kept = await cache?.load(key);
+    if (!kept) return (await this.readAndKeep(host, key, '')) ?? { entries: [] };
+    const check = this.readAndKeep(host, key, kept.stamp);
+    const served = this.osList;
+    check.then(
+      (fresh) => {
+        if (fresh === undefined || this.osList !== served || !host.current()) return;
+        this.osList = Promise.resolve(fresh);
+        this.options.bus?.emit('wizard/os-list-changed', { hostId: host.hostId, ...fresh });
+      },
+      () => undefined, // the kept list stays; the next connect checks again
+    );
+    return osListAsOfToday(kept);
+  }
+
+  /** One call: the host's list, or `undefined` when its db still has `known`'s stamp. */
+  private async readAndKeep(host: LiveHost, key: string, known: string): Promise<OsList | undefined> {
+    const { stamp, list } = await readOsList(host, known);
+    if (!list) return undefined;
+    if (stamp) this.options.osListCache?.save(key, { version: 1, stamp, ...list }).catch(() => undefined);
+    return list;
   }
 
   private cached<T>(map: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
@@ -90,15 +134,32 @@ async function runScript(host: LiveHost, body: ShellText): Promise<string> {
   return output;
 }
 
-async function readOsList(host: LiveHost): Promise<OsList> {
-  const output = await runScript(host, OS_LIST_SCRIPT);
-  if (output.trim() === '@@none')
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The host's OS list and its db's stamp; no list when the stamp equals `known`. */
+async function readOsList(host: LiveHost, known: string): Promise<{ stamp?: string; list?: OsList }> {
+  const output = await runScript(host, osListScript(known));
+  const head = /^@@stamp (.*)\n/.exec(output);
+  const stamp = head && OsDbStamp.safeParse(head[1]).success ? head[1] : undefined;
+  const body = head ? output.slice(head[0].length) : output;
+  if (stamp && body.trim() === '@@same') return { stamp };
+  if (body.trim() === '@@none')
     return {
-      entries: [],
-      message: 'This host has no osinfo-db (Debian: apt install osinfo-db); choose a generic OS',
+      ...(stamp ? { stamp } : {}),
+      list: {
+        entries: [],
+        message: 'This host has no osinfo-db (Debian: apt install osinfo-db); choose a generic OS',
+      },
     };
-  const today = new Date().toISOString().slice(0, 10);
-  return { entries: parseOsinfoQuery(output, today).sort((a, b) => a.name.localeCompare(b.name)) };
+  const entries = parseOsinfoQuery(body, today()).sort((a, b) => a.name.localeCompare(b.name));
+  return { ...(stamp ? { stamp } : {}), list: { entries } };
+}
+
+/** A kept list with its end-of-life flags as of today (an OS may have reached its date since). */
+function osListAsOfToday(kept: CachedOsList): OsList {
+  const now = today();
+  const entries = kept.entries.map((e) => ({ ...e, eol: e.eolDate !== undefined && e.eolDate <= now }));
+  return { entries, ...(kept.message ? { message: kept.message } : {}) };
 }
 
 /** `osinfo-detect` on a path of the host: the OS id when libosinfo recognises the media. */

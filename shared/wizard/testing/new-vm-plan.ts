@@ -1,12 +1,12 @@
-// Test-only: a New VM plan as the wizard makes it for a small Linux guest under TCG (q35, BIOS,
-// 1 GiB, one vCPU, usermode NIC, VNC, an RNG), for the wizard's unit, integration and bench code.
-// Each caller names what its guest differs in (name, media, storage, start, …).
+// Test-only: one New VM plan to start from (an ISO install of Generic Linux 2022 on a new qcow2
+// disk in vd-images, usermode NIC, VNC, TCG), each test or bench changing what it is about.
 import type { NewVmPlan } from '../../api/wizard';
 import { MiB } from '../../xml/units';
 
-export function samplePlan(overrides: Partial<NewVmPlan> & Pick<NewVmPlan, 'name'>): NewVmPlan {
+export function newVmPlan(changes: Partial<NewVmPlan> = {}): NewVmPlan {
   return {
     uuid: '00000000-0000-4000-8000-000000000001',
+    name: 'vd-wz-custom',
     osId: 'http://libosinfo.org/linux/2022',
     windows: false,
     arch: 'x86_64',
@@ -17,14 +17,14 @@ export function samplePlan(overrides: Partial<NewVmPlan> & Pick<NewVmPlan, 'name
     firmware: 'bios',
     secureBoot: false,
     tpm: false,
-    media: { kind: 'none' },
-    storage: { kind: 'none' },
+    media: { kind: 'cdrom', source: { pool: 'vd-images', volume: 'debian.iso' } },
+    storage: { kind: 'new', pool: 'vd-images', capacityBytes: 1024 * MiB, format: 'qcow2' },
     network: { type: 'user' },
     diskBus: 'virtio',
     netModel: 'virtio',
     graphics: 'vnc',
     rng: true,
-    start: true,
-    ...overrides,
+    start: false,
+    ...changes,
   };
 }
