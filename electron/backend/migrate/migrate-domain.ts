@@ -3,12 +3,15 @@ import type { DomainSummary } from '../../../shared/api/domains';
 import { ApiError } from '../../../shared/api/errors';
 import type { MigratePath, MigrateRoute } from '../../../shared/api/domain-migrate';
 import type { HostConfig } from '../../../shared/api/hosts';
+import type { PoolSummary } from '../../../shared/api/pools';
 import type { LiveHost } from '../hosts/host-connection';
 import { longRunner } from '../hosts/host-session';
 import type { JobManager } from '../jobs/job-manager';
 import { followDomainJob } from '../snapshots/domain-job-progress';
+import { putXml, XML_FILE } from '../virsh/put-xml';
 import { SAME_HOST_REASON, explainMigrateError } from './migrate-errors';
 import { capabilitiesHostUuid, destinationUri, migrateArgs, migrateProblem, qemuMode } from './migrate-plan';
+import { planCopiedDisks, type DiskMove } from './migrate-storage';
 import { openRelay, sourceReaches, type LibvirtMode } from './migrate-relay';
 
 export interface MigrateEnds {
@@ -17,6 +20,9 @@ export interface MigrateEnds {
   destConfig: HostConfig;
   /** A VM of this name already defined or running on the destination, if so. */
   destHasName: (name: string) => boolean;
+  /** Each host's storage pools as last read (copy storage goes into the same-named pool). */
+  sourcePools: () => PoolSummary[];
+  destPools: () => PoolSummary[];
 }
 
 const label = (config: HostConfig) => config.name || config.host || config.uri;
@@ -25,6 +31,8 @@ interface Way {
   /** The destination URI for a direct (peer-to-peer over SSH) migration, or why there is none. */
   direct: { uri: string } | { refused: string };
   mode: LibvirtMode;
+  /** Copy storage: disks moved into the destination's same-named pool at another path, and the XML saying so. */
+  storage: { xml?: string; moves: DiskMove[] };
 }
 
 /** Every check that needs no migration: the VM's state and options, the destination, the host UUIDs. */
@@ -57,7 +65,17 @@ async function checkBefore(
       'invalid-request',
       `A VM named ${domain.name} already exists on ${label(ends.destConfig)}: rename or remove one of them first.`,
     );
-  return { direct, mode };
+  const offline = domain.state === 'shut off' || domain.state === 'crashed';
+  const storage =
+    request.copyStorage === 'none' || offline
+      ? { moves: [] }
+      : planCopiedDisks(
+          await ends.source.shell.run(['dumpxml', '--domain', domain.uuid, '--migratable']),
+          ends.sourcePools(),
+          ends.destPools(),
+          label(ends.destConfig),
+        );
+  return { direct, mode, storage };
 }
 
 /**
@@ -117,7 +135,15 @@ export async function migrateDomain(
       const stop = offline ? () => undefined : followDomainJob(source.shell, domain.uuid, context, phase);
       try {
         if (context.signal.aborted) throw new ApiError('cancelled', `Migration of ${domain.name} cancelled.`);
-        await longRunner(source).run(migrateArgs(domain, destUri, request, Boolean(relay)));
+        const argv = migrateArgs(domain, destUri, request, Boolean(relay));
+        const { xml } = way.storage;
+        if (xml === undefined) await longRunner(source).run(argv);
+        else {
+          // The disks' new paths in the destination's pools: the running and the persistent definition.
+          const files: Array<string | typeof XML_FILE> = ['--xml', XML_FILE];
+          if (request.persistent) files.push('--persistent-xml', XML_FILE);
+          await putXml(source.transport, source.uri, [...argv, ...files], xml);
+        }
       } catch (error) {
         throw explainMigrateError(error, Boolean(relay));
       } finally {
@@ -127,12 +153,15 @@ export async function migrateDomain(
       }
       const how = offline ? 'its definition moved' : request.live ? 'live' : 'paused while copied';
       const tunnelled = !offline && (request.tunnelled || relay);
+      const moved = way.storage.moves
+        .map((m) => ` ${m.target} copied into pool ${m.pool} at ${m.to};`)
+        .join('');
       return {
         message: relay
-          ? `${domain.name} migrated to ${to} (${how}; relayed through this desktop: the source's libvirt ` +
+          ? `${domain.name} migrated to ${to} (${how};${moved} relayed through this desktop: the source's libvirt ` +
             `reached ${to}'s libvirt over the desktop's two SSH connections` +
             `${tunnelled ? ', data tunnelled through it' : ''} — ${route.relay ? route.why : ''}).`
-          : `${domain.name} migrated to ${to} (${how}; peer-to-peer: the source's libvirt connected to ` +
+          : `${domain.name} migrated to ${to} (${how};${moved} peer-to-peer: the source's libvirt connected to ` +
             `${destUri} over SSH${tunnelled ? ', data tunnelled through it' : ''}).`,
       };
     },
