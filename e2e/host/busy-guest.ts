@@ -2,9 +2,10 @@
 // Debian installer's kernel and initrd from ~/vd-media, which `test-host.sh up` puts there), so a
 // migration has tens of MiB to copy: zero pages cost libvirt almost nothing, and a SeaBIOS-only
 // guest migrates in a second or two. Readable by the second test user too (its QEMU opens them).
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { hostVirsh, peerVirsh, type TestHost } from './test-host';
+import { hostVirsh, peerVirsh, serialLogPath, waitForSerialText, type TestHost } from './test-host';
 
 export interface BusyGuest {
   name: string;
@@ -29,6 +30,47 @@ export async function startBusyGuest(
 ): Promise<BusyGuest> {
   const media = installerKernel(host);
   if (!media) throw new Error('no installer kernel on the test host (~/vd-media)');
+  return startKernelGuest(name, memoryMiB, media.kernel, media.initrd, 'priority=critical');
+}
+
+/**
+ * Defines and starts NAME booting the installer kernel with DATA MiB of random bytes as its initrd
+ * (a file in the test user's home, removed with the guest): the kernel cannot unpack it and frees it
+ * unzeroed, so the guest's memory holds that much incompressible data — a save to a file then takes
+ * seconds (~445 MB in 4–7 s here for 400 MiB), long enough to cancel. Resolves once the kernel said
+ * "Freeing initrd memory" on its serial console (before that the firmware is still loading it).
+ */
+export async function startMemoryFilledGuest(
+  host: Pick<TestHost, 'home' | 'serialLogDir'>,
+  name: string,
+  dataMiB: number,
+): Promise<BusyGuest> {
+  const media = installerKernel(host);
+  if (!media) throw new Error('no installer kernel on the test host (~/vd-media)');
+  const data = path.join(host.home, `${name}.img`);
+  writeFileSync(data, randomBytes(dataMiB * 1024 * 1024));
+  chmodSync(data, 0o644);
+  const log = serialLogPath(name, host);
+  const guest = await startKernelGuest(name, dataMiB + 256, media.kernel, data, 'panic=0', log);
+  // The firmware has loaded all of it once the kernel gives the (unusable) initrd back.
+  await waitForSerialText(name, 'Freeing initrd memory', 120_000);
+  return {
+    name,
+    remove: async () => {
+      await guest.remove();
+      rmSync(data, { force: true });
+    },
+  };
+}
+
+async function startKernelGuest(
+  name: string,
+  memoryMiB: number,
+  kernel: string,
+  initrd: string,
+  cmdline: string,
+  serialLog?: string,
+): Promise<BusyGuest> {
   const remove = async () => {
     for (const virsh of [hostVirsh, peerVirsh]) {
       await virsh(['destroy', name]);
@@ -40,9 +82,10 @@ export async function startBusyGuest(
   writeFileSync(
     file,
     `<domain type='qemu'><name>${name}</name><memory unit='MiB'>${memoryMiB}</memory><vcpu>1</vcpu>` +
-      `<os><type arch='x86_64' machine='pc'>hvm</type><kernel>${media.kernel}</kernel>` +
-      `<initrd>${media.initrd}</initrd><cmdline>console=ttyS0 priority=critical</cmdline></os>` +
-      `<devices><serial type='pty'><target port='0'/></serial></devices></domain>`,
+      `<os><type arch='x86_64' machine='pc'>hvm</type><kernel>${kernel}</kernel>` +
+      `<initrd>${initrd}</initrd><cmdline>console=ttyS0 ${cmdline}</cmdline></os>` +
+      `<devices><serial type='pty'>${serialLog ? `<log file='${serialLog}' append='off'/>` : ''}` +
+      `<target port='0'/></serial></devices></domain>`,
   );
   chmodSync(file, 0o644);
   try {

@@ -42,8 +42,14 @@ test('Migrate moves a running VM live to another connected host, and the lists f
   await expect(dialog.getByLabel('Destination host')).toContainText(`ssh://${peer.user}@127.0.0.1`);
   await expect(dialog.getByLabel('Keep it running (live)')).toBeChecked();
   await expect(dialog).toContainText(
-    /connects to ssh:\/\/vdtest2@127\.0\.0\.1:\d+ qemu:\/\/\/session over SSH/,
+    /checks whether 127\.0\.0\.1 reaches ssh:\/\/vdtest2@127\.0\.0\.1:\d+ qemu:\/\/\/session over SSH by itself/,
   );
+  // The advanced part: relay through this desktop (always tunnelled).
+  await dialog.getByText('Advanced').click();
+  await dialog.getByLabel('Way to the destination').selectOption({ label: 'Relayed through this desktop' });
+  await expect(dialog).toContainText('no keys are needed on the source');
+  await expect(dialog.getByLabel('Tunnel the data through libvirt’s connection')).toBeChecked();
+  await expect(dialog.getByLabel('Tunnel the data through libvirt’s connection')).toBeDisabled();
   await dialog.getByLabel('Remove the definition from 127.0.0.1').check();
   await dialog.getByRole('button', { name: 'Migrate', exact: true }).click();
   await expect(dialog).toBeHidden();
@@ -54,5 +60,7 @@ test('Migrate moves a running VM live to another connected host, and the lists f
   expect((await hostVirsh(['dominfo', vm])).code).not.toBe(0);
   // One row left, under the second host (the first host's list lost it).
   await expect(app.vmRow(vm)).toHaveCount(1);
-  await expect(app.page.getByText(/migrated to 127\.0\.0\.1 \(live; peer-to-peer/).first()).toBeVisible();
+  await expect(
+    app.page.getByText(/migrated to 127\.0\.0\.1 \(live; relayed through this desktop/).first(),
+  ).toBeVisible();
 });

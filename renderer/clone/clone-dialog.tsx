@@ -7,10 +7,10 @@ import {
   type CloneDiskPlan,
 } from '../../shared/api/domain-clone';
 import type { DomainSummary } from '../../shared/api/domains';
-import { toApiError } from '../api/api-error-from';
 import { Dialog } from '../common/dialog';
 import { useStores } from '../common/stores-context';
 import { TextField } from '../common/text-field';
+import { useJobSubmit } from '../common/use-job-submit';
 import { FormFooter } from '../storage/volumes/form-footer';
 import { useClonePlan } from './use-clone-plan';
 
@@ -28,13 +28,17 @@ export function CloneDialog(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { cloneCalls, activity } = useStores();
+  const { cloneCalls } = useStores();
   const { hostId, domain } = props;
   const plan = useClonePlan(hostId, domain.uuid);
   const [name, setName] = useState<string>();
   const [choices, setChoices] = useState<Record<string, DiskChoice>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const job = useJobSubmit({
+    onStarted: props.onClose,
+    doneKey: 'clone.done',
+    failedKey: 'clone.failed',
+    failedParams: { name: domain.name },
+  });
   const cloneName = name ?? (plan.state === 'ready' ? plan.name : '');
 
   const nameProblem = (() => {
@@ -70,8 +74,6 @@ export function CloneDialog(props: {
 
   const submit = () => {
     if (nameProblem || Object.keys(volumeProblems).length > 0) return;
-    setBusy(true);
-    setError(undefined);
     const request = {
       hostId,
       uuid: domain.uuid,
@@ -82,18 +84,7 @@ export function CloneDialog(props: {
       }),
     };
     // The dialog closes as soon as the clone's job has started (its checks passed); a refusal stays in it.
-    const { started, finished } = cloneCalls.clone(request, domain.name);
-    started.then(props.onClose, (e: unknown) => {
-      setError(toApiError(e).message);
-      setBusy(false);
-    });
-    finished.then(
-      (result) => activity.getState().post('success', 'clone.done', { message: result.message }),
-      (e: unknown) =>
-        activity
-          .getState()
-          .post('error', 'clone.failed', { name: domain.name, message: toApiError(e).message }),
-    );
+    job.run(() => cloneCalls.clone(request, domain.name));
   };
 
   return (
@@ -135,8 +126,8 @@ export function CloneDialog(props: {
           </>
         )}
         <FormFooter
-          error={error}
-          busy={busy || plan.state !== 'ready'}
+          error={job.error}
+          busy={job.busy || plan.state !== 'ready'}
           submitLabel={t('clone.submit')}
           onCancel={props.onClose}
         />

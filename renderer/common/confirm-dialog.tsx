@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toApiError } from '../api/api-error-from';
 import type { ConfirmChoice } from '../stores/ui-store';
 import { Dialog } from './dialog';
 import { useStoreState, useStores } from './stores-context';
@@ -45,14 +46,97 @@ export function ConfirmDialog() {
           ))}
         </fieldset>
       )}
-      <div className="dialog-buttons">
-        <button type="button" className="dialog-cancel" onClick={() => answer(false)}>
-          {t('actions.cancel')}
-        </button>
-        <button type="button" className="danger" onClick={() => answer(true)}>
-          {t(pending.confirmKey)}
-        </button>
-      </div>
+      <ConfirmButtons
+        confirmLabel={t(pending.confirmKey)}
+        onCancel={() => answer(false)}
+        onConfirm={() => answer(true)}
+      />
+    </Dialog>
+  );
+}
+
+/** Every confirmation's buttons: Cancel (focused first) and the action, marked as dangerous. */
+function ConfirmButtons(props: {
+  confirmLabel: string;
+  disabled?: boolean;
+  onCancel: () => void;
+  /** Absent: the action is the form's submit button. */
+  onConfirm?: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="dialog-buttons">
+      <button type="button" className="dialog-cancel" onClick={props.onCancel}>
+        {t('actions.cancel')}
+      </button>
+      <button
+        type={props.onConfirm ? 'button' : 'submit'}
+        className="danger"
+        disabled={props.disabled}
+        onClick={props.onConfirm}
+      >
+        {props.confirmLabel}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * A confirmation that runs its action itself and may ask a little more (`children`: a choice such as
+ * "delete its descendants too"): busy while the action runs, closes when it succeeded, keeps a
+ * refusal in the dialog; `blocked` says why the action cannot run at all (then it stays disabled).
+ */
+export function ConfirmActionDialog(props: {
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  blocked?: string | undefined;
+  onConfirm: () => Promise<unknown>;
+  onClose: () => void;
+  children?: ReactNode;
+}) {
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await props.onConfirm();
+      props.onClose();
+    } catch (e) {
+      setError(toApiError(e).message);
+      setBusy(false);
+    }
+  };
+  const messageId = useId();
+  const problem = props.blocked ?? error;
+  return (
+    <Dialog
+      role="alertdialog"
+      title={props.title}
+      onCancel={props.onClose}
+      initialFocus=".dialog-cancel"
+      describedBy={messageId}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <p id={messageId}>{props.message}</p>
+        {!props.blocked && props.children}
+        {problem && (
+          <p role="alert" className="field-error">
+            {problem}
+          </p>
+        )}
+        <ConfirmButtons
+          confirmLabel={props.confirmLabel}
+          disabled={busy || props.blocked !== undefined}
+          onCancel={props.onClose}
+        />
+      </form>
     </Dialog>
   );
 }

@@ -18,7 +18,17 @@ export const enMigrate = {
     bandwidthHint: 'Empty: no limit.',
     bandwidthInvalid: 'A whole number of MiB/s, 1 or more.',
     tunnelled: 'Tunnel the data through libvirt’s connection',
-    path: 'The source host’s libvirt connects to {{uri}} over SSH by itself (peer-to-peer): its user needs a key the destination accepts. VirtDesk does not relay migrations through this desktop.',
+    advanced: 'Advanced',
+    route: 'Way to the destination',
+    routeAuto: 'Automatic: directly if the source reaches it, else through this desktop',
+    routeDirect: 'Directly: the source host connects over SSH by itself',
+    routeRelay: 'Relayed through this desktop',
+    pathAuto:
+      'VirtDesk first checks whether {{host}} reaches {{uri}} over SSH by itself (peer-to-peer, with its user’s keys); if not, libvirt’s connection is relayed through this desktop’s SSH connections to both hosts. The result says which way was used.',
+    pathDirect:
+      'The source host’s libvirt connects to {{uri}} over SSH by itself (peer-to-peer): its user needs a key the destination accepts.',
+    pathRelay:
+      'libvirt’s connection is relayed through this desktop’s SSH connections to both hosts: no keys are needed on the source. The data is tunnelled inside that connection.',
     submit: 'Migrate',
     done: '{{message}}',
     failed: 'Migrating {{name}} failed: {{message}}',

@@ -18,7 +18,17 @@ export const zhCnMigrate = {
     bandwidthHint: '留空：不限制。',
     bandwidthInvalid: '请输入不小于 1 的整数 MiB/s。',
     tunnelled: '通过 libvirt 连接以隧道方式传输数据',
-    path: '源宿主机上的 libvirt 会自行通过 SSH 连接 {{uri}}（点对点迁移）：其用户需要一个目标宿主机接受的密钥。VirtDesk 不会经由本机中转迁移数据。',
+    advanced: '高级',
+    route: '到目标宿主机的路径',
+    routeAuto: '自动：源宿主机能直接连接时直连，否则经由本机中转',
+    routeDirect: '直连：源宿主机自行通过 SSH 连接',
+    routeRelay: '经由本机中转',
+    pathAuto:
+      'VirtDesk 先检查 {{host}} 能否自行通过 SSH 连接 {{uri}}（点对点迁移，使用其用户的密钥）；若不能，则经由本机到两台宿主机的 SSH 连接中转 libvirt 的连接。结果会说明实际使用的路径。',
+    pathDirect:
+      '源宿主机上的 libvirt 会自行通过 SSH 连接 {{uri}}（点对点迁移）：其用户需要一个目标宿主机接受的密钥。',
+    pathRelay:
+      '经由本机到两台宿主机的 SSH 连接中转 libvirt 的连接：源宿主机无需任何密钥。数据在该连接内以隧道方式传输。',
     submit: '迁移',
     done: '{{message}}',
     failed: '迁移 {{name}} 失败：{{message}}',

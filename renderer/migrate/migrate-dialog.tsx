@@ -1,15 +1,22 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MigrateCopyStorage } from '../../shared/api/domain-migrate';
+import type { MigrateCopyStorage, MigrateRoute } from '../../shared/api/domain-migrate';
 import type { DomainSummary } from '../../shared/api/domains';
 import { describeConnection, type HostView } from '../../shared/api/hosts';
-import { toApiError } from '../api/api-error-from';
 import { Dialog } from '../common/dialog';
 import { RadioField } from '../common/radio-field';
 import { useStores } from '../common/stores-context';
 import { TextField } from '../common/text-field';
+import { useJobSubmit } from '../common/use-job-submit';
 import { hostDisplayName } from '../stores/display-names';
 import { FormFooter } from '../storage/volumes/form-footer';
+
+/** The line under the form saying how the source's libvirt will reach the destination. */
+const PATH_KEYS: Record<MigrateRoute, string> = {
+  auto: 'migrate.pathAuto',
+  direct: 'migrate.pathDirect',
+  relay: 'migrate.pathRelay',
+};
 
 /**
  * Migrate a VM to another connected host: live or paused (a shut-off VM moves its definition),
@@ -25,9 +32,9 @@ export function MigrateDialog(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { migrateCalls, activity } = useStores();
+  const { migrateCalls } = useStores();
   const { domain } = props;
-  const ids = { mode: useId(), dest: useId(), copy: useId() };
+  const ids = { mode: useId(), dest: useId(), copy: useId(), route: useId() };
   const offline = domain.state === 'shut off';
   const [destHostId, setDest] = useState(props.destinations[0]?.config.id ?? '');
   const [live, setLive] = useState(domain.state !== 'paused');
@@ -36,8 +43,13 @@ export function MigrateDialog(props: {
   const [copyStorage, setCopy] = useState<MigrateCopyStorage>('none');
   const [bandwidth, setBandwidth] = useState('');
   const [tunnelled, setTunnelled] = useState(false);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const [route, setRoute] = useState<MigrateRoute>('auto');
+  const job = useJobSubmit({
+    onStarted: props.onClose,
+    doneKey: 'migrate.done',
+    failedKey: 'migrate.failed',
+    failedParams: { name: domain.name },
+  });
   const dest = props.destinations.find((h) => h.config.id === destHostId);
   const limit = bandwidth.trim() === '' ? undefined : Number(bandwidth);
   const bandwidthProblem =
@@ -47,29 +59,19 @@ export function MigrateDialog(props: {
 
   const submit = () => {
     if (!dest || bandwidthProblem) return;
-    setBusy(true);
-    setError(undefined);
-    const { started, finished } = migrateCalls.migrate({
-      hostId: props.hostId,
-      uuid: domain.uuid,
-      destHostId,
-      live,
-      persistent: offline || persistent,
-      undefineSource,
-      copyStorage: offline ? 'none' : copyStorage,
-      tunnelled,
-      ...(limit !== undefined ? { bandwidth: limit } : {}),
-    });
-    started.then(props.onClose, (e: unknown) => {
-      setError(toApiError(e).message);
-      setBusy(false);
-    });
-    finished.then(
-      (result) => activity.getState().post('success', 'migrate.done', { message: result.message }),
-      (e: unknown) =>
-        activity
-          .getState()
-          .post('error', 'migrate.failed', { name: domain.name, message: toApiError(e).message }),
+    job.run(() =>
+      migrateCalls.migrate({
+        hostId: props.hostId,
+        uuid: domain.uuid,
+        destHostId,
+        live,
+        persistent: offline || persistent,
+        undefineSource,
+        copyStorage: offline ? 'none' : copyStorage,
+        tunnelled: tunnelled || route === 'relay',
+        route,
+        ...(limit !== undefined ? { bandwidth: limit } : {}),
+      }),
     );
   };
 
@@ -155,11 +157,26 @@ export function MigrateDialog(props: {
           hint={t('migrate.bandwidthHint')}
           error={bandwidthProblem}
         />
-        {check(t('migrate.tunnelled'), tunnelled, setTunnelled)}
-        {dest && <p className="field-hint">{t('migrate.path', { uri: describeConnection(dest.config) })}</p>}
+        <details className="migrate-advanced">
+          <summary>{t('migrate.advanced')}</summary>
+          <div className="field">
+            <label htmlFor={ids.route}>{t('migrate.route')}</label>
+            <select id={ids.route} value={route} onChange={(e) => setRoute(e.target.value as MigrateRoute)}>
+              <option value="auto">{t('migrate.routeAuto')}</option>
+              <option value="direct">{t('migrate.routeDirect')}</option>
+              <option value="relay">{t('migrate.routeRelay')}</option>
+            </select>
+          </div>
+          {check(t('migrate.tunnelled'), tunnelled || route === 'relay', setTunnelled, route === 'relay')}
+        </details>
+        {dest && (
+          <p className="field-hint">
+            {t(PATH_KEYS[route], { host: props.hostName, uri: describeConnection(dest.config) })}
+          </p>
+        )}
         <FormFooter
-          error={error}
-          busy={busy || !dest}
+          error={job.error}
+          busy={job.busy || !dest}
           submitLabel={t('migrate.submit')}
           onCancel={props.onClose}
         />

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HostFilePath } from '../../shared/api/domain-save-file';
-import { toApiError } from '../api/api-error-from';
 import { Dialog } from '../common/dialog';
 import { RadioField } from '../common/radio-field';
 import { useStores } from '../common/stores-context';
 import { TextField } from '../common/text-field';
+import { useJobSubmit } from '../common/use-job-submit';
 import { FormFooter } from '../storage/volumes/form-footer';
 
 type Then = 'as-saved' | 'running' | 'paused';
@@ -22,32 +22,26 @@ export function SaveFileDialog(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { saveFileCalls, activity } = useStores();
+  const { saveFileCalls } = useStores();
   const { hostId, vm } = props;
   const group = useId();
   const [path, setPath] = useState(vm ? `/tmp/${vm.name}.save` : '');
   const [then, setThen] = useState<Then>('as-saved');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const job = useJobSubmit({
+    onStarted: props.onClose,
+    doneKey: 'saveFile.done',
+    failedKey: 'saveFile.failed',
+  });
   const parsed = HostFilePath.safeParse(path);
   const problem = path === '' || parsed.success ? undefined : parsed.error.issues[0]?.message;
 
   const submit = () => {
-    if (!parsed.success) return setError(problem ?? t('saveFile.pathHint'));
-    setBusy(true);
-    setError(undefined);
+    if (!parsed.success) return job.setError(problem ?? t('saveFile.pathHint'));
     // The dialog closes once its job has started (the path passed the host's checks).
-    const { started, finished } = vm
-      ? saveFileCalls.save({ hostId, uuid: vm.uuid, path: parsed.data, then })
-      : saveFileCalls.restore({ hostId, path: parsed.data, then });
-    started.then(props.onClose, (e: unknown) => {
-      setError(toApiError(e).message);
-      setBusy(false);
-    });
-    finished.then(
-      (result) => activity.getState().post('success', 'saveFile.done', { message: result.message }),
-      (e: unknown) =>
-        activity.getState().post('error', 'saveFile.failed', { message: toApiError(e).message }),
+    job.run(() =>
+      vm
+        ? saveFileCalls.save({ hostId, uuid: vm.uuid, path: parsed.data, then })
+        : saveFileCalls.restore({ hostId, path: parsed.data, then }),
     );
   };
 
@@ -90,8 +84,8 @@ export function SaveFileDialog(props: {
           ))}
         </fieldset>
         <FormFooter
-          error={error}
-          busy={busy}
+          error={job.error}
+          busy={job.busy}
           submitLabel={vm ? t('saveFile.save') : t('saveFile.restore')}
           onCancel={props.onClose}
         />

@@ -1,10 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SnapshotView } from '../../shared/api/snapshots';
-import { toApiError } from '../api/api-error-from';
-import { Dialog } from '../common/dialog';
+import { ConfirmActionDialog } from '../common/confirm-dialog';
 import { RadioField } from '../common/radio-field';
-import { FormFooter } from '../storage/volumes/form-footer';
 import { useFormatTime } from './use-format-time';
 
 type Then = 'as-taken' | 'running' | 'paused';
@@ -22,19 +20,7 @@ export function RevertSnapshotDialog(props: {
   const time = useFormatTime();
   const group = useId();
   const [then, setThen] = useState<Then>('as-taken');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const { snapshot } = props;
-  const submit = async () => {
-    setBusy(true);
-    try {
-      await props.onRevert(then);
-      props.onClose();
-    } catch (e) {
-      setError(toApiError(e).message);
-      setBusy(false);
-    }
-  };
   const options: Array<{ value: Then; label: string }> = [
     {
       value: 'as-taken',
@@ -44,50 +30,30 @@ export function RevertSnapshotDialog(props: {
     { value: 'paused', label: t('snapshots.revertDialog.paused') },
   ];
   return (
-    <Dialog
-      role="alertdialog"
+    <ConfirmActionDialog
       title={t('snapshots.revertDialog.title', { name: props.vmName })}
-      onCancel={props.onClose}
-      initialFocus=".dialog-cancel"
+      message={t('snapshots.revertDialog.message', {
+        name: props.vmName,
+        snapshot: snapshot.name,
+        time: time(snapshot.createdAt),
+      })}
+      confirmLabel={t('snapshots.revertDialog.submit')}
+      blocked={props.blocked}
+      onConfirm={() => props.onRevert(then)}
+      onClose={props.onClose}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <p>
-          {t('snapshots.revertDialog.message', {
-            name: props.vmName,
-            snapshot: snapshot.name,
-            time: time(snapshot.createdAt),
-          })}
-        </p>
-        {props.blocked ? (
-          <p role="alert" className="field-error">
-            {props.blocked}
-          </p>
-        ) : (
-          <fieldset>
-            <legend>{t('snapshots.revertDialog.then')}</legend>
-            {options.map((o) => (
-              <RadioField
-                key={o.value}
-                name={group}
-                label={o.label}
-                checked={then === o.value}
-                onChange={() => setThen(o.value)}
-              />
-            ))}
-          </fieldset>
-        )}
-        <FormFooter
-          error={error}
-          busy={busy || props.blocked !== undefined}
-          submitLabel={t('snapshots.revertDialog.submit')}
-          onCancel={props.onClose}
-        />
-      </form>
-    </Dialog>
+      <fieldset>
+        <legend>{t('snapshots.revertDialog.then')}</legend>
+        {options.map((o) => (
+          <RadioField
+            key={o.value}
+            name={group}
+            label={o.label}
+            checked={then === o.value}
+            onChange={() => setThen(o.value)}
+          />
+        ))}
+      </fieldset>
+    </ConfirmActionDialog>
   );
 }

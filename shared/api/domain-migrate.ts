@@ -5,6 +5,14 @@ import { domainRef } from './refs';
 export const MigrateCopyStorage = z.enum(['none', 'all', 'inc']);
 export type MigrateCopyStorage = z.infer<typeof MigrateCopyStorage>;
 
+/**
+ * How the source's libvirt reaches the destination: by itself over SSH (peer-to-peer), relayed
+ * through this desktop's two SSH connections, or `auto` — directly when a bounded check from the
+ * source succeeds, else the relay.
+ */
+export const MigrateRoute = z.enum(['auto', 'direct', 'relay']);
+export type MigrateRoute = z.infer<typeof MigrateRoute>;
+
 /** What the Migrate dialog asks (virt-manager's and virsh's options). */
 export const MigrateOptions = z.object({
   /** The connected host to migrate to (another VirtDesk connection). */
@@ -24,11 +32,14 @@ export const MigrateOptions = z.object({
   bandwidth: z.number().int().min(1).max(1_000_000).optional(),
   /** Carry the data inside libvirt's own connection (`--tunnelled`) instead of a second TCP port. */
   tunnelled: z.boolean().default(false),
+  /** The way to the destination (the dialog's advanced part; the relay always tunnels). */
+  route: MigrateRoute.default('auto'),
 });
 export type MigrateOptions = z.input<typeof MigrateOptions>;
 
 /** Which way the migration went, said plainly in the result. */
-export const MigratePath = z.enum(['peer-to-peer-ssh']);
+export const MigratePath = z.enum(['peer-to-peer-ssh', 'relay-through-desktop']);
+export type MigratePath = z.infer<typeof MigratePath>;
 
 /** Migrate a VM to another connected host, as a job (progress from `domjobinfo`, Cancel). */
 export const domainMigrateCalls = {

@@ -1,13 +1,18 @@
 import type { ParsedRequest } from '../../../shared/api/contract';
 import type { DomainSummary } from '../../../shared/api/domains';
 import { ApiError } from '../../../shared/api/errors';
+import type { MigratePath, MigrateRoute } from '../../../shared/api/domain-migrate';
 import type { HostConfig } from '../../../shared/api/hosts';
+import type { PoolSummary } from '../../../shared/api/pools';
 import type { LiveHost } from '../hosts/host-connection';
 import { longRunner } from '../hosts/host-session';
 import type { JobManager } from '../jobs/job-manager';
 import { followDomainJob } from '../snapshots/domain-job-progress';
+import { putXml, XML_FILE } from '../virsh/put-xml';
 import { SAME_HOST_REASON, explainMigrateError } from './migrate-errors';
-import { capabilitiesHostUuid, destinationUri, migrateArgs, migrateProblem } from './migrate-plan';
+import { capabilitiesHostUuid, destinationUri, migrateArgs, migrateProblem, qemuMode } from './migrate-plan';
+import { planCopiedDisks, type DiskMove } from './migrate-storage';
+import { openRelay, sourceReaches, type LibvirtMode } from './migrate-relay';
 
 export interface MigrateEnds {
   source: LiveHost;
@@ -15,21 +20,39 @@ export interface MigrateEnds {
   destConfig: HostConfig;
   /** A VM of this name already defined or running on the destination, if so. */
   destHasName: (name: string) => boolean;
+  /** Each host's storage pools as last read (copy storage goes into the same-named pool). */
+  sourcePools: () => PoolSummary[];
+  destPools: () => PoolSummary[];
 }
 
 const label = (config: HostConfig) => config.name || config.host || config.uri;
+
+interface Way {
+  /** The destination URI for a direct (peer-to-peer over SSH) migration, or why there is none. */
+  direct: { uri: string } | { refused: string };
+  mode: LibvirtMode;
+  /** Copy storage: disks moved into the destination's same-named pool at another path, and the XML saying so. */
+  storage: { xml?: string; moves: DiskMove[] };
+}
 
 /** Every check that needs no migration: the VM's state and options, the destination, the host UUIDs. */
 async function checkBefore(
   ends: MigrateEnds,
   domain: DomainSummary,
   request: ParsedRequest<'domains/migrate'>,
-): Promise<string> {
+): Promise<Way> {
   if (request.destHostId === request.hostId) throw new ApiError('invalid-request', SAME_HOST_REASON);
   const problem = migrateProblem(domain, request);
   if (problem) throw new ApiError('invalid-request', problem);
-  const dest = destinationUri(ends.destConfig);
-  if ('refused' in dest) throw new ApiError('invalid-request', dest.refused);
+  const mode = qemuMode(ends.destConfig.uri);
+  const direct = destinationUri(ends.destConfig);
+  if (!mode || ('refused' in direct && request.route === 'direct'))
+    throw new ApiError('invalid-request', 'refused' in direct ? direct.refused : 'Not a QEMU destination');
+  if ((request.route === 'relay' || 'refused' in direct) && !ends.source.transport.listenUnix)
+    throw new ApiError(
+      'invalid-request',
+      `The relay through this desktop needs an SSH connection to the source host${'refused' in direct ? `, and ${direct.refused}` : '.'}`,
+    );
   const [sourceCaps, destCaps] = await Promise.all([
     ends.source.shell.run(['capabilities']),
     ends.dest.shell.run(['capabilities']),
@@ -42,51 +65,106 @@ async function checkBefore(
       'invalid-request',
       `A VM named ${domain.name} already exists on ${label(ends.destConfig)}: rename or remove one of them first.`,
     );
-  return dest.uri;
+  const offline = domain.state === 'shut off' || domain.state === 'crashed';
+  const storage =
+    request.copyStorage === 'none' || offline
+      ? { moves: [] }
+      : planCopiedDisks(
+          await ends.source.shell.run(['dumpxml', '--domain', domain.uuid, '--migratable']),
+          ends.sourcePools(),
+          ends.destPools(),
+          label(ends.destConfig),
+        );
+  return { direct, mode, storage };
 }
 
 /**
- * Migrates a VM to another connected host as a job: peer-to-peer (`virsh migrate --p2p` on the
- * source, whose libvirt opens `qemu+ssh://…` to the destination itself), progress from `domjobinfo`
- * once a second, Cancel via `domjobabort`. libvirt's refusals come back explained.
+ * Direct when asked, or (auto) when the source's own libvirt client reaches the destination within a
+ * bounded time; the relay when asked, when there is no direct URI, or when that check fails.
+ */
+async function chooseRoute(
+  ends: MigrateEnds,
+  way: Way,
+  route: MigrateRoute,
+): Promise<{ relay: false; uri: string } | { relay: true; why: string }> {
+  if ('refused' in way.direct) return { relay: true, why: way.direct.refused };
+  if (route === 'direct') return { relay: false, uri: way.direct.uri };
+  if (route === 'relay') return { relay: true, why: 'asked for in the dialog' };
+  if (!ends.source.transport.listenUnix) return { relay: false, uri: way.direct.uri };
+  const reach = await sourceReaches(ends.source, way.direct.uri);
+  if (reach.ok) return { relay: false, uri: way.direct.uri };
+  return { relay: true, why: `the source could not reach ${way.direct.uri} by itself: ${reach.reason}` };
+}
+
+/**
+ * Migrates a VM to another connected host as a job, peer-to-peer (`virsh migrate --p2p` on the
+ * source): either the source's libvirt opens `qemu+ssh://…` to the destination itself, or — when it
+ * cannot, or the user asks — it reaches the destination's libvirt through a relay over this desktop's
+ * two SSH connections (`migrate-relay.ts`; data tunnelled). Progress from `domjobinfo` once a second,
+ * Cancel via `domjobabort`; the relay is torn down however the job ends. libvirt's refusals come back
+ * explained; the result and the job's phase say which path was used.
  */
 export async function migrateDomain(
   ends: MigrateEnds,
   jobs: JobManager,
   domain: DomainSummary,
   request: ParsedRequest<'domains/migrate'>,
-): Promise<{ message: string; path: 'peer-to-peer-ssh' }> {
-  const destUri = await checkBefore(ends, domain, request);
-  const argv = migrateArgs(domain, destUri, request);
-  const offline = argv.includes('--offline');
+): Promise<{ message: string; path: MigratePath }> {
+  const way = await checkBefore(ends, domain, request);
+  const offline = domain.state === 'shut off' || domain.state === 'crashed';
   const to = label(ends.destConfig);
-  const phase = offline ? 'Moving the definition' : 'Copying memory';
+  const copying = offline ? 'Moving the definition' : 'Copying memory';
+  let path: MigratePath = 'peer-to-peer-ssh';
   const { finished } = jobs.start({
     hostId: ends.source.hostId,
     kind: 'domain-migrate',
     title: `Migrate ${domain.name} to ${to}`,
-    phase,
+    phase: `Finding the way to ${to}`,
     cancellable: !offline,
     run: async (context) => {
       const { source } = ends;
+      const route = await chooseRoute(ends, way, request.route);
+      if (context.signal.aborted) throw new ApiError('cancelled', `Migration of ${domain.name} cancelled.`);
+      const relay = route.relay ? await openRelay(source, ends.dest, way.mode) : undefined;
+      path = relay ? 'relay-through-desktop' : 'peer-to-peer-ssh';
+      const destUri = relay ? relay.uri : (route as { uri: string }).uri;
+      const phase = `${copying} (${relay ? 'relayed through this desktop' : 'peer-to-peer over SSH'})`;
       const onAbort = () => source.shell.run(['domjobabort', '--domain', domain.uuid]).catch(() => undefined);
       context.signal.addEventListener('abort', onAbort);
+      context.progress(0, undefined, phase);
       const stop = offline ? () => undefined : followDomainJob(source.shell, domain.uuid, context, phase);
       try {
-        await longRunner(source).run(argv);
+        if (context.signal.aborted) throw new ApiError('cancelled', `Migration of ${domain.name} cancelled.`);
+        const argv = migrateArgs(domain, destUri, request, Boolean(relay));
+        const { xml } = way.storage;
+        if (xml === undefined) await longRunner(source).run(argv);
+        else {
+          // The disks' new paths in the destination's pools: the running and the persistent definition.
+          const files: Array<string | typeof XML_FILE> = ['--xml', XML_FILE];
+          if (request.persistent) files.push('--persistent-xml', XML_FILE);
+          await putXml(source.transport, source.uri, [...argv, ...files], xml);
+        }
       } catch (error) {
-        throw explainMigrateError(error);
+        throw explainMigrateError(error, Boolean(relay));
       } finally {
         stop();
         context.signal.removeEventListener('abort', onAbort);
+        await relay?.close();
       }
       const how = offline ? 'its definition moved' : request.live ? 'live' : 'paused while copied';
+      const tunnelled = !offline && (request.tunnelled || relay);
+      const moved = way.storage.moves
+        .map((m) => ` ${m.target} copied into pool ${m.pool} at ${m.to};`)
+        .join('');
       return {
-        message:
-          `${domain.name} migrated to ${to} (${how}; peer-to-peer: the source's libvirt connected to ` +
-          `${destUri} over SSH${request.tunnelled ? ', data tunnelled through it' : ''}).`,
+        message: relay
+          ? `${domain.name} migrated to ${to} (${how};${moved} relayed through this desktop: the source's libvirt ` +
+            `reached ${to}'s libvirt over the desktop's two SSH connections` +
+            `${tunnelled ? ', data tunnelled through it' : ''} — ${route.relay ? route.why : ''}).`
+          : `${domain.name} migrated to ${to} (${how};${moved} peer-to-peer: the source's libvirt connected to ` +
+            `${destUri} over SSH${tunnelled ? ', data tunnelled through it' : ''}).`,
       };
     },
   });
-  return { message: (await finished).message, path: 'peer-to-peer-ssh' };
+  return { message: (await finished).message, path };
 }

@@ -44,9 +44,18 @@ const EXPLAINED: ReadonlyArray<{ match: RegExp; reason: string }> = [
   },
 ];
 
-/** Turns a failed `virsh migrate` into one that says why, in words a user can act on. */
-export function explainMigrateError(error: unknown): unknown {
+const SSH_REASON = EXPLAINED.find((e) => e.reason.startsWith('The source host could not open'))!;
+const RELAY_LOST =
+  "The relay through this desktop lost libvirt's connection to the destination (the desktop's SSH connection to either host may have dropped).";
+
+/**
+ * Turns a failed `virsh migrate` into one that says why, in words a user can act on. Over the relay
+ * the source never opens SSH itself: a lost connection is the relay's.
+ */
+export function explainMigrateError(error: unknown, relayed = false): unknown {
   if (!(error instanceof ApiError) || error.code !== 'virsh-error') return error;
   const found = EXPLAINED.find((e) => e.match.test(error.message));
+  if (found === SSH_REASON && relayed)
+    return new ApiError('virsh-error', `${RELAY_LOST} (libvirt: ${error.message})`);
   return found ? new ApiError('virsh-error', `${found.reason} (libvirt: ${error.message})`) : error;
 }

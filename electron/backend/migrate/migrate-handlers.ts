@@ -26,6 +26,8 @@ export function migrateHandlers(hosts: HostManager, jobs: JobManager): Pick<Hand
             dest,
             destConfig: destSession.config,
             destHasName: (name) => destSession.domains.find((d) => d.name === name) !== undefined,
+            sourcePools: () => session.pools.list(),
+            destPools: () => destSession.pools.list(),
           },
           jobs,
           domain,

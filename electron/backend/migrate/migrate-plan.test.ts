@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DomainSummary } from '../../../shared/api/domains';
 import { ApiError } from '../../../shared/api/errors';
 import { explainMigrateError } from './migrate-errors';
-import { capabilitiesHostUuid, destinationUri, migrateArgs, migrateProblem } from './migrate-plan';
+import { capabilitiesHostUuid, destinationUri, migrateArgs, migrateProblem, qemuMode } from './migrate-plan';
 
 const vm = (state: DomainSummary['state'], persistent = true) =>
   ({ uuid: 'u-1', name: 'web', state, persistent }) as DomainSummary;
@@ -114,5 +114,30 @@ describe('reasons', () => {
     ).toMatch(/cannot find this VM's disks/);
     expect(explained('Host key verification failed.')).toMatch(/could not open an SSH connection/);
     expect(explained('something new')).toBe('something new');
+  });
+});
+
+describe('the relay through the desktop (issue 14)', () => {
+  const relayUri = 'qemu+unix:///session?socket=/run/user/1000/vd-relay.ab12/libvirt-sock';
+  it('always tunnels a running VM over the relay, never an offline move', () => {
+    expect(migrateArgs(vm('running'), relayUri, options, true)).toContain('--tunnelled');
+    expect(migrateArgs(vm('running'), relayUri, options, false)).not.toContain('--tunnelled');
+    expect(migrateArgs(vm('shut off'), relayUri, options, true)).not.toContain('--tunnelled');
+  });
+
+  it('knows the destination mode of QEMU URIs only', () => {
+    expect(qemuMode('qemu+ssh://kvm2/system')).toBe('system');
+    expect(qemuMode('qemu:///session')).toBe('session');
+    expect(qemuMode('qemu:///session?socket=/x')).toBe('session');
+    expect(qemuMode('test:///default')).toBeUndefined();
+    expect(qemuMode('qemu:///embed')).toBeUndefined();
+  });
+
+  it("blames the relay, not the source's SSH, for a lost connection over it", () => {
+    const lost = new ApiError('virsh-error', 'End of file while reading data: Input/output error');
+    expect((explainMigrateError(lost, true) as Error).message).toMatch(
+      /^The relay through this desktop lost/,
+    );
+    expect((explainMigrateError(lost) as Error).message).toMatch(/^The source host could not open an SSH/);
   });
 });

@@ -2,7 +2,13 @@ import type { ParsedRequest } from '../../../shared/api/contract';
 import type { DomainSummary } from '../../../shared/api/domains';
 import type { HostConfig } from '../../../shared/api/hosts';
 
-type Options = Omit<ParsedRequest<'domains/migrate'>, 'hostId' | 'uuid' | 'destHostId'>;
+type Options = Omit<ParsedRequest<'domains/migrate'>, 'hostId' | 'uuid' | 'destHostId' | 'route'>;
+
+/** `system` or `session` for a QEMU connection URI, else undefined (VMs migrate between QEMU hosts only). */
+export function qemuMode(uri: string): 'system' | 'session' | undefined {
+  return /^qemu(?:\+[a-z]+)?:\/\/[^/]*\/(system|session)(?:\?.*)?$/.exec(uri)?.[1] as
+    'system' | 'session' | undefined;
+}
 
 /**
  * The destination as the SOURCE host's libvirt reaches it: `qemu+ssh://user@host:port/<path>`,
@@ -29,7 +35,12 @@ export function destinationUri(dest: HostConfig): { uri: string } | { refused: s
 }
 
 /** `virsh migrate` arguments (peer-to-peer: the source's libvirt connects to the destination itself). */
-export function migrateArgs(domain: DomainSummary, destUri: string, options: Options): string[] {
+export function migrateArgs(
+  domain: DomainSummary,
+  destUri: string,
+  options: Options,
+  relayed = false,
+): string[] {
   const offline = domain.state === 'shut off' || domain.state === 'crashed';
   const argv = ['migrate', '--domain', domain.uuid, '--desturi', destUri, '--p2p'];
   if (offline) argv.push('--offline', '--persistent');
@@ -41,7 +52,8 @@ export function migrateArgs(domain: DomainSummary, destUri: string, options: Opt
   if (!offline && options.copyStorage === 'all') argv.push('--copy-storage-all');
   if (!offline && options.copyStorage === 'inc') argv.push('--copy-storage-inc');
   if (options.bandwidth !== undefined) argv.push('--bandwidth', String(options.bandwidth));
-  if (options.tunnelled) argv.push('--tunnelled');
+  // Over the relay only libvirt's connection passes: the memory (and disks) must go inside it.
+  if (options.tunnelled || (relayed && !offline)) argv.push('--tunnelled');
   return argv;
 }
 

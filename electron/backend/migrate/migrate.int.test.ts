@@ -142,7 +142,10 @@ describe.skipIf(!peer)('Migrate between two session daemons on the real test hos
         expect(job.cancellable).toBe(true);
         const progress = await h.waitFor(
           'jobs/progress',
-          (p) => p.jobId === job.jobId && p.phase === 'Copying memory' && (p.total ?? 0) > 0,
+          (p) =>
+            p.jobId === job.jobId &&
+            p.phase === 'Copying memory (peer-to-peer over SSH)' &&
+            (p.total ?? 0) > 0,
         );
         expect(progress.done).toBeLessThan(progress.total!);
         await h.call('jobs/cancel', { jobId: job.jobId });

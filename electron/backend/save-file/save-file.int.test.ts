@@ -4,8 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hostVirsh } from '../../../e2e/host/test-host';
+import { installerKernel, startMemoryFilledGuest } from '../../../e2e/host/busy-guest';
 import { createVmWithVolumes, type VmWithVolumes } from '../../../e2e/host/vm-with-volumes';
-import { connectByKey, createHarness, pollUntil, type Harness } from '../testing/backend-harness';
+import {
+  clearEvents,
+  connectByKey,
+  createHarness,
+  pollUntil,
+  type Harness,
+} from '../testing/backend-harness';
 
 // Real sshd + real libvirt session: a disk-less VM (an empty CD-ROM only), booted once, saved to a
 // file in a folder of the test user's, and restored from it.
@@ -74,4 +81,43 @@ describe('Save to file and restore on the real test host', () => {
       /is not a file on the host/,
     );
   });
+
+  // 400 MiB of random bytes in the guest's memory: the save takes seconds (a SeaBIOS guest saves in ~1 s).
+  it.skipIf(!installerKernel(host))(
+    'cancels a save: no file is left and the VM keeps running',
+    async () => {
+      const guest = await startMemoryFilledGuest(host, `vd-m4-save-${process.pid}`, 400);
+      try {
+        const id = (await pollUntil(
+          () => h.call('domains/list', { hostId }).then((l) => l.find((d) => d.name === guest.name)),
+          (d) => d?.state === 'running',
+        ))!.uuid;
+        const file = join(folder, 'cancelled.save');
+        clearEvents(h);
+        const started = h.waitFor('jobs/started', (j) => j.kind === 'domain-save');
+        const call = h.call('domains/save-to-file', { hostId, uuid: id, path: file });
+        const job = await started;
+        const progress = await h.waitFor(
+          'jobs/progress',
+          (p) => p.jobId === job.jobId && (p.total ?? 0) > 0 && p.done > 0,
+          30_000,
+        );
+        expect(progress.done).toBeLessThan(progress.total!);
+        await h.call('jobs/cancel', { jobId: job.jobId });
+        await expect(call).rejects.toThrow(/cancelled/i);
+        expect((await h.waitFor('jobs/finished', (j) => j.jobId === job.jobId)).state).toBe('cancelled');
+        expect(existsSync(file)).toBe(false);
+        expect((await hostVirsh(['domstate', guest.name])).stdout.trim()).toBe('running');
+        expect(
+          await pollUntil(
+            () => h.call('domains/list', { hostId }).then((l) => l.find((d) => d.uuid === id)?.state),
+            (s) => s === 'running',
+          ),
+        ).toBe('running');
+      } finally {
+        await guest.remove();
+      }
+    },
+    240_000,
+  );
 });

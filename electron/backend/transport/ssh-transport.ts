@@ -10,7 +10,7 @@ import { NetworkDeadline } from './network-deadline';
 import { proxyFailure, startProxyCommand, type ProxyProcess } from './proxy-command';
 import type { SshEndpoint } from './ssh-endpoint';
 import type { PromptBroker } from '../prompts/prompt-broker';
-import type { ExecOptions, RemoteProcess, Transport } from './transport';
+import type { ExecOptions, RemoteListener, RemoteProcess, Transport } from './transport';
 import { RemoteCommand } from '../virsh/quote';
 
 export type { SshEndpoint } from './ssh-endpoint';
@@ -51,6 +51,8 @@ export function hostKeyAlgorithmOrder(knownTypes: readonly string[]): string[] {
 export class SshTransport implements Transport {
   readonly kind = 'ssh' as const;
   readonly closed: Promise<Error | undefined>;
+  /** The unix sockets this connection listens on (listenUnix): their path → who takes connections. */
+  private readonly unixListeners = new Map<string, (stream: Duplex) => void>();
 
   private constructor(
     private readonly client: Client,
@@ -257,6 +259,42 @@ export class SshTransport implements Transport {
         if (error)
           return reject(new ApiError('connect-refused', `The host cannot open ${path}: ${error.message}`));
         resolve(channel);
+      });
+    });
+  }
+
+  listenUnix(path: string, onConnection: (stream: Duplex) => void): Promise<RemoteListener> {
+    if (this.unixListeners.has(path)) throw new Error(`Already listening on ${path}`);
+    if (this.unixListeners.size === 0 && this.client.listenerCount('unix connection') === 0) {
+      // One dispatcher for every forward of this connection: a path nobody listens on (any more) is refused.
+      this.client.on('unix connection', (info, accept, reject) => {
+        const take = this.unixListeners.get(info.socketPath);
+        if (take) take(accept());
+        else reject();
+      });
+    }
+    this.unixListeners.set(path, onConnection);
+    return new Promise((resolve, reject) => {
+      this.client.openssh_forwardInStreamLocal(path, (error) => {
+        if (error) {
+          this.unixListeners.delete(path);
+          return reject(
+            new ApiError('connect-refused', `The host refused to listen on ${path}: ${error.message}`),
+          );
+        }
+        resolve({
+          close: () => {
+            this.unixListeners.delete(path);
+            const unbound = new Promise<void>((done) => {
+              try {
+                this.client.openssh_unforwardInStreamLocal(path, () => done());
+              } catch {
+                done(); // the connection is already gone, and the host's listener with it
+              }
+            });
+            return Promise.race([unbound, this.closed.then(() => undefined)]);
+          },
+        });
       });
     });
   }

@@ -26,6 +26,12 @@ export interface ExecOptions {
   pty?: { rows: number; cols: number; term?: string };
 }
 
+/** A listening socket on a host whose connections come to the desktop (see `Transport.listenUnix`). */
+export interface RemoteListener {
+  /** Stops listening (the host removes its end); resolves once the host answered or the connection went. */
+  close(): Promise<void>;
+}
+
 /** How the backend reaches one host. One SSH connection per host carries every channel. */
 export interface Transport {
   readonly kind: 'ssh' | 'local';
@@ -35,6 +41,12 @@ export interface Transport {
   connectTcp(host: string, port: number): Promise<Duplex>;
   /** A byte stream to a unix socket on the host (OpenSSH streamlocal forwarding over SSH). */
   connectUnix(path: string): Promise<Duplex>;
+  /**
+   * SSH only (issue 14, relay migration): the host listens on the unix socket `path` (OpenSSH
+   * streamlocal remote forward, created with the SSH user's rights and sshd's StreamLocalBindMask,
+   * 0177 by default) and hands every connection made to it to `onConnection` as a byte stream.
+   */
+  listenUnix?(path: string, onConnection: (stream: Duplex) => void): Promise<RemoteListener>;
   /** Resolves once when the connection is gone (error: why). */
   readonly closed: Promise<Error | undefined>;
   close(): void;

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { Transport } from '../transport/transport';
-import { hostScript, words } from './quote';
+import { hostScript, script, words } from './quote';
 import { runToEnd, virshOutcome } from './one-off-process';
 import { stagerOf, type StagedXmlFile } from './staged-xml-file';
 
@@ -22,9 +22,11 @@ export async function putXml(
   argv: ReadonlyArray<string | typeof XML_FILE>,
   xml: string,
 ): Promise<string> {
-  const [before, after] = aroundXmlFile(argv, 'putXml');
-  const virsh = words(['virsh', '-q', '-c', uri, ...before]);
-  const command = hostScript`f=$(mktemp) || exit 125; trap 'rm -f "$f"' EXIT; cat > "$f" || exit 125; ${virsh} "$f" ${words(after)} </dev/null 2>&1`;
+  const [before, ...rest] = splitAtXmlFiles(argv, 'putXml');
+  const virsh = words(['virsh', '-q', '-c', uri, ...before!]);
+  // Every XML_FILE is the same file (`virsh migrate --xml F --persistent-xml F`).
+  const after = rest.map((part) => script` "$f" ${words(part)}`);
+  const command = hostScript`f=$(mktemp) || exit 125; trap 'rm -f "$f"' EXIT; cat > "$f" || exit 125; ${virsh}${after} </dev/null 2>&1`;
   const result = await runToEnd(await transport.exec(command), xml);
   return virshOutcome(result, String(argv[0]), 'The connection dropped while libvirt read the XML');
 }
@@ -89,6 +91,17 @@ export async function validateXmlOn(
 }
 
 /** The words before and after the one XML_FILE in `argv`. */
+/** argv cut at each XML_FILE (putXml takes one or more; they all name the one file). */
+function splitAtXmlFiles(argv: ReadonlyArray<string | typeof XML_FILE>, who: string): string[][] {
+  if (!argv.includes(XML_FILE)) throw new Error(`${who} needs an XML_FILE`);
+  const parts: string[][] = [[]];
+  for (const a of argv) {
+    if (a === XML_FILE) parts.push([]);
+    else parts[parts.length - 1]!.push(a);
+  }
+  return parts;
+}
+
 function aroundXmlFile(argv: ReadonlyArray<string | typeof XML_FILE>, who: string): [string[], string[]] {
   const at = argv.indexOf(XML_FILE);
   if (at < 0 || argv.lastIndexOf(XML_FILE) !== at) throw new Error(`${who} needs exactly one XML_FILE`);

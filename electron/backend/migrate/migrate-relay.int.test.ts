@@ -1,0 +1,186 @@
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hostVirsh, peerVirsh } from '../../../e2e/host/test-host';
+import { installerKernel, startBusyGuest } from '../../../e2e/host/busy-guest';
+import { createVmWithVolumes, type VmWithVolumes } from '../../../e2e/host/vm-with-volumes';
+import {
+  clearEvents,
+  connectByKey,
+  createHarness,
+  pollUntil,
+  type Harness,
+} from '../testing/backend-harness';
+
+// The relay through the desktop (issue 14), on the real test host: the desktop reaches the second
+// test user by an ~/.ssh/config alias that only the desktop knows, so the source's own libvirt
+// cannot open qemu+ssh://vd-m4-peer/… — "auto" finds that out and relays libvirt's connection
+// through the desktop's two SSH connections; the relay can also be asked for; Cancel works over it;
+// and the socket directory on the source is gone once the job ends, however it ends.
+const host = inject('testHost');
+const peer = host.peer;
+const ALIAS = 'vd-m4-peer';
+let h: Harness;
+let a: string; // vdtest, by address
+let b: string; // vdtest2, by the desktop-only alias
+let guest: VmWithVolumes;
+
+const row = (hostId: string, name: string) =>
+  h.call('domains/list', { hostId }).then((list) => list.find((d) => d.name === name));
+const relayDirs = () => readdirSync(host.runtimeDir).filter((n) => n.startsWith('vd-relay.'));
+
+beforeAll(async () => {
+  if (!peer) return;
+  guest = await createVmWithVolumes(`m4-relay-${process.pid}`, []);
+  h = await createHarness();
+  writeFileSync(
+    join(h.homeDir, '.ssh', 'config'),
+    `Host ${ALIAS}\n  HostName ${host.host}\n  Port ${host.port}\n  User ${peer.user}\n` +
+      `  IdentityFile ${host.privateKeyPath}\n`,
+  );
+  a = await connectByKey(h, host);
+  const view = await h.call('hosts/add', {
+    transport: 'ssh',
+    host: ALIAS,
+    uri: host.uri,
+    autoconnect: false,
+  });
+  b = view.config.id;
+  const status = await h.call('hosts/connect', { hostId: b });
+  if (status.state !== 'connected') throw new Error(`Could not connect: ${JSON.stringify(status.error)}`);
+});
+
+afterAll(async () => {
+  h?.dispose();
+  if (!peer) return;
+  if (guest) {
+    await peerVirsh(['destroy', guest.vm]);
+    await peerVirsh(['undefine', guest.vm]);
+    await hostVirsh(['destroy', guest.vm]);
+  }
+  await guest?.remove();
+});
+
+// Without root the script has no second account to migrate to (test-host.sh: peer_enabled).
+describe.skipIf(!peer)('Migrate relayed through the desktop (real test host, two session daemons)', () => {
+  it('relays by itself when the source cannot reach the destination; both lists follow', async () => {
+    await hostVirsh(['start', guest.vm]);
+    const uuid = (await pollUntil(
+      () => row(a, guest.vm),
+      (d) => d?.state === 'running',
+    ))!.uuid;
+    const before = relayDirs();
+    clearEvents(h);
+    const finished = h.waitFor('jobs/finished', (j) => j.kind === 'domain-migrate');
+    const done = await h.call('domains/migrate', {
+      hostId: a,
+      uuid,
+      destHostId: b,
+      persistent: true,
+      undefineSource: true,
+    });
+    expect(done.path).toBe('relay-through-desktop');
+    expect(done.message).toMatch(
+      /migrated to .* \(live; relayed through this desktop: .*data tunnelled through it — the source could not reach qemu\+ssh:\/\/vd-m4-peer.*\/session by itself/,
+    );
+    const job = await finished;
+    expect(job.state).toBe('done');
+    expect(job.message).toMatch(/relayed through this desktop/);
+    expect(
+      h.events.some(
+        (e) => e.name === 'jobs/progress' && /relayed/.test((e.payload as { phase: string }).phase),
+      ),
+    ).toBe(true);
+    expect((await peerVirsh(['domstate', guest.vm])).stdout.trim()).toBe('running');
+    expect(
+      (
+        await pollUntil(
+          () => row(b, guest.vm),
+          (d) => d?.state === 'running',
+        )
+      )?.state,
+    ).toBe('running');
+    expect(
+      await pollUntil(
+        () => row(a, guest.vm),
+        (d) => d === undefined,
+      ),
+    ).toBeUndefined();
+    expect(relayDirs()).toEqual(before);
+  });
+
+  it('relays when asked even where the direct way works (back to the first user)', async () => {
+    const uuid = (await row(b, guest.vm))!.uuid;
+    const done = await h.call('domains/migrate', {
+      hostId: b,
+      uuid,
+      destHostId: a,
+      persistent: true,
+      undefineSource: true,
+      route: 'relay',
+    });
+    expect(done.path).toBe('relay-through-desktop');
+    expect(done.message).toMatch(/relayed through this desktop: .* — asked for in the dialog\)/);
+    expect(
+      (
+        await pollUntil(
+          () => row(a, guest.vm),
+          (d) => d?.state === 'running',
+        )
+      )?.state,
+    ).toBe('running');
+    expect(
+      await pollUntil(
+        () => row(b, guest.vm),
+        (d) => d === undefined,
+      ),
+    ).toBeUndefined();
+    expect(readdirSync(peer!.runtimeDir).filter((n) => n.startsWith('vd-relay.'))).toEqual([]);
+  });
+
+  // A guest whose memory holds the installer's kernel and initrd: ~45 MiB to copy at 1 MiB/s.
+  it.skipIf(!installerKernel(host))(
+    'cancels over the relay: the guest stays, nothing on the destination, the socket gone',
+    async () => {
+      const busy = await startBusyGuest(host, `vd-m4-busy-${process.pid}`, 128);
+      try {
+        const uuid = (await pollUntil(
+          () => row(a, busy.name),
+          (d) => d?.state === 'running',
+        ))!.uuid;
+        const before = relayDirs();
+        clearEvents(h);
+        const started = h.waitFor('jobs/started', (j) => j.kind === 'domain-migrate');
+        const call = h.call('domains/migrate', {
+          hostId: a,
+          uuid,
+          destHostId: b,
+          bandwidth: 1,
+          route: 'relay',
+        });
+        const job = await started;
+        const progress = await h.waitFor(
+          'jobs/progress',
+          (p) => p.jobId === job.jobId && /relayed/.test(p.phase) && (p.total ?? 0) > 0,
+          30_000,
+        );
+        expect(progress.done).toBeLessThan(progress.total!);
+        // While it runs: one new private directory holding the socket, for the SSH user only.
+        const during = relayDirs().filter((d) => !before.includes(d));
+        expect(during).toHaveLength(1);
+        const dir = join(host.runtimeDir, during[0]!);
+        expect(statSync(dir).mode & 0o777).toBe(0o700);
+        const socket = statSync(join(dir, 'libvirt-sock'));
+        expect(socket.isSocket()).toBe(true);
+        expect(socket.mode & 0o077).toBe(0);
+        await h.call('jobs/cancel', { jobId: job.jobId });
+        await expect(call).rejects.toThrow(/cancelled/i);
+        expect((await hostVirsh(['domstate', busy.name])).stdout.trim()).toBe('running');
+        expect((await peerVirsh(['dominfo', busy.name])).code).not.toBe(0);
+        expect(relayDirs()).toEqual(before);
+      } finally {
+        await busy.remove();
+      }
+    },
+  );
+});

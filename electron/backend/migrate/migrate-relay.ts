@@ -1,0 +1,162 @@
+import type { Duplex } from 'node:stream';
+import { ApiError } from '../../../shared/api/errors';
+import type { LiveHost } from '../hosts/host-connection';
+import type { Transport } from '../transport/transport';
+import { runToEnd } from '../virsh/one-off-process';
+import { hostScript, script, words, type ShellText } from '../virsh/quote';
+
+export type LibvirtMode = 'system' | 'session';
+
+/** The relay's socket on the source: in a fresh 0700 directory of the source user's runtime dir. */
+const RELAY_DIR_PATTERN = /^\/[A-Za-z0-9_./-]*\/vd-relay\.[A-Za-z0-9]+$/;
+/** sun_path holds 108 bytes with its NUL; OpenSSH refuses longer paths. */
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * A relay of libvirt's connection through the desktop, for a migration whose source cannot reach the
+ * destination by itself: the source host listens on a unix socket in a new 0700 directory of its
+ * SSH user (an OpenSSH streamlocal forward on the desktop's connection to it), and every connection
+ * the source's libvirt makes there is piped, through the desktop, into the destination's libvirt
+ * socket over the desktop's connection to the destination. Only that user (and root) can open the
+ * socket; once closed, the host stops listening, the directory is removed and any late connection is
+ * refused.
+ */
+export interface Relay {
+  /** The destination as the source's libvirt reaches it: `qemu+unix:///<mode>?socket=…`. */
+  readonly uri: string;
+  /** The socket on the source host. */
+  readonly socketPath: string;
+  /** Connections relayed so far. */
+  connections(): number;
+  /** Stops listening, cuts every relayed connection and removes the directory (idempotent). */
+  close(): Promise<void>;
+}
+
+/** Runs a short script on its own channel; its stdout on success, else an error with what it said. */
+async function hostOutput(transport: Transport, body: ShellText, what: string): Promise<string> {
+  const { output, code } = await runToEnd(await transport.exec(hostScript`${body} 2>&1`));
+  if (code === 0) return output.trim();
+  if (code === null) throw new ApiError('connection-lost', `The connection dropped while ${what}`);
+  throw new ApiError('virsh-error', `${what} failed: ${output.trim() || `exit code ${code}`}`);
+}
+
+/**
+ * The destination's libvirt socket for a `qemu:///<mode>` connection: the modular daemon's
+ * (virtqemud) if there is one, else libvirtd's; the session daemon's lives in the user's runtime dir.
+ */
+export function libvirtSocket(transport: Transport, mode: LibvirtMode): Promise<string> {
+  return hostOutput(
+    transport,
+    script`if [ ${words([mode])} = session ]; then d="\${XDG_RUNTIME_DIR:-\${XDG_CACHE_HOME:-$HOME/.cache}}/libvirt"; else d=/run/libvirt; fi
+for s in "$d/virtqemud-sock" "$d/libvirt-sock"; do if [ -S "$s" ]; then printf '%s\\n' "$s"; exit 0; fi; done
+echo "no libvirt socket in $d"; exit 3`,
+    "looking for the destination's libvirt socket",
+  );
+}
+
+/** `socket=` value for a libvirt URI (its query is percent-decoded). */
+const uriPath = (path: string) => encodeURIComponent(path).replace(/%2F/g, '/');
+
+export async function openRelay(source: LiveHost, dest: LiveHost, mode: LibvirtMode): Promise<Relay> {
+  const listen = source.transport.listenUnix?.bind(source.transport);
+  if (!listen)
+    throw new ApiError(
+      'invalid-request',
+      'The relay through this desktop needs an SSH connection to the source host.',
+    );
+  const destSocket = await libvirtSocket(dest.transport, mode);
+  const dir = await hostOutput(
+    source.transport,
+    script`umask 077; mktemp -d "\${XDG_RUNTIME_DIR:-/tmp}/vd-relay.XXXXXXXX"`,
+    'making the relay directory on the source',
+  );
+  const removeDir = () =>
+    hostOutput(source.transport, script`rm -rf -- ${words([dir])}`, 'removing the relay directory').catch(
+      () => undefined,
+    );
+  if (!RELAY_DIR_PATTERN.test(dir) || dir.length + '/libvirt-sock'.length > MAX_SOCKET_PATH) {
+    if (RELAY_DIR_PATTERN.test(dir)) await removeDir();
+    throw new ApiError(
+      'invalid-request',
+      `The source host's runtime directory gives an unusable path: ${dir}`,
+    );
+  }
+  const socketPath = `${dir}/libvirt-sock`;
+  const streams = new Set<Duplex>();
+  let closed = false;
+  let count = 0;
+  const track = (stream: Duplex) => {
+    streams.add(stream);
+    stream.once('close', () => streams.delete(stream));
+    stream.on('error', () => stream.destroy());
+  };
+  const onConnection = (inbound: Duplex) => {
+    track(inbound);
+    if (closed) return void inbound.destroy();
+    inbound.pause();
+    count++;
+    dest.transport.connectUnix(destSocket).then(
+      (outbound) => {
+        track(outbound);
+        if (closed || inbound.destroyed) {
+          outbound.destroy();
+          inbound.destroy();
+          return;
+        }
+        // Either end closing cuts the other: libvirt sees one connection end to end.
+        inbound.once('close', () => outbound.destroy());
+        outbound.once('close', () => inbound.destroy());
+        inbound.pipe(outbound);
+        outbound.pipe(inbound);
+        inbound.resume();
+      },
+      () => inbound.destroy(),
+    );
+  };
+  let listener;
+  try {
+    listener = await listen(socketPath, onConnection);
+  } catch (error) {
+    await removeDir();
+    throw error;
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    uri: `qemu+unix:///${mode}?socket=${uriPath(socketPath)}`,
+    socketPath,
+    connections: () => count,
+    close: () =>
+      (closing ??= (async () => {
+        closed = true;
+        for (const stream of streams) stream.destroy();
+        await listener.close();
+        await removeDir();
+      })()),
+  };
+}
+
+/**
+ * Whether the source host's own libvirt client reaches `uri` (what peer-to-peer needs): a bounded
+ * `virsh -c URI uri` run there as the SSH user, stdin closed so no prompt can wait. The reason when not.
+ */
+export async function sourceReaches(
+  source: LiveHost,
+  uri: string,
+  timeoutSeconds = 15,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const virsh = words(['virsh', '-q', '-c', uri, 'uri']);
+  const { output, code } = await runToEnd(
+    await source.transport.exec(hostScript`exec timeout -k 2 ${timeoutSeconds} ${virsh} </dev/null 2>&1`),
+  );
+  if (code === 0) return { ok: true };
+  const said = output
+    .split('\n')
+    .map((l) => l.replace(/^error: /, '').trim())
+    .filter(Boolean)
+    .join(' ');
+  return {
+    ok: false,
+    reason:
+      code === 124 || code === 137 ? `no answer within ${timeoutSeconds} s` : said || `exit code ${code}`,
+  };
+}
