@@ -19,6 +19,7 @@ import type { JobManager } from '../jobs/job-manager';
 import { HostConnection, type HostConnectionDeps, type LiveHost } from './host-connection';
 import type { Transport } from '../transport/transport';
 import { WizardHostData } from '../wizard/wizard-host-data';
+import { beginIfWaiting } from '../wizard/pending-installs';
 import type { OsListCache } from '../wizard/os-list-cache';
 
 export interface HostSessionDeps extends HostConnectionDeps {
@@ -115,6 +116,14 @@ export class HostSession {
     const host = this.live();
     const domain = this.requireDomain(uuid);
     const runners = { shell: host.shell, long: longRunner(host) };
+    if (action === 'start') {
+      // "Customize before install" left it waiting: Run is "Begin installation".
+      const begun = await beginIfWaiting(host, uuid);
+      if (begun !== undefined) {
+        const summary = await this.domains.refresh(host, uuid);
+        return summary ? { summary, message: begun } : { message: begun };
+      }
+    }
     const long = domainActionTable[action].job;
     const message = long
       ? (

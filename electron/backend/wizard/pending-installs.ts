@@ -74,6 +74,18 @@ export async function beginInstall(host: LiveHost, uuid: string): Promise<{ mess
   return { message: record.phase ? `Installing ${name}` : `${name} started` };
 }
 
+/**
+ * Run on a VM that waits for its installation begins it, as "Begin installation" would (else the
+ * install boot would run from a definition that keeps booting the media, and the VM would go on
+ * waiting). Undefined when there is no record (or a damaged one, which the VM window reports): the
+ * caller starts the VM as usual.
+ */
+export async function beginIfWaiting(host: LiveHost, uuid: string): Promise<string | undefined> {
+  const xml = await host.shell.run(['dumpxml', '--inactive', '--domain', uuid]);
+  if (readInstallRecord(xml).state !== 'ok') return undefined;
+  return (await beginInstall(host, uuid)).message;
+}
+
 /** Removes what Finish created for a customized VM (stopping it first if it runs), and says what. */
 export async function cancelInstall(host: LiveHost, uuid: string): Promise<{ message: string }> {
   const { name, record } = await readPending(host, uuid);

@@ -193,6 +193,24 @@ describe('Customize before install across a backend restart', () => {
     }
   });
 
+  it('Run on a waiting VM begins its installation (the media boots once; the record goes)', async () => {
+    const plan = customizedPlan(`${PREFIX}run`);
+    await defineCustomized(plan);
+    const { h, hostId } = await backend();
+    try {
+      const { message } = await h.call('domains/action', { hostId, uuid: plan.uuid, action: 'start' });
+      expect(message).toBe(`Installing ${plan.name}`);
+      expect((await hostVirsh(['dumpxml', plan.name])).stdout).toContain('debian12-netboot.iso');
+      const final = await inactiveXml(plan.name);
+      expect(final).not.toContain(INSTALL_NS);
+      expect(final).not.toContain('debian12-netboot.iso');
+      expect(await h.call('wizard/pending-install', { hostId, uuid: plan.uuid })).toEqual({});
+    } finally {
+      h.dispose();
+      await hostVirsh(['destroy', plan.name]);
+    }
+  });
+
   it('Cancel on a new backend removes exactly what the wizard created', async () => {
     const plan = customizedPlan(`${PREFIX}cancel`);
     await defineCustomized(plan);
