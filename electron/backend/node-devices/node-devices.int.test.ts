@@ -75,7 +75,9 @@ describe('node devices of the real session host', () => {
     );
     const uuid = seen.upsert.find((d) => d.name === VM)!.uuid;
     const after = await h.call('nodedevices/list', { hostId });
-    expect(after.devices.find((d) => d.name === target.name)?.usedBy).toEqual([{ uuid, name: VM }]);
+    expect(after.devices.find((d) => d.name === target.name)?.usedBy).toEqual([
+      { uuid, name: VM, running: false, attached: false }, // "in its definition; shut off"
+    ]);
   });
 
   it("quotes libvirt's refusal to detach a device in session mode, and the device stays as it was", async () => {
