@@ -91,4 +91,15 @@ export const zhCnChecks: Texts<typeof checkTexts> = {
     needsQ35: 'Intel IOMMU 需要 q35 机器类型',
     singleInstance: '此虚拟机已有 {{element}} 设备；一台虚拟机只能有一个——请改为修改现有设备',
   },
+  domain: {
+    memoryAboveMax: '当前内存（{{current}} MiB）超过了最大内存（{{max}} MiB）',
+    memoryZero: '内存必须大于零',
+    memoryAboveHost: '最大内存（{{memory}} MiB）超过了宿主机的内存（{{host}} MiB）',
+    vcpusZero: '虚拟机至少需要一个 vCPU',
+    vcpusAboveMax: '{{current}} 个 vCPU 超过了最大值 {{max}}',
+    topologyMismatch: '拓扑给出 {{product}} 个 vCPU，而不是 {{count}} 个',
+    bootDuplicate: '引导顺序号 {{order}} 已被 {{other}} 使用',
+    bootMixed: '按设备的引导顺序不能与 <boot dev> 元素同时使用',
+    kernelMissing: 'initrd 或内核参数需要一个内核',
+  },
 };

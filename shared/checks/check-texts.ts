@@ -99,6 +99,18 @@ export const checkTexts = {
     singleInstance:
       'This VM already has a {{element}} device; a VM can have only one — change the existing one instead',
   },
+  /** A VM's edited definition (shared/domain-edit/edit-checks.ts `checkDomain`). */
+  domain: {
+    memoryAboveMax: 'Current memory ({{current}} MiB) is above the maximum ({{max}} MiB)',
+    memoryZero: 'Memory must be more than zero',
+    memoryAboveHost: 'Maximum memory ({{memory}} MiB) is above the host’s memory ({{host}} MiB)',
+    vcpusZero: 'A VM needs at least one vCPU',
+    vcpusAboveMax: '{{current}} vCPUs are above the maximum of {{max}}',
+    topologyMismatch: 'The topology gives {{product}} vCPUs, not {{count}}',
+    bootDuplicate: 'Boot index {{order}} is already used by {{other}}',
+    bootMixed: 'Per-device boot order and <boot dev> elements cannot be used together',
+    kernelMissing: 'An initrd or kernel arguments need a kernel',
+  },
 } as const;
 
 type Texts = typeof checkTexts;
