@@ -102,4 +102,20 @@ export const zhCnChecks: Texts<typeof checkTexts> = {
     bootMixed: '按设备的引导顺序不能与 <boot dev> 元素同时使用',
     kernelMissing: 'initrd 或内核参数需要一个内核',
   },
+  size: {
+    empty: '请输入大小，例如 10 GiB',
+    negative: '“{{text}}”是负数：大小必须大于 0',
+    notSize: '“{{text}}”不是大小：请写数字和单位，例如 10G 或 1.5 TiB',
+    badUnit: '“{{unit}}”不是大小单位：请使用 K、M、G、T（二进制）或 KB、MB、GB、TB',
+    zero: '大小必须大于 0',
+    tooLarge: '“{{text}}”太大了',
+  },
+  volume: {
+    nameNeeded: '存储卷需要一个名称',
+    nameDots: '“{{name}}”不能作为存储卷名称',
+    nameSlash: '存储卷名称不能包含“/”',
+    nameControl: '存储卷名称不能包含控制字符',
+    nameLong: '存储卷名称最多 255 个字节',
+    nameTaken: '存储池 {{pool}} 中已有名为“{{name}}”的存储卷',
+  },
 };

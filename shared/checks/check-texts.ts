@@ -111,6 +111,24 @@ export const checkTexts = {
     bootMixed: 'Per-device boot order and <boot dev> elements cannot be used together',
     kernelMissing: 'An initrd or kernel arguments need a kernel',
   },
+  /** A size as typed (shared/storage/parse-capacity.ts). */
+  size: {
+    empty: 'Enter a size, for example 10 GiB',
+    negative: '“{{text}}” is negative: a size must be above 0',
+    notSize: '“{{text}}” is not a size: write a number and a unit, for example 10G or 1.5 TiB',
+    badUnit: '“{{unit}}” is not a size unit: use K, M, G, T (binary) or KB, MB, GB, TB',
+    zero: 'A size must be above 0',
+    tooLarge: '“{{text}}” is too large',
+  },
+  /** A storage volume's name (shared/xml/build/new-volume.ts) and the backend's refusals. */
+  volume: {
+    nameNeeded: 'A volume needs a name',
+    nameDots: '“{{name}}” cannot be a volume name',
+    nameSlash: 'A volume name cannot contain “/”',
+    nameControl: 'A volume name cannot contain control characters',
+    nameLong: 'A volume name can have at most 255 bytes',
+    nameTaken: 'Pool {{pool}} already has a volume named “{{name}}”',
+  },
 } as const;
 
 type Texts = typeof checkTexts;
