@@ -27,6 +27,10 @@ export const zhCnChecks: Texts<typeof checkTexts> = {
     bridgeUsed: '网桥 {{bridge}} 已被另一个网络使用',
     noBridge: '宿主机上没有名为“{{name}}”的网桥',
     noInterface: '宿主机上没有名为“{{name}}”的接口',
+    renamed: '<name> 必须保持为“{{name}}”：libvirt 不能重命名网络（请另行定义一个新网络）',
+    uuidChanged: '<uuid> 必须保持为 {{uuid}}：换一个 UUID 就是另一个网络了',
+    pfNotPci: '接口 {{pf}} 不是 PCI 设备，因此没有 SR-IOV 虚拟功能',
+    pfNoVfs: '接口 {{pf}} 没有 SR-IOV 虚拟功能（其设备 {{device}} 不提供）',
   },
   networkField: {
     dhcpStart: 'DHCP 范围起始地址',

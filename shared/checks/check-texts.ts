@@ -30,6 +30,11 @@ export const checkTexts = {
     bridgeUsed: 'The bridge {{bridge}} is already used by another network',
     noBridge: 'The host has no bridge named “{{name}}”',
     noInterface: 'The host has no interface named “{{name}}”',
+    // the XML edit's identity, SR-IOV's physical function (electron/backend/networks)
+    renamed: 'The <name> must stay “{{name}}”: libvirt cannot rename a network (define a new one instead)',
+    uuidChanged: 'The <uuid> must stay {{uuid}}: another UUID would be another network',
+    pfNotPci: 'The interface {{pf}} is not a PCI device, so it has no SR-IOV virtual functions',
+    pfNoVfs: 'The interface {{pf}} has no SR-IOV virtual functions (its device {{device}} offers none)',
   },
   /** What a network check's `{{field}}` names. */
   networkField: {
