@@ -121,5 +121,6 @@ export const zhCnChecks: Texts<typeof checkTexts> = {
     nameControl: '存储卷名称不能包含控制字符',
     nameLong: '存储卷名称最多 255 个字节',
     nameTaken: '存储池 {{pool}} 中已有名为“{{name}}”的存储卷',
+    diskSeedSame: '磁盘和种子盘需要不同的名称',
   },
 };

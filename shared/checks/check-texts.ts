@@ -133,6 +133,7 @@ export const checkTexts = {
     nameControl: 'A volume name cannot contain control characters',
     nameLong: 'A volume name can have at most 255 bytes',
     nameTaken: 'Pool {{pool}} already has a volume named “{{name}}”',
+    diskSeedSame: 'The disk and the seed need different names',
   },
 } as const;
 
