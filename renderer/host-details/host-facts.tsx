@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostOverview, ReadinessCheck } from '../../shared/api/host-overview';
-import { formatBytes } from '../../shared/xml/units';
+import { useFormatBytes } from '../i18n/use-format-bytes';
 import { useStoreState, useStores } from '../common/stores-context';
 
 /** Host details → Overview, read from the host: versions, CPU and memory, NUMA cells, readiness checks. */
@@ -32,6 +32,7 @@ export function HostFacts({ hostId }: { hostId: string }) {
 
 function Facts({ overview: o }: { overview: HostOverview }) {
   const { t } = useTranslation();
+  const formatBytes = useFormatBytes(); // issue 15: sizes in the window's language
   const kib = (value: number | undefined) => (value === undefined ? '—' : formatBytes(value * 1024));
   const rows: Array<[string, string | undefined]> = [
     ['hostname', o.hostname],
@@ -69,6 +70,7 @@ function Facts({ overview: o }: { overview: HostOverview }) {
 
 function NumaCells({ overview }: { overview: HostOverview }) {
   const { t } = useTranslation();
+  const formatBytes = useFormatBytes(); // issue 15: sizes in the window's language
   if (overview.numaCells.length === 0) return null;
   return (
     <section aria-labelledby="host-overview-numa">

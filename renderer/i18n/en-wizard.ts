@@ -125,7 +125,6 @@ export const enWizard = {
     xmlInstall: 'Domain XML of the first boot',
     xmlInstallNote: 'The first boot runs from the install media with this XML (a reboot stops it):',
     bad: {
-      name: 'The VM needs a name',
       memory: 'Memory must be a whole number of MiB above 0',
       memoryAboveHost: 'More than the host has ({{size}})',
       vcpus: 'vCPUs must be a whole number above 0',

@@ -125,7 +125,6 @@ export const zhCnWizard = {
     xmlInstall: '首次引导的域 XML',
     xmlInstallNote: '首次引导使用此 XML 从安装介质运行（重启即结束）：',
     bad: {
-      name: '虚拟机需要一个名称',
       memory: '内存必须是大于 0 的整数 MiB',
       memoryAboveHost: '超过了宿主机的内存（{{size}}）',
       vcpus: 'vCPU 数必须是大于 0 的整数',

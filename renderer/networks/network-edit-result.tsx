@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useStoreState, useStores } from '../common/stores-context';
+import { problemOrCheck, useCheckText } from '../i18n/check-text';
 
 /** What the last "Apply…" or "Confirm" said: the diff to confirm, stale, refused, or defined. */
 export function NetworkEditResultView({ name }: { name: string }) {
   const { t } = useTranslation();
+  const describeCheck = useCheckText(); // issue 15: the identity problems in the window's language
   const { networkEdit } = useStores();
   const result = useStoreState('networkEdit', (s) => s.session?.result);
   if (!result) return null;
@@ -34,7 +36,7 @@ export function NetworkEditResultView({ name }: { name: string }) {
                       column: p.column ?? 1,
                       message: p.message,
                     })
-                  : p.message}
+                  : problemOrCheck(describeCheck, p)}
               </li>
             ))}
           </ul>

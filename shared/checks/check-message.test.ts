@@ -22,6 +22,17 @@ describe('shared check messages (issue 15)', () => {
     expect(text).toBe('必须填写服务器');
   });
 
+  it('keeps the backend’s English refusals word for word (issue 15, the last messages)', () => {
+    expect(refusal(check('volume.diskSeedSame'))).toMatchObject({
+      code: 'invalid-request',
+      message: 'The disk and the seed need different names',
+      check: { key: 'volume.diskSeedSame' },
+    });
+    expect(checkEnglish(check('network.pfNotPci', { pf: 'lo' }))).toBe(
+      'The interface lo is not a PCI device, so it has no SR-IOV virtual functions',
+    );
+  });
+
   it('accepts only keys that exist on the wire', () => {
     expect(CheckMessageShape.safeParse({ key: 'mac.notHex' }).success).toBe(true);
     expect(CheckMessageShape.safeParse({ key: 'mac.nothing' }).success).toBe(false);

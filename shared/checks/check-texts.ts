@@ -30,6 +30,11 @@ export const checkTexts = {
     bridgeUsed: 'The bridge {{bridge}} is already used by another network',
     noBridge: 'The host has no bridge named “{{name}}”',
     noInterface: 'The host has no interface named “{{name}}”',
+    // the XML edit's identity, SR-IOV's physical function (electron/backend/networks)
+    renamed: 'The <name> must stay “{{name}}”: libvirt cannot rename a network (define a new one instead)',
+    uuidChanged: 'The <uuid> must stay {{uuid}}: another UUID would be another network',
+    pfNotPci: 'The interface {{pf}} is not a PCI device, so it has no SR-IOV virtual functions',
+    pfNoVfs: 'The interface {{pf}} has no SR-IOV virtual functions (its device {{device}} offers none)',
   },
   /** What a network check's `{{field}}` names. */
   networkField: {
@@ -98,6 +103,37 @@ export const checkTexts = {
     needsQ35: 'An Intel IOMMU needs a q35 machine',
     singleInstance:
       'This VM already has a {{element}} device; a VM can have only one — change the existing one instead',
+  },
+  /** A VM's edited definition (shared/domain-edit/edit-checks.ts `checkDomain`). */
+  domain: {
+    memoryAboveMax: 'Current memory ({{current}} MiB) is above the maximum ({{max}} MiB)',
+    memoryZero: 'Memory must be more than zero',
+    memoryAboveHost: 'Maximum memory ({{memory}} MiB) is above the host’s memory ({{host}} MiB)',
+    vcpusZero: 'A VM needs at least one vCPU',
+    vcpusAboveMax: '{{current}} vCPUs are above the maximum of {{max}}',
+    topologyMismatch: 'The topology gives {{product}} vCPUs, not {{count}}',
+    bootDuplicate: 'Boot index {{order}} is already used by {{other}}',
+    bootMixed: 'Per-device boot order and <boot dev> elements cannot be used together',
+    kernelMissing: 'An initrd or kernel arguments need a kernel',
+  },
+  /** A size as typed (shared/storage/parse-capacity.ts). */
+  size: {
+    empty: 'Enter a size, for example 10 GiB',
+    negative: '“{{text}}” is negative: a size must be above 0',
+    notSize: '“{{text}}” is not a size: write a number and a unit, for example 10G or 1.5 TiB',
+    badUnit: '“{{unit}}” is not a size unit: use K, M, G, T (binary) or KB, MB, GB, TB',
+    zero: 'A size must be above 0',
+    tooLarge: '“{{text}}” is too large',
+  },
+  /** A storage volume's name (shared/xml/build/new-volume.ts) and the backend's refusals. */
+  volume: {
+    nameNeeded: 'A volume needs a name',
+    nameDots: '“{{name}}” cannot be a volume name',
+    nameSlash: 'A volume name cannot contain “/”',
+    nameControl: 'A volume name cannot contain control characters',
+    nameLong: 'A volume name can have at most 255 bytes',
+    nameTaken: 'Pool {{pool}} already has a volume named “{{name}}”',
+    diskSeedSame: 'The disk and the seed need different names',
   },
 } as const;
 

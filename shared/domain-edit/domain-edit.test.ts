@@ -78,6 +78,53 @@ describe('checkDomain', () => {
     expect(checkDomain(doc).map((p) => p.code)).toEqual(['boot-duplicate']);
   });
 
+  it('gives each problem a check key with the values its text needs (issue 15)', () => {
+    const checksOf = (change: Parameters<typeof applyChanges>[1][number]) => {
+      const doc = parseDomainXml(fixture('csr1kv-1.xml'));
+      const keyOf = keysBefore(doc);
+      applyChanges(doc, [change]);
+      return checkDomain(doc, { memoryKiB: 16 * 2 ** 20 }, keyOf);
+    };
+    const [over] = checksOf({ target: 'domain', view: 'memory', patch: { currentMemory: 2 ** 40 } });
+    expect(over!.check).toEqual({
+      key: 'domain.memoryAboveMax',
+      values: { current: 2 ** 20, max: expect.any(Number) },
+    });
+    expect(over!.message).toBe(checkEnglish(over!.check!));
+    const host = checksOf({
+      target: 'domain',
+      view: 'memory',
+      patch: { memory: 2 ** 40, currentMemory: 2 ** 30 },
+    });
+    expect(host.map((p) => p.check)).toContainEqual({
+      key: 'domain.memoryAboveHost',
+      values: { memory: 2 ** 20, host: 16 * 2 ** 10 },
+    });
+    const topology = checksOf({ target: 'domain', view: 'cpu', patch: { sockets: 1, cores: 3, threads: 2 } });
+    const mismatch = topology.find((p) => p.code === 'topology-mismatch')!;
+    expect(mismatch.check).toEqual({
+      key: 'domain.topologyMismatch',
+      values: { product: 6, count: expect.any(Number) },
+    });
+    expect(mismatch.message).toMatch(/^The topology gives 6 vCPUs, not \d+$/);
+    const vcpus = checksOf({ target: 'domain', view: 'vcpu', patch: { current: 9 } });
+    expect(vcpus.find((p) => p.code === 'vcpus-above-max')!.check).toEqual({
+      key: 'domain.vcpusAboveMax',
+      values: { current: 9, max: expect.any(Number) },
+    });
+    const doc = parseDomainXml(fixture('csr1kv-1.xml'));
+    applyChanges(doc, [
+      { target: 'device', kind: 'disk', key: 'disk:vda', patch: { bootOrder: 1 } },
+      { target: 'device', kind: 'interface', key: 'interface:52:54:00:36:95:f0', patch: { bootOrder: 1 } },
+    ]);
+    const [duplicate] = checkDomain(doc);
+    expect(duplicate!.check).toEqual({
+      key: 'domain.bootDuplicate',
+      values: { order: 1, other: 'disk:vda' },
+    });
+    expect(duplicate!.message).toBe('Boot index 1 is already used by disk:vda');
+  });
+
   it('checks MAC addresses as libvirt would take them for a NIC', () => {
     expect(macProblem('52:54:00:12:34:56')).toBeUndefined();
     expect(macProblem('01:00:5e:00:00:01')).toEqual({ key: 'mac.multicast' });

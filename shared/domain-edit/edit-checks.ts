@@ -43,29 +43,46 @@ export function checkDomain(
   keyOf: KeyOf = (_, k) => k,
 ): EditProblem[] {
   const problems: EditProblem[] = [];
-  const add = (field: string, code: string, message: string) => problems.push({ field, code, message });
+  const add = (field: string, code: string, problem: CheckMessage) =>
+    problems.push({ field, code, message: checkEnglish(problem), check: problem });
+  const mib = (bytes: number) => Math.round(bytes / 1048576);
   const memory = readMemory(doc);
   if (
     memory.memory !== undefined &&
     memory.currentMemory !== undefined &&
     memory.currentMemory > memory.memory
   )
-    add('memory.currentMemory', 'memory-above-max', 'Current memory is above the maximum');
+    add(
+      'memory.currentMemory',
+      'memory-above-max',
+      check('domain.memoryAboveMax', { current: mib(memory.currentMemory), max: mib(memory.memory) }),
+    );
   if (memory.memory !== undefined && memory.memory <= 0)
-    add('memory.memory', 'memory-zero', 'Memory must be more than zero');
+    add('memory.memory', 'memory-zero', check('domain.memoryZero'));
   if (host.memoryKiB && memory.memory !== undefined && memory.memory > host.memoryKiB * 1024)
-    add('memory.memory', 'memory-above-host', 'Maximum memory is above the host’s memory');
+    add(
+      'memory.memory',
+      'memory-above-host',
+      check('domain.memoryAboveHost', { memory: mib(memory.memory), host: mib(host.memoryKiB * 1024) }),
+    );
   const vcpu = readVcpu(doc);
-  if (vcpu.count !== undefined && vcpu.count < 1)
-    add('vcpu.count', 'vcpus-zero', 'A VM needs at least one vCPU');
+  if (vcpu.count !== undefined && vcpu.count < 1) add('vcpu.count', 'vcpus-zero', check('domain.vcpusZero'));
   if (vcpu.count !== undefined && vcpu.current !== undefined && vcpu.current > vcpu.count)
-    add('vcpu.current', 'vcpus-above-max', 'vCPUs are above the maximum');
+    add(
+      'vcpu.current',
+      'vcpus-above-max',
+      check('domain.vcpusAboveMax', { current: vcpu.current, max: vcpu.count }),
+    );
   const cpu = readCpu(doc);
   const parts = [cpu.sockets, cpu.dies, cpu.clusters, cpu.cores, cpu.threads];
   if (cpu.sockets !== undefined && vcpu.count !== undefined) {
     const product = parts.reduce<number>((p, n) => p * (n ?? 1), 1);
     if (product !== vcpu.count)
-      add('cpu.sockets', 'topology-mismatch', `The topology gives ${product} vCPUs, not ${vcpu.count}`);
+      add(
+        'cpu.sockets',
+        'topology-mismatch',
+        check('domain.topologyMismatch', { product, count: vcpu.count }),
+      );
   }
   const os = readOs(doc);
   const bootIndices = new Map<number, string>();
@@ -80,7 +97,7 @@ export function checkDomain(
       add(
         `device:${keyOf(ref.element, ref.key)}.bootOrder`,
         'boot-duplicate',
-        `Boot index ${order} is already used by ${other}`,
+        check('domain.bootDuplicate', { order, other }),
       );
     else bootIndices.set(order, ref.key);
   }
@@ -95,9 +112,8 @@ export function checkDomain(
         check: problem,
       });
   }
-  if (perDeviceBoot && (os.boot?.length ?? 0) > 0)
-    add('os.boot', 'boot-mixed', 'Per-device boot order and <boot dev> elements cannot be used together');
+  if (perDeviceBoot && (os.boot?.length ?? 0) > 0) add('os.boot', 'boot-mixed', check('domain.bootMixed'));
   if (os.kernel === undefined && (os.initrd !== undefined || os.cmdline !== undefined))
-    add('os.kernel', 'kernel-missing', 'An initrd or kernel arguments need a kernel');
+    add('os.kernel', 'kernel-missing', check('domain.kernelMissing'));
   return problems;
 }

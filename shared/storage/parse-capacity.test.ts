@@ -16,7 +16,11 @@ describe('parseCapacity', () => {
     expect(parseCapacity('abc')).toMatchObject({ ok: false, message: expect.stringMatching(/not a size/) });
     expect(parseCapacity('10 parsecs')).toMatchObject({ ok: false, message: expect.stringMatching(/unit/) });
     expect(parseCapacity('0')).toMatchObject({ ok: false, message: expect.stringMatching(/above 0/) });
-    expect(parseCapacity('')).toMatchObject({ ok: false });
+    expect(parseCapacity('')).toMatchObject({ ok: false, check: { key: 'size.empty' } });
+    expect(parseCapacity('abc')).toMatchObject({ check: { key: 'size.notSize', values: { text: 'abc' } } });
+    expect(parseCapacity('10 parsecs')).toMatchObject({
+      check: { key: 'size.badUnit', values: { unit: 'parsecs' } },
+    });
     expect(parseCapacity('9999999E')).toMatchObject({
       ok: false,
       message: expect.stringMatching(/too large/),

@@ -1,7 +1,15 @@
+import { check, checkEnglish, type CheckMessage } from '../checks/check-message';
 import { unitFactor } from '../xml/units';
 
 /** The result of reading a size a person typed: bytes, or why it is not a size. */
-export type CapacityParse = { ok: true; bytes: number } | { ok: false; message: string };
+export type CapacityParse = { ok: true; bytes: number } | { ok: false; message: string; check: CheckMessage };
+
+/** issue 15: the check (key + values) for the UI's language, its English text for logs. */
+const refused = (problem: CheckMessage): CapacityParse => ({
+  ok: false,
+  message: checkEnglish(problem),
+  check: problem,
+});
 
 const SIZE = /^(\d+(?:\.\d+)?|\.\d+)\s*([A-Za-z]*)$/;
 /** Larger than any disk libvirt would create here, and still an exact integer in a double. */
@@ -14,26 +22,18 @@ const MAX_BYTES = 2 ** 53 - 1;
  */
 export function parseCapacity(text: string, defaultUnit = 'bytes'): CapacityParse {
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, message: 'Enter a size, for example 10 GiB' };
-  if (trimmed.startsWith('-'))
-    return { ok: false, message: `"${trimmed}" is negative: a size must be above 0` };
+  if (trimmed === '') return refused(check('size.empty'));
+  if (trimmed.startsWith('-')) return refused(check('size.negative', { text: trimmed }));
   const match = SIZE.exec(trimmed);
-  if (!match)
-    return {
-      ok: false,
-      message: `"${trimmed}" is not a size: write a number and a unit, for example 10G or 1.5 TiB`,
-    };
+  if (!match) return refused(check('size.notSize', { text: trimmed }));
   let factor: number;
   try {
     factor = unitFactor(match[2] || defaultUnit);
   } catch {
-    return {
-      ok: false,
-      message: `"${match[2]}" is not a size unit: use K, M, G, T (binary) or KB, MB, GB, TB`,
-    };
+    return refused(check('size.badUnit', { unit: match[2] ?? '' }));
   }
   const bytes = Math.round(Number(match[1]) * factor);
-  if (!(bytes > 0)) return { ok: false, message: 'A size must be above 0' };
-  if (bytes > MAX_BYTES) return { ok: false, message: `"${trimmed}" is too large` };
+  if (!(bytes > 0)) return refused(check('size.zero'));
+  if (bytes > MAX_BYTES) return refused(check('size.tooLarge', { text: trimmed }));
   return { ok: true, bytes };
 }

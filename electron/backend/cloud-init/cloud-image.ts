@@ -1,5 +1,6 @@
 import type { CloudImageBaseInfo, CloudImagePlan, SeedTool } from '../../../shared/api/cloud-init';
-import { ApiError } from '../../../shared/api/errors';
+import { ApiError, refusal } from '../../../shared/api/errors';
+import { check } from '../../../shared/checks/check-message';
 import { problemMessage } from '../../../shared/cloud-init/problems';
 import { validateCloudImageChoice } from '../../../shared/cloud-init/validate-choice';
 import { formatBytes, serializeVolumeXml } from '../../../shared/xml';
@@ -47,8 +48,7 @@ export async function checkCloudImagePlan(
     throw new ApiError('invalid-request', problems.map(([, p]) => problemMessage(p)).join('; '));
   checkVolumeName(diskName);
   checkVolumeName(seedName);
-  if (diskName === seedName)
-    throw new ApiError('invalid-request', 'The disk and the seed need different names');
+  if (diskName === seedName) throw refusal(check('volume.diskSeedSame')); // issue 15
   await checkNameFree(host.shell, pool, diskName);
   await checkNameFree(host.shell, pool, seedName);
   const base = await inspectBase(host, choice.base);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VirshRunner } from '../virsh/virsh-runner';
+import { checkEnglish } from '../../../shared/checks/check-message';
 import { sriovProblem } from './network-sriov';
 
 const NET = (iface: string, parent: string) =>
@@ -37,7 +38,9 @@ describe('SR-IOV pool checks', () => {
   });
 
   it('refuses an interface whose PCI device offers no virtual functions', async () => {
-    expect(await sriovProblem(fakeHost(devices), 'eno1')).toBe(
+    const problem = await sriovProblem(fakeHost(devices), 'eno1');
+    expect(problem).toEqual({ key: 'network.pfNoVfs', values: { pf: 'eno1', device: 'pci_0000_02_00_0' } });
+    expect(checkEnglish(problem!)).toBe(
       'The interface eno1 has no SR-IOV virtual functions (its device pci_0000_02_00_0 offers none)',
     );
   });
@@ -47,7 +50,9 @@ describe('SR-IOV pool checks', () => {
       net_lo: NET('lo', 'computer'),
       computer: '<device><name>computer</name></device>',
     });
-    expect(await sriovProblem(host, 'lo')).toBe(
+    const problem = await sriovProblem(host, 'lo');
+    expect(problem).toEqual({ key: 'network.pfNotPci', values: { pf: 'lo' } });
+    expect(checkEnglish(problem!)).toBe(
       'The interface lo is not a PCI device, so it has no SR-IOV virtual functions',
     );
   });

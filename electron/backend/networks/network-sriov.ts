@@ -1,3 +1,4 @@
+import { check, type CheckMessage } from '../../../shared/checks/check-message';
 import type { VirshRunner } from '../virsh/virsh-runner';
 
 const tag = (xml: string, name: string) => new RegExp(`<${name}>([^<]+)</${name}>`).exec(xml)?.[1];
@@ -7,7 +8,7 @@ const tag = (xml: string, name: string) => new RegExp(`<${name}>([^<]+)</${name}
  * that does not list node devices). The interface's node device names its parent, the PCI function;
  * an SR-IOV capable function has a `virt_functions` capability in its XML.
  */
-export async function sriovProblem(virsh: VirshRunner, pf: string): Promise<string | undefined> {
+export async function sriovProblem(virsh: VirshRunner, pf: string): Promise<CheckMessage | undefined> {
   let names: string[];
   try {
     names = (await virsh.run(['nodedev-list', '--cap', 'net']))
@@ -26,7 +27,6 @@ export async function sriovProblem(virsh: VirshRunner, pf: string): Promise<stri
   const parentXml = await virsh.run(['nodedev-dumpxml', '--device', parent]).catch(() => undefined);
   if (parentXml === undefined) return undefined;
   if (/<capability type=['"]virt_functions['"]/.test(parentXml)) return undefined;
-  if (!/<capability type=['"]pci['"]/.test(parentXml))
-    return `The interface ${pf} is not a PCI device, so it has no SR-IOV virtual functions`;
-  return `The interface ${pf} has no SR-IOV virtual functions (its device ${parent} offers none)`;
+  if (!/<capability type=['"]pci['"]/.test(parentXml)) return check('network.pfNotPci', { pf });
+  return check('network.pfNoVfs', { pf, device: parent });
 }

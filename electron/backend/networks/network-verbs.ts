@@ -29,7 +29,6 @@ async function refuseBadSpec(host: LiveHost, networks: NetworkCollection, spec: 
   const conflict =
     networkConflict(spec, networks.list(), interfaces) ??
     (spec.kind === 'sriov' ? await sriovProblem(host.shell, spec.pf) : undefined);
-  if (typeof conflict === 'string') throw new ApiError('invalid-request', conflict);
   if (conflict) throw refusal(conflict);
 }
 

@@ -82,7 +82,14 @@ describe('editing a network’s XML', () => {
     expect(result.outcome === 'invalid' && result.problems[0]?.column).toBeGreaterThan(1);
     expect(await edit(before, before.replace('<name>default</name>', '<name>renamed</name>'))).toMatchObject({
       outcome: 'invalid',
-      problems: [{ code: 'network-renamed' }],
+      problems: [
+        {
+          code: 'network-renamed',
+          message:
+            'The <name> must stay “default”: libvirt cannot rename a network (define a new one instead)',
+          check: { key: 'network.renamed', values: { name: 'default' } }, // issue 15
+        },
+      ],
     });
     expect(await base()).toBe(before);
   });

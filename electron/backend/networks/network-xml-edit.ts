@@ -4,6 +4,7 @@
 // DHCP ranges and static hosts changed live with `net-update`, or a restart.
 import type { EditProblem } from '../../../shared/api/domain-edit';
 import { ApiError } from '../../../shared/api/errors';
+import { check, checkEnglish, type CheckMessage } from '../../../shared/checks/check-message';
 import type { NetworkEditEffect, NetworkEditResult } from '../../../shared/api/network-edit';
 import type { NetworkSummary } from '../../../shared/api/networks';
 import { diffXml, formatDiff } from '../../../shared/xml/diff';
@@ -50,18 +51,16 @@ function identityProblem(xml: string, network: NetworkSummary): EditProblem | un
   }
   const name = findChild(root, 'name');
   const uuid = findChild(root, 'uuid');
+  const refused = (code: string, problem: CheckMessage): EditProblem => ({
+    field: 'xml',
+    code,
+    message: checkEnglish(problem),
+    check: problem, // issue 15: shown in the window's language
+  });
   if (!name || getText(name).trim() !== network.name)
-    return {
-      field: 'xml',
-      code: 'network-renamed',
-      message: `The <name> must stay “${network.name}”: libvirt cannot rename a network (define a new one instead)`,
-    };
+    return refused('network-renamed', check('network.renamed', { name: network.name }));
   if (uuid && getText(uuid).trim().toLowerCase() !== network.uuid.toLowerCase())
-    return {
-      field: 'xml',
-      code: 'network-uuid',
-      message: `The <uuid> must stay ${network.uuid}: another UUID would be another network`,
-    };
+    return refused('network-uuid', check('network.uuidChanged', { uuid: network.uuid }));
   return undefined;
 }
 

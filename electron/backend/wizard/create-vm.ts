@@ -1,6 +1,7 @@
 // Finish: create what the plan needs, define, start — and on failure or Cancel remove everything
 // this run created, newest first, and say so.
-import { ApiError } from '../../../shared/api/errors';
+import { ApiError, refusal } from '../../../shared/api/errors';
+import { check } from '../../../shared/checks/check-message';
 import type { NewVmPlan } from '../../../shared/api/wizard';
 import { buildNewVolume } from '../../../shared/xml/build/new-volume';
 import { serializeVolumeXml } from '../../../shared/xml/objects';
@@ -133,5 +134,5 @@ async function requireFreeName(host: LiveHost, plan: NewVmPlan): Promise<void> {
     () => true,
     () => false,
   );
-  if (taken) throw new ApiError('invalid-request', `A VM named "${plan.name}" already exists on this host`);
+  if (taken) throw refusal(check('vmName.taken', { name: plan.name })); // issue 15
 }

@@ -1,4 +1,4 @@
-import { formatBytes } from '../../../shared/xml/units';
+import { useFormatBytes } from '../../i18n/use-format-bytes';
 import type { XmlDocument } from '../../../shared/xml/document';
 import { useDetailsT } from '../details-strings';
 import { cpuMap } from './cpu-map-model';
@@ -6,6 +6,7 @@ import { useHostTopology } from './use-host-topology';
 
 /** The host's NUMA nodes with their CPUs (and what this VM pins to each) and page sizes. */
 export function HostCpuMap({ hostId, doc }: { hostId: string; doc: XmlDocument }) {
+  const formatBytes = useFormatBytes(); // issue 15: sizes in the window's language
   const t = useDetailsT();
   const { cells } = useHostTopology(hostId);
   if (cells.length === 0) return <p className="field-hint">{t('tnNoTopology')}</p>;

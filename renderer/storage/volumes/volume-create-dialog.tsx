@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VolumeFormatName, type VolumeView } from '../../../shared/api/volumes';
 import { parseCapacity } from '../../../shared/storage/parse-capacity';
-import { volumeNameProblem } from '../../../shared/xml/build/new-volume';
+import { volumeNameCheck } from '../../../shared/xml/build/new-volume';
+import { useCheckText } from '../../i18n/check-text';
 import { Dialog } from '../../common/dialog';
 import { FormFooter } from './form-footer';
 import { TextField } from '../../common/text-field';
@@ -25,11 +26,14 @@ export function VolumeCreateDialog(props: {
   const [backing, setBacking] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const checkText = useCheckText(); // issue 15: size and name checks in the window's language
   const size = parseCapacity(capacity);
-  const nameProblem = name === '' ? undefined : volumeNameProblem(name);
+  const nameCheck = name === '' ? undefined : volumeNameCheck(name);
+  const nameProblem = nameCheck && checkText(nameCheck);
+  const sizeProblem = size.ok ? undefined : checkText(size.check);
   const submit = async () => {
     if (!name || nameProblem || !size.ok)
-      return setError(nameProblem ?? (size.ok ? t('volumes.nameNeeded') : size.message));
+      return setError(nameProblem ?? sizeProblem ?? t('volumes.nameNeeded'));
     setBusy(true);
     try {
       await store.getState().create({
@@ -71,7 +75,7 @@ export function VolumeCreateDialog(props: {
           value={capacity}
           onChange={setCapacity}
           hint={t('volumes.capacityHint')}
-          error={size.ok ? undefined : size.message}
+          error={sizeProblem}
         />
         <label className="field">
           <input type="checkbox" checked={allocateNow} onChange={(e) => setAllocateNow(e.target.checked)} />

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VolumeView } from '../../../shared/api/volumes';
-import { formatBytes } from '../../../shared/xml/units';
+import { useFormatBytes } from '../../i18n/use-format-bytes';
 
 const ROW_HEIGHT = 30;
 const COLUMNS = ['name', 'format', 'capacity', 'allocation', 'path', 'usedBy'] as const;
@@ -17,6 +17,7 @@ export function VolumeTable(props: {
   onRowsInView?: (names: string[]) => void;
 }) {
   const { t } = useTranslation();
+  const formatBytes = useFormatBytes(); // issue 15: sizes in the window's language
   const { volumes, selected, onSelect } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

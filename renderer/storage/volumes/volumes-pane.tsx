@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseCapacity } from '../../../shared/storage/parse-capacity';
-import { volumeNameProblem } from '../../../shared/xml/build/new-volume';
+import { volumeNameCheck } from '../../../shared/xml/build/new-volume';
+import { useCheckText } from '../../i18n/check-text';
 import { formatBytes } from '../../../shared/xml/units';
 import { useStoreState, useStores } from '../../common/stores-context';
 import { poolKey, type PoolVolumes } from '../../stores/volumes-store';
@@ -23,6 +24,7 @@ type Open = { kind: 'create' | 'resize' | 'clone' | 'xml' } | { kind: 'upload'; 
  */
 export function VolumesPane({ hostId, poolName }: { hostId: string; poolName: string }) {
   const { t } = useTranslation();
+  const checkText = useCheckText(); // issue 15
   const { volumes: store } = useStores();
   const entry = useStoreState('volumes', (s) => s.byPool[poolKey(hostId, poolName)]) ?? NONE;
   const [selectedName, setSelected] = useState<string>();
@@ -116,7 +118,10 @@ export function VolumesPane({ hostId, poolName }: { hostId: string; poolName: st
           title={t('volumes.cloneTitle', { name: selected.name })}
           label={t('volumes.cloneName')}
           initial={`${selected.name}-clone`}
-          validate={volumeNameProblem}
+          validate={(name) => {
+            const problem = volumeNameCheck(name);
+            return problem && checkText(problem);
+          }}
           submitLabel={t('volumes.cloneButton')}
           onSubmit={(name) => actions.clone(selected, name)}
           onClose={close}
@@ -126,11 +131,12 @@ export function VolumesPane({ hostId, poolName }: { hostId: string; poolName: st
         <VolumeFieldDialog
           title={t('volumes.resizeTitle', { name: selected.name })}
           label={t('volumes.capacity')}
+          // not per locale: the field's text is parsed back by parseCapacity
           initial={selected.capacity === undefined ? '' : formatBytes(selected.capacity)}
           hint={t('volumes.capacityHint')}
           validate={(text) => {
             const parsed = parseCapacity(text);
-            return parsed.ok ? undefined : parsed.message;
+            return parsed.ok ? undefined : checkText(parsed.check);
           }}
           extra={
             <label className="field">

@@ -2,7 +2,7 @@ import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CloudImageChoice } from '../../../shared/api/cloud-init';
 import type { CloudImageProblems } from '../../../shared/cloud-init/validate-choice';
-import { formatBytes } from '../../../shared/xml/units';
+import { useFormatBytes } from '../../i18n/use-format-bytes';
 import { useStores, useStoreState } from '../../common/stores-context';
 import { TextField } from '../../common/text-field';
 import { poolKey } from '../../stores/volumes-store';
@@ -24,6 +24,7 @@ const MAX_FORMATS_READ = 500;
 /** Which image (a pool's volume or a host path), overlay or copy, and the disk's size. */
 export function BaseImageFields({ hostId, value, onChange, problems, baseInfo }: Props) {
   const { t } = useTranslation();
+  const formatBytes = useFormatBytes(); // issue 15: sizes in the window's language
   const id = useId();
   const stores = useStores();
   const pools = useStoreState('pools', (s) => s.byHost[hostId] ?? EMPTY);

@@ -1,15 +1,18 @@
 // An ISO from the desktop, uploaded into a pool right here (the volumes upload job, with progress).
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { volumeNameProblem } from '../../../shared/xml/build/new-volume';
+import { volumeNameCheck } from '../../../shared/xml/build/new-volume';
+import { useCheckText } from '../../i18n/check-text';
 import { toApiError } from '../../api/api-error-from';
 import { useStoreState, useStores } from '../../common/stores-context';
-import { formatBytes } from '../../../shared/xml/units';
+import { useFormatBytes } from '../../i18n/use-format-bytes';
 import { isoVolumeId } from './iso-volume-id';
 import type { MethodStepProps } from './method-types';
 
 export function UploadStep(props: MethodStepProps) {
   const { t } = useTranslation();
+  const formatBytes = useFormatBytes(); // issue 15: sizes in the window's language
+  const checkText = useCheckText();
   const id = useId();
   const { pools, volumes } = useStores();
   const poolMap = useStoreState('pools', (s) => s.byHost[props.hostId]);
@@ -45,8 +48,8 @@ export function UploadStep(props: MethodStepProps) {
   };
   const upload = async () => {
     if (!file || !target) return;
-    const problem = volumeNameProblem(file.name);
-    if (problem) return onProblem(problem);
+    const problem = volumeNameCheck(file.name);
+    if (problem) return onProblem(checkText(problem));
     try {
       const started = await volumes
         .getState()

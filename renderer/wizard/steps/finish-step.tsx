@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NetworkChoice, NewVmPlan } from '../../../shared/api/wizard';
-import { formatBytes } from '../../../shared/xml/units';
+import { useFormatBytes } from '../../i18n/use-format-bytes';
 import { toApiError } from '../../api/api-error-from';
 import { TextField } from '../../common/text-field';
 import { useStoreState, useStores } from '../../common/stores-context';
@@ -21,6 +21,7 @@ export function FinishStep({
   nameProblem,
 }: StepProps & { plan: NewVmPlan | undefined; nameProblem: CheckMessage | undefined }) {
   const { t } = useTranslation();
+  const formatBytes = useFormatBytes(); // issue 15: sizes in the window's language
   const describeCheck = useCheckText();
   const id = useId();
   const { wizardCalls, networks } = useStores();

@@ -5,8 +5,8 @@ import type { StepProps } from './step-props';
 
 /** Step 3: memory and vCPUs, pre-filled from the OS, with what the host has. */
 export function ResourcesStep({ c, set, caps }: StepProps) {
-  const { t } = useTranslation();
-  const problems = resourceProblems(c, caps, t);
+  const { t, i18n } = useTranslation();
+  const problems = resourceProblems(c, caps, t, i18n.language);
   const hostMiB = caps.hostMemoryKiB ? Math.floor(caps.hostMemoryKiB / 1024) : undefined;
   return (
     <div className="wizard-step">

@@ -12,7 +12,7 @@ const KINDS: readonly StorageKind[] = ['new', 'volume', 'path', 'none'];
 
 /** Step 4: a new volume (the preferences' format) in a pool (size from the OS), an existing volume, a path, or none. */
 export function StorageStep({ c, set }: StepProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const hostId = c.hostId!;
   const running = useRunningPools(hostId);
@@ -20,7 +20,7 @@ export function StorageStep({ c, set }: StepProps) {
   useEffect(() => {
     if (pool && c.storagePool !== pool.name) set({ storagePool: pool.name });
   }, [pool, c.storagePool, set]);
-  const problems = storageProblems(c, pool?.available, t);
+  const problems = storageProblems(c, pool?.available, t, i18n.language);
   // The format the new volume gets (issue 15: the preferences' new-VM disk format).
   const format = useStoreState('prefs', (state) => state.prefs.newVm.storageFormat);
   return (

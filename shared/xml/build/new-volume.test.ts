@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseVolumeXml, serializeVolumeXml } from '../objects';
 import { expectValid } from '../testing/validate';
 import { readVolume } from '../views/volume';
-import { buildNewVolume, volumeNameProblem } from './new-volume';
+import { buildNewVolume, volumeNameCheck, volumeNameProblem } from './new-volume';
 
 describe('buildNewVolume', () => {
   it('writes a sparse qcow2 with a backing volume that libvirt’s schema accepts', () => {
@@ -34,7 +34,9 @@ describe('buildNewVolume', () => {
   });
 
   it('refuses names and inputs libvirt would half-accept', () => {
-    expect(volumeNameProblem('a/b')).toMatch(/"\/"/);
+    expect(volumeNameProblem('a/b')).toMatch(/“\/”/);
+    expect(volumeNameCheck('a/b')).toEqual({ key: 'volume.nameSlash' });
+    expect(volumeNameCheck('..')).toEqual({ key: 'volume.nameDots', values: { name: '..' } });
     expect(volumeNameProblem('..')).toBeDefined();
     expect(volumeNameProblem(' ')).toBeDefined();
     expect(volumeNameProblem('x\ny')).toMatch(/control/);

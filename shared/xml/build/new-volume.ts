@@ -1,4 +1,5 @@
 // New storage volumes (vol-create), from a plain description, through the volume view.
+import { check, checkEnglish, type CheckMessage } from '../../checks/check-message';
 import { createDocument, createElement, type XmlDocument } from '../document';
 import { writeVolume } from '../views/volume';
 
@@ -16,13 +17,19 @@ export interface NewVolumeSpec {
 }
 
 /** Why `name` cannot be a volume name, or undefined when it can (spaces, quotes, unicode are fine). */
-export function volumeNameProblem(name: string): string | undefined {
-  if (name.trim() === '') return 'A volume needs a name';
-  if (name === '.' || name === '..') return `"${name}" cannot be a volume name`;
-  if (name.includes('/')) return 'A volume name cannot contain "/"';
-  if (/[\x00-\x1f\x7f]/.test(name)) return 'A volume name cannot contain control characters';
-  if (new TextEncoder().encode(name).length > 255) return 'A volume name can have at most 255 bytes';
+export function volumeNameCheck(name: string): CheckMessage | undefined {
+  if (name.trim() === '') return check('volume.nameNeeded');
+  if (name === '.' || name === '..') return check('volume.nameDots', { name });
+  if (name.includes('/')) return check('volume.nameSlash');
+  if (/[\x00-\x1f\x7f]/.test(name)) return check('volume.nameControl');
+  if (new TextEncoder().encode(name).length > 255) return check('volume.nameLong');
   return undefined;
+}
+
+/** `volumeNameCheck`'s English text (backend errors, logs). */
+export function volumeNameProblem(name: string): string | undefined {
+  const problem = volumeNameCheck(name);
+  return problem && checkEnglish(problem);
 }
 
 export function buildNewVolume(spec: NewVolumeSpec): XmlDocument {

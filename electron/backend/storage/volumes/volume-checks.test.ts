@@ -18,5 +18,12 @@ describe('volume checks before anything runs', () => {
     expect(() => capacityBytes('-1')).toThrow(/negative/);
     expect(() => capacityBytes('abc')).toThrow(/not a size/);
     expect(capacityBytes('1.5T')).toBe(1.5 * 2 ** 40);
+    // issue 15: the refusal carries its check, for the UI's language
+    expect(() => capacityBytes('abc')).toThrow(
+      expect.objectContaining({ check: { key: 'size.notSize', values: { text: 'abc' } } }),
+    );
+    expect(() => checkVolumeName('a/b')).toThrow(
+      expect.objectContaining({ check: { key: 'volume.nameSlash' } }),
+    );
   });
 });

@@ -1,20 +1,21 @@
-import { ApiError } from '../../../../shared/api/errors';
+import { ApiError, refusal } from '../../../../shared/api/errors';
+import { check } from '../../../../shared/checks/check-message';
 import type { VolumeUser } from '../../../../shared/api/volumes';
 import { parseCapacity } from '../../../../shared/storage/parse-capacity';
 import { documentRoot, findChild, getText, parsePoolXml, formatBytes } from '../../../../shared/xml';
-import { volumeNameProblem } from '../../../../shared/xml/build/new-volume';
+import { volumeNameCheck } from '../../../../shared/xml/build/new-volume';
 import type { VirshRunner } from '../../virsh/virsh-runner';
 
 /** Checks that run before anything is created: each refuses with a message for people. */
 
 export function checkVolumeName(name: string): void {
-  const problem = volumeNameProblem(name);
-  if (problem) throw new ApiError('invalid-request', problem);
+  const problem = volumeNameCheck(name);
+  if (problem) throw refusal(problem);
 }
 
 export function capacityBytes(text: string): number {
   const parsed = parseCapacity(text);
-  if (!parsed.ok) throw new ApiError('invalid-request', parsed.message);
+  if (!parsed.ok) throw refusal(parsed.check);
   return parsed.bytes;
 }
 
@@ -24,7 +25,7 @@ export async function checkNameFree(shell: VirshRunner, pool: string, name: stri
     () => true,
     () => false,
   );
-  if (taken) throw new ApiError('invalid-request', `Pool ${pool} already has a volume named "${name}"`);
+  if (taken) throw refusal(check('volume.nameTaken', { pool, name }));
 }
 
 /** Refuses `bytes` that do not fit in the pool's free space. */
