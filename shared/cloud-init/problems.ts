@@ -1,6 +1,8 @@
 // Why a cloud-init input is refused: a key into these English texts (the renderer's i18n uses them as
 // its English strings, so translations can override each) plus the values they interpolate.
 
+import type { CheckMessage } from '../checks/check-message';
+
 export const cloudInitProblemTexts = {
   baseNeeded: 'Choose the cloud image: a volume of a pool or a path on the host',
   pathNotAbsolute: 'Write an absolute path on the host (starting with /)',
@@ -52,6 +54,8 @@ export type CloudInitProblemKey = keyof typeof cloudInitProblemTexts;
 export interface CloudInitProblem {
   key: CloudInitProblemKey;
   values?: Record<string, string | number>;
+  /** A shared check behind the problem (a size that does not parse): the renderer translates it. */
+  check?: CheckMessage;
 }
 
 export const problem = (

@@ -24,7 +24,7 @@ export function validateCloudImageChoice(
     set('base', problem('pathNotAbsolute'));
   if (choice.size.trim() !== '') {
     const size = parseCapacity(choice.size);
-    if (!size.ok) set('size', problem('sizeNotSize', { reason: size.message }));
+    if (!size.ok) set('size', { ...problem('sizeNotSize', { reason: size.message }), check: size.check });
     else if (context.baseCapacity !== undefined && size.bytes < context.baseCapacity)
       set(
         'size',
