@@ -96,13 +96,10 @@ describe('Save to file and restore on the real test host', () => {
         clearEvents(h);
         const started = h.waitFor('jobs/started', (j) => j.kind === 'domain-save');
         const call = h.call('domains/save-to-file', { hostId, uuid: id, path: file });
+        // Cancelled as soon as the job is there: on a quiet machine the whole save takes about a
+        // second (no progress tick may come first), and Cancel must hold even before libvirt's
+        // job is under way.
         const job = await started;
-        const progress = await h.waitFor(
-          'jobs/progress',
-          (p) => p.jobId === job.jobId && (p.total ?? 0) > 0 && p.done > 0,
-          30_000,
-        );
-        expect(progress.done).toBeLessThan(progress.total!);
         await h.call('jobs/cancel', { jobId: job.jobId });
         await expect(call).rejects.toThrow(/cancelled/i);
         expect((await h.waitFor('jobs/finished', (j) => j.jobId === job.jobId)).state).toBe('cancelled');

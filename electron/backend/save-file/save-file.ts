@@ -34,6 +34,8 @@ async function pathProblem(host: LiveHost, path: string, use: 'write' | 'read'):
 const thenArgs = (then: 'as-saved' | 'running' | 'paused') =>
   then === 'running' ? ['--running'] : then === 'paused' ? ['--paused'] : [];
 
+const ABORT_REPEAT_MS = 150;
+
 /** `virsh save` to a file of the user's choosing, as a job with progress and Cancel (`domjobabort`). */
 export async function saveToFile(
   host: LiveHost,
@@ -53,7 +55,16 @@ export async function saveToFile(
     phase,
     cancellable: true,
     run: async (context) => {
-      const onAbort = () => host.shell.run(['domjobabort', '--domain', domain.uuid]).catch(() => undefined);
+      // Cancel can come before libvirt's job is under way ("no job is active"), or before QEMU's
+      // migration to the file began (libvirt's migrate_cancel then does nothing and the save goes
+      // on): domjobabort is repeated until `virsh save` returns.
+      let aborting: ReturnType<typeof setInterval> | undefined;
+      const abort = () =>
+        void host.shell.run(['domjobabort', '--domain', domain.uuid]).catch(() => undefined);
+      const onAbort = () => {
+        abort();
+        aborting = setInterval(abort, ABORT_REPEAT_MS);
+      };
       context.signal.addEventListener('abort', onAbort);
       const stop = followDomainJob(host.shell, domain.uuid, context, phase);
       try {
@@ -68,6 +79,7 @@ export async function saveToFile(
         ]);
       } finally {
         stop();
+        clearInterval(aborting);
         context.signal.removeEventListener('abort', onAbort);
       }
       return { message: `${domain.name} saved to ${request.path}` };
