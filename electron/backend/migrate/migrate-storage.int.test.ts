@@ -67,6 +67,7 @@ afterAll(async () => {
   await vm.remove();
 });
 
+// Skipped without root only: the script then has no second account to migrate to (peer_enabled).
 describe.skipIf(!peer)('Migrate with copy storage (real test host, two session daemons)', () => {
   it('refuses when the destination has no pool of that name, and nothing moves', async () => {
     await hostVirsh(['start', vm.vm]);
