@@ -119,6 +119,17 @@ async function dropAndRecover(page: Page, host: TestHost, serverPid: number, nam
   return ms;
 }
 
+/** VD_BENCH_TIMELINE=1: each round's messages as the page got them, and its two frames (page clock). */
+function printTimeline(r: ProbeResult): void {
+  const rel = (at: number | undefined) => (at === undefined ? '-' : (at - r.clickAt).toFixed(0));
+  const events = r.events.map(
+    (e) => `${e.name}${e.upserts !== undefined ? `(${e.upserts})` : ''}@${rel(e.at)}`,
+  );
+  console.log(
+    `  timeline: ${events.join(' ')} | first row ${rel(r.firstRowFrameAt)} | all ${rel(r.allLoadedFrameAt)}`,
+  );
+}
+
 export async function runUiListBench(): Promise<void> {
   const host = await ensureTestHost();
   console.log(
@@ -138,7 +149,9 @@ export async function runUiListBench(): Promise<void> {
     let count = 0;
     for (let i = 0; i < ROUNDS; i++) {
       await clickConnect(page, [HOST_NAME]);
-      ours.push(roundOf(await waitAllLoaded(page)));
+      const probe = await waitAllLoaded(page);
+      ours.push(roundOf(probe));
+      if (process.env['VD_BENCH_TIMELINE'] === '1') printTimeline(probe);
       await disconnect(page);
       const py = await pythonLibvirt(host, wrapper);
       python.push(py.ms);

@@ -16,6 +16,9 @@ export abstract class NamedObjectCollection<
 > extends ObjectCollection<T> {
   private stream: VirshEventStream | undefined;
   private readonly refreshTimers = new Map<string, NodeJS.Timeout>();
+  /** Re-reads after events, counted: a bulk read's older result must not undo a newer one. */
+  private refreshes = 0;
+  private readonly refreshedAt = new Map<string, number>();
 
   constructor(
     hostId: string,
@@ -38,7 +41,17 @@ export abstract class NamedObjectCollection<
     if (!host.current()) return summary;
     const gone = known && (!summary || summary.uuid !== known.uuid) ? [known.uuid] : [];
     this.change(summary ? [summary] : [], gone);
+    if (summary) this.refreshedAt.set(summary.uuid, ++this.refreshes);
     return summary;
+  }
+
+  /**
+   * Taken when a bulk read starts: keeps its results only for objects no event re-read since (a
+   * result held in a batch, or read on another channel, can be older than the event's re-read).
+   */
+  protected notRefreshedSince(): (item: T) => boolean {
+    const mark = this.refreshes;
+    return (item) => (this.refreshedAt.get(item.uuid) ?? 0) <= mark;
   }
 
   /** One object by UUID or name; undefined when libvirt has none. */

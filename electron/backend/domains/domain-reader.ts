@@ -3,6 +3,7 @@ import { DomainState, domainStateByNumber, type DomainSummary } from '../../../s
 import { numberField, parseDomstats } from '../virsh/parse-domstats';
 import { parseKeyValues, parseUuidNameList, parseUuidSet } from '../virsh/parse-list';
 import type { VirshRunner } from '../virsh/virsh-runner';
+import { RpcCallError } from '../libvirt-rpc/rpc-connection';
 import { readHostDevices } from './domain-host-devices';
 import { summarizeDomainXml } from './domain-xml-summary';
 import { isActive } from './edit/edit-base';
@@ -37,15 +38,41 @@ export async function readDomainList(virsh: VirshRunner): Promise<DomainSummary[
   }));
 }
 
+/** Where a domain's XML comes from: a virsh shell (`virshXml`) or the daemon reader (`LibvirtReader`). */
+export interface DomainXmlSource {
+  domainXml(domain: { uuid: string; name: string }, inactive: boolean): Promise<string>;
+}
+
+export const virshXml = (virsh: VirshRunner): DomainXmlSource => ({
+  domainXml: (domain, inactive) =>
+    virsh.run(['dumpxml', ...(inactive ? ['--inactive'] : []), '--domain', domain.uuid]),
+});
+
+/**
+ * The daemon reader, with virsh behind it: a document the reader could not get because its
+ * connection broke comes from virsh instead; libvirt's own refusal (the domain is gone) stands.
+ */
+export const readerXml = (reader: DomainXmlSource, fallback: DomainXmlSource): DomainXmlSource => ({
+  domainXml: (domain, inactive) =>
+    reader
+      .domainXml(domain, inactive)
+      .catch((error: unknown) =>
+        error instanceof RpcCallError ? Promise.reject(error) : fallback.domainXml(domain, inactive),
+      ),
+});
+
 /**
  * Adds what only the XML says (title, memory, vCPUs) to a summary; for a running persistent VM also
  * whether its definition differs from what runs (changes waiting for the next guest shutdown).
  */
-export async function readDomainDetails(virsh: VirshRunner, base: DomainSummary): Promise<DomainSummary> {
+export async function readDomainDetails(
+  source: DomainXmlSource,
+  base: DomainSummary,
+): Promise<DomainSummary> {
   const active = base.persistent !== false && isActive(base);
   const [xml, inactive] = await Promise.all([
-    virsh.run(['dumpxml', '--domain', base.uuid]),
-    active ? virsh.run(['dumpxml', '--inactive', '--domain', base.uuid]).catch(() => undefined) : undefined,
+    source.domainXml(base, false),
+    active ? source.domainXml(base, true).catch(() => undefined) : undefined,
   ]);
   const details = summarizeDomainXml(xml);
   const summary: DomainSummary = { ...base, detailsLoaded: true };
@@ -87,7 +114,7 @@ export async function readOneDomain(virsh: VirshRunner, ref: string): Promise<Do
     detailsLoaded: false,
   };
   try {
-    return await readDomainDetails(virsh, base);
+    return await readDomainDetails(virshXml(virsh), base);
   } catch (error) {
     if (error instanceof ApiError && error.code === 'domain-not-found') return undefined;
     throw error;

@@ -2,6 +2,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { HostConfig, HostStatus } from '../../../shared/api/hosts';
 import { parseKeyValues } from '../virsh/parse-list';
 import { VirshShell } from '../virsh/virsh-shell';
+import { ReaderSlot, type LibvirtReader } from '../libvirt-rpc/libvirt-reader';
 import { openTransport } from '../transport/open-transport';
 import type { SshDeps } from '../transport/ssh-transport';
 import type { Transport } from '../transport/transport';
@@ -20,6 +21,11 @@ export interface LiveHost {
   readonly transport: Transport;
   /** The shared persistent virsh shell (quick commands only; long work runs apart, as jobs). */
   readonly shell: VirshShell;
+  /**
+   * A read-only connection to the host's libvirt daemon for reading many objects' XML at once
+   * (`libvirt-rpc/`); undefined where the host has none: read through virsh then.
+   */
+  readonly reader?: () => Promise<LibvirtReader | undefined>;
   /** False once this connection was dropped or replaced: late results must be thrown away. */
   current(): boolean;
   /**
@@ -78,6 +84,7 @@ export class HostConnection {
   /** Notes from reading ~/.ssh/config for the current attempt, shown with every status. */
   private notes: string[] = [];
   private live: LiveHost | undefined;
+  private readerSlot: ReaderSlot | undefined;
   private generation = 0;
   private wanted = false;
   private retryAttempt = 0;
@@ -152,7 +159,7 @@ export class HostConnection {
       this.live = live;
       // The first parts read at once, pipelined on the one shell; the others follow the first rows.
       const first = Promise.all(this.parts.filter((p) => p.paintsFirst).map((part) => part.attach(live)));
-      const rest = Promise.race([live.announced, first]).then(() =>
+      const rest = first.then(() =>
         Promise.all(this.parts.filter((p) => !p.paintsFirst).map((part) => part.attach(live))),
       );
       const attached = Promise.all([first, rest]);
@@ -177,6 +184,8 @@ export class HostConnection {
 
   private makeLive(gen: number, transport: Transport, shell: VirshShell, ready: Promise<void>): LiveHost {
     const hostCpus = readHostCpus(shell);
+    const readerSlot = new ReaderSlot(transport, this.config.uri);
+    this.readerSlot = readerSlot;
     let announcing: Promise<void> | undefined;
     let markAnnounced!: () => void;
     const announced = new Promise<void>((resolve) => (markAnnounced = resolve));
@@ -185,6 +194,7 @@ export class HostConnection {
       uri: this.config.uri,
       transport,
       shell,
+      reader: () => readerSlot.get(),
       current: () => gen === this.generation,
       announced,
       announce: () => {
@@ -227,6 +237,8 @@ export class HostConnection {
 
   private teardown(): void {
     for (const part of this.parts) part.detach();
+    this.readerSlot?.close();
+    this.readerSlot = undefined;
     this.live?.shell.close();
     this.live?.transport.close();
     this.live = undefined;

@@ -1,5 +1,3 @@
-import type { VirshRunner } from './virsh-runner';
-
 export interface ReadAcrossOptions {
   /** Reads each shell keeps written ahead (pipelined: virsh always finds its next command waiting). */
   window?: number;
@@ -8,16 +6,16 @@ export interface ReadAcrossOptions {
 }
 
 /**
- * Reads many items over one or more virsh shells sharing one queue: each shell keeps `window` reads
+ * Reads many items over one or more readers (virsh shells, or the daemon reader) sharing one queue: each shell keeps `window` reads
  * in flight, and a shell that joins late (a second virsh still starting) takes its share of what is
  * left instead of a fixed half. A read that fails is skipped. Results go to `onBatch` in the order
  * they complete; `onBatch` returning false stops the reading (the connection went). Resolves when
  * every item was read or skipped, without waiting for a shell that never came.
  */
-export function readAcross<T, R>(
+export function readAcross<S, T, R>(
   items: readonly T[],
-  readers: ReadonlyArray<VirshRunner | Promise<VirshRunner | undefined>>,
-  read: (runner: VirshRunner, item: T) => Promise<R>,
+  readers: ReadonlyArray<S | Promise<S | undefined>>,
+  read: (runner: S, item: T) => Promise<R>,
   onBatch: (results: R[]) => boolean,
   options: ReadAcrossOptions = {},
 ): Promise<void> {
@@ -38,7 +36,7 @@ export function readAcross<T, R>(
         resolve();
       }
     };
-    const lane = async (runner: VirshRunner) => {
+    const lane = async (runner: S) => {
       while (!stopped && next < items.length) {
         const item = items[next++]!;
         const result = await read(runner, item).then(

@@ -1,0 +1,126 @@
+import type { Transport } from '../transport/transport';
+import { hostScript, words } from '../virsh/quote';
+import { runToEnd } from '../virsh/one-off-process';
+import {
+  AuthType,
+  authList,
+  authPolkit,
+  connectClose,
+  connectOpen,
+  domainXml,
+  poolByName,
+  poolVolumes,
+  volumeXml,
+  type DomainRef,
+  type PoolRef,
+  type VolumeRef,
+} from './remote-calls';
+import { RpcConnection } from './rpc-connection';
+
+/**
+ * A read-only connection to the host's libvirt daemon, spoken to directly (libvirt's remote
+ * protocol over an SSH streamlocal channel to its unix socket): for reading many objects' XML,
+ * where virsh costs two (domains) to five (volumes) daemon calls and a command's parse per object,
+ * one after another. Here each object is one call, many in flight at once. Everything else — every
+ * change, every quick command — stays on virsh. Read-only is the daemon's to enforce: the connection
+ * is opened with VIR_CONNECT_RO (and on the read-only socket where the daemon has one).
+ */
+export class LibvirtReader {
+  private constructor(private readonly rpc: RpcConnection) {}
+
+  get alive(): boolean {
+    return this.rpc.alive;
+  }
+
+  /**
+   * Opens a reader for `uri` (`qemu:///system` or `qemu:///session`, as the host's virsh uses it);
+   * undefined where the daemon cannot be reached this way (another driver, no socket, streamlocal
+   * forwarding refused by sshd, SASL asked for): the caller reads through virsh then.
+   */
+  static async open(transport: Transport, uri: string): Promise<LibvirtReader | undefined> {
+    const mode = /^qemu:\/\/\/(system|session)$/.exec(uri)?.[1] as 'system' | 'session' | undefined;
+    if (!mode) return undefined;
+    let rpc: RpcConnection | undefined;
+    try {
+      const path = await findSocket(transport, mode);
+      if (!path) return undefined;
+      rpc = new RpcConnection(await transport.connectUnix(path));
+      const auth = await authList(rpc);
+      if (auth.includes(AuthType.Polkit)) await authPolkit(rpc);
+      else if (auth.length > 0 && !auth.includes(AuthType.None)) throw new Error('SASL is not offered here');
+      await connectOpen(rpc, uri);
+      return new LibvirtReader(rpc);
+    } catch {
+      rpc?.close();
+      return undefined;
+    }
+  }
+
+  domainXml(domain: DomainRef, inactive = false): Promise<string> {
+    return domainXml(this.rpc, domain, inactive);
+  }
+
+  pool(name: string): Promise<PoolRef> {
+    return poolByName(this.rpc, name);
+  }
+
+  volumes(pool: PoolRef): Promise<VolumeRef[]> {
+    return poolVolumes(this.rpc, pool);
+  }
+
+  volumeXml(volume: VolumeRef): Promise<string> {
+    return volumeXml(this.rpc, volume);
+  }
+
+  close(): void {
+    if (!this.rpc.alive) return;
+    connectClose(this.rpc).catch(() => undefined);
+    this.rpc.close();
+  }
+}
+
+/**
+ * The daemon's socket as the SSH user sees it: session daemons live in the user's runtime dir;
+ * the system daemon's read-only socket where there is one (modular virtqemud first, then libvirtd).
+ */
+async function findSocket(transport: Transport, mode: 'system' | 'session'): Promise<string | undefined> {
+  const proc = await transport.exec(
+    hostScript`if [ ${words([mode])} = session ]; then d="\${XDG_RUNTIME_DIR:-\${XDG_CACHE_HOME:-$HOME/.cache}}/libvirt"; set -- "$d/virtqemud-sock" "$d/libvirt-sock"; else d=/run/libvirt; set -- "$d/virtqemud-sock-ro" "$d/libvirt-sock-ro" "$d/virtqemud-sock" "$d/libvirt-sock"; fi
+for s in "$@"; do if [ -S "$s" ] && [ -w "$s" ]; then printf '%s\\n' "$s"; exit 0; fi; done; exit 3`,
+  );
+  const { output, code } = await runToEnd(proc);
+  return code === 0 && output.trim() !== '' ? output.trim() : undefined;
+}
+
+/**
+ * A connection's reader, opened on first use and again after it broke (a daemon restart); once the
+ * host said it has none (another driver, no socket), it is not asked again on this connection.
+ */
+export class ReaderSlot {
+  private opened: Promise<LibvirtReader | undefined> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly uri: string,
+  ) {}
+
+  get(): Promise<LibvirtReader | undefined> {
+    if (this.closed) return Promise.resolve(undefined);
+    const previous = this.opened;
+    this.opened = (async () => {
+      const reader = previous ? await previous : null;
+      if (reader === undefined) return undefined;
+      if (reader?.alive) return reader;
+      const fresh = await LibvirtReader.open(this.transport, this.uri);
+      if (this.closed) fresh?.close();
+      return this.closed ? undefined : fresh;
+    })();
+    return this.opened;
+  }
+
+  close(): void {
+    this.closed = true;
+    void this.opened?.then((reader) => reader?.close());
+  }
+}
