@@ -2,9 +2,9 @@
  * Issue 9 benchmark: a pool of 5,000 volumes on the real test host, read as the volumes pane reads
  * it — the renderer's volumes store over the real backend: `volumes/list` (names, paths, used by:
  * the first rows), then every row's XML behind it (`volumes/details`, 500 names a call, two at a
- * time, each one virsh apart with every `vol-dumpxml` in one argument): the complete list. Beside it
- * in the same run: the same complete read the way it went before this change (the XML through the
- * shared shell, one `vol-dumpxml` command per volume), python3-libvirt `listAllVolumes()` +
+ * time) through the daemon reader (libvirt's remote protocol, one call per volume, many in flight):
+ * the complete list. Beside it in the same run: the same read over a connection without the reader
+ * (before it: `vol-list`, then one virsh apart per call), python3-libvirt `listAllVolumes()` +
  * `XMLDesc()` of each, and the host's connect time with that pool active and stopped (never read at
  * connect). VD_BENCH_VOLUMES_POOL names the pool (helpers use their prefix on the shared host).
  * Figures only; nothing passes or fails.
@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import { ensureTestHost, hostVirsh, type TestHost } from '../e2e/host/test-host';
 import { ensureDirPool } from '../electron/backend/storage/volumes/testing/test-pool';
 import { connectByKey, createHarness, type Harness } from '../electron/backend/testing/backend-harness';
+import { LibvirtReader } from '../electron/backend/libvirt-rpc/libvirt-reader';
 import { VolumeDetailsQueue } from '../renderer/stores/volume-details-queue';
 import { sshWrapper } from './list-bench';
 
@@ -24,8 +25,6 @@ const POOL = process.env['VD_BENCH_VOLUMES_POOL'] ?? 'vd-volumes-many';
 const COUNT = 5000;
 const CONNECTS = 3;
 const ROUNDS = 3;
-/** The shared shell's path (before): at most this many names a call stay on the shell. */
-const SHELL_BATCH = 24;
 
 /** 5,000 small files in the pool's directory, owned by the test user, then one pool-refresh. */
 async function seed(host: TestHost): Promise<void> {
@@ -56,20 +55,6 @@ async function throughTheQueue(
   });
   const complete = performance.now() - t0;
   return { first, complete, rows: rows.length };
-}
-
-/** Before this change: the list, then every row's XML through the shared shell (as many calls at once as the store made). */
-async function throughTheShell(h: Harness, hostId: string): Promise<number> {
-  const t0 = performance.now();
-  const rows = await h.call('volumes/list', { hostId, pool: POOL });
-  const names = rows.map((v) => v.name);
-  const calls: Array<Promise<unknown>> = [];
-  for (let i = 0; i < names.length; i += SHELL_BATCH)
-    calls.push(
-      h.call('volumes/details', { hostId, pool: POOL, names: names.slice(i, i + SHELL_BATCH), users: false }),
-    );
-  await Promise.all(calls);
-  return performance.now() - t0;
 }
 
 async function pythonLibvirt(
@@ -112,6 +97,12 @@ export async function runVolumeListBench(): Promise<void> {
   const withoutPool = await connectTimes(host).finally(() => hostVirsh(['pool-start', POOL]));
   const h = await createHarness();
   const hostId = await connectByKey(h, host);
+  // Before the daemon reader: the same queue over a connection without one (vol-list, then one
+  // virsh apart per call with every vol-dumpxml in one argument).
+  const hBefore = await createHarness();
+  const open = LibvirtReader.open.bind(LibvirtReader);
+  LibvirtReader.open = () => Promise.resolve(undefined);
+  const hostIdBefore = await connectByKey(hBefore, host).finally(() => (LibvirtReader.open = open));
   const wrapper = sshWrapper(host);
   // The machine is shared: rounds alternate VirtDesk (now, before) and python; medians are reported.
   const ours: Array<Awaited<ReturnType<typeof throughTheQueue>>> = [];
@@ -121,10 +112,11 @@ export async function runVolumeListBench(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     ours.push(await throughTheQueue(h, hostId));
     pys.push(await pythonLibvirt(host, wrapper));
-    before.push(await throughTheShell(h, hostId));
+    before.push((await throughTheQueue(hBefore, hostIdBefore)).complete);
     loads.push(loadavg()[0]!.toFixed(1));
   }
   h.dispose();
+  hBefore.dispose();
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const first = median(ours.map((o) => o.first));
   const complete = median(ours.map((o) => o.complete));
@@ -148,7 +140,7 @@ export async function runVolumeListBench(): Promise<void> {
     `  VirtDesk complete, every row's XML (now)      ${ms(complete)}   ${ratio(complete)} python complete (target ≤ 1.0)`,
   );
   console.log(
-    `  VirtDesk complete, XML on the shell (before)  ${ms(shell)}   ${ratio(shell)} python complete`,
+    `  VirtDesk complete, through virsh (before)     ${ms(shell)}   ${ratio(shell)} python complete`,
   );
   console.log(`  python3-libvirt listAllVolumes (names only)   ${ms(py.first)}`);
   console.log(`  python3-libvirt + XMLDesc each, complete      ${ms(py.complete)}`);

@@ -37,8 +37,19 @@ function fail(source: string, index: number, code: string, detail: string, what:
 
 const BAD_AMP = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/g;
 
+const CHAR_REF = /&#(x[0-9a-fA-F]+|[0-9]+);/g;
+
 /** `&` that starts no valid reference, outside comments, CDATA and processing instructions. */
 function checkEntities(source: string, what: string): void {
+  CHAR_REF.lastIndex = 0;
+  for (let m = CHAR_REF.exec(source); m; m = CHAR_REF.exec(source)) {
+    const ref = m[1]!;
+    const code = ref[0] === 'x' ? parseInt(ref.slice(1), 16) : parseInt(ref, 10);
+    if (code >= 1 && code <= 0x10ffff) continue;
+    if (insideSection(source, m.index, '<!--', '-->') || insideSection(source, m.index, '<![CDATA[', ']]>'))
+      continue;
+    fail(source, m.index, 'InvalidCharRef', `'${m[0]}' is not a character`, what);
+  }
   BAD_AMP.lastIndex = 0;
   for (let m = BAD_AMP.exec(source); m; m = BAD_AMP.exec(source)) {
     const at = m.index;

@@ -1,5 +1,5 @@
 import { isValidUnit, unitFactor } from '../../../shared/xml/units';
-import { readTopLevelElements, type TopLevelElement } from './top-level-elements';
+import { readElements, type QuickElement } from '../../../shared/xml/quick-read';
 
 /** The few fields of a domain's XML the list shows (the full model lives in shared/xml). */
 export interface DomainXmlSummary {
@@ -13,7 +13,7 @@ export interface DomainXmlSummary {
 
 const WANTED = new Set(['uuid', 'name', 'title', 'memory', 'currentMemory', 'vcpu']);
 
-function kib(element: TopLevelElement | undefined): number | undefined {
+function kib(element: QuickElement | undefined): number | undefined {
   if (!element) return undefined;
   const unit = element.attributes.get('unit') ?? 'KiB';
   const value = Number(element.text.trim());
@@ -23,7 +23,7 @@ function kib(element: TopLevelElement | undefined): number | undefined {
 }
 
 export function summarizeDomainXml(xml: string): DomainXmlSummary {
-  const { root, elements } = readTopLevelElements(xml, WANTED);
+  const { root, elements } = readElements(xml, WANTED);
   if (root !== 'domain') throw new Error('Not a libvirt domain XML document');
   const vcpu = elements.get('vcpu');
   const vcpus = Number(vcpu?.attributes.get('current') ?? vcpu?.text);

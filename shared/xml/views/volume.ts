@@ -1,6 +1,6 @@
 // <volume>: the fields the volumes table shows and the create form writes.
 import { documentRoot, type XmlDocument } from '../document';
-import { attr, intText, readFields, text, writeFields, type FieldValues } from './fields';
+import { attr, intText, readFields, readFieldsQuick, text, writeFields, type FieldValues } from './fields';
 
 export const volumeFields = {
   type: attr<'file' | 'block' | 'dir' | 'network' | 'netdir' | 'ploop'>('', 'type'),
@@ -26,6 +26,11 @@ export type VolumeSettings = FieldValues<typeof volumeFields>;
 
 export function readVolume(doc: XmlDocument): VolumeSettings {
   return readFields(documentRoot(doc), volumeFields);
+}
+
+/** The same as `readVolume(parseVolumeXml(xml))`, ~20× faster: for the volumes table's 1,000s of rows. */
+export function readVolumeQuick(xml: string): VolumeSettings {
+  return readFieldsQuick(xml, 'volume', volumeFields);
 }
 
 export function writeVolume(doc: XmlDocument, patch: VolumeSettings): void {

@@ -8,6 +8,7 @@ import type { LiveHost } from '../../hosts/host-connection';
 import { longRunner } from '../../hosts/host-session';
 import type { VirshRunner } from '../../virsh/virsh-runner';
 import { parseVolList, parseVolListDetails } from './parse-volume-output';
+import { listVolumesByReader, readVolumesXmlByReader } from './volume-rpc-read';
 import { readVolumesXmlApart } from './volume-xml-batch';
 
 /**
@@ -30,11 +31,10 @@ export async function listVolumes(
   options: { refresh?: boolean; sizes?: boolean } = {},
 ): Promise<VolumeView[]> {
   if (options.refresh) await host.shell.run(['pool-refresh', pool]);
-  const reader = longRunner(host);
   const [rows, users] = await Promise.all([
     options.sizes
-      ? reader.run(['vol-list', pool, '--details']).then(parseVolListDetails)
-      : reader.run(['vol-list', pool]).then(parseVolList),
+      ? longRunner(host).run(['vol-list', pool, '--details']).then(parseVolListDetails)
+      : listNames(host, pool),
     readDiskUsers(host.shell, domains),
   ]);
   return rows.map((row): VolumeView => ({
@@ -42,6 +42,18 @@ export async function listVolumes(
     detail: options.sizes ? 'sizes' : 'names',
     usedBy: users.of({ path: row.path, pool, name: row.name }),
   }));
+}
+
+/** Names and paths: through the daemon reader where the host has one, else `vol-list` on a virsh apart. */
+async function listNames(host: LiveHost, pool: string): Promise<Array<{ name: string; path: string }>> {
+  const reader = await host.reader?.();
+  if (reader)
+    try {
+      return await listVolumesByReader(reader, pool);
+    } catch (error) {
+      if (error instanceof ApiError) throw error; // libvirt's own answer
+    }
+  return parseVolList(await longRunner(host).run(['vol-list', pool]));
 }
 
 /**
@@ -66,7 +78,24 @@ async function readManyVolumesXml(
   host: LiveHost,
   pool: string,
   names: readonly string[],
+  viaReader = true,
 ): Promise<VolumeSettings[]> {
+  const reader = viaReader ? await host.reader?.() : undefined;
+  if (reader) {
+    // In the order asked, whatever order the daemon answered in.
+    const read = new Map<string, VolumeSettings>();
+    const inOrder = () => names.flatMap((name) => read.get(name) ?? []);
+    try {
+      await readVolumesXmlByReader(reader, pool, names, (v) => read.set(v.name ?? '', v));
+      return inOrder();
+    } catch (error) {
+      if (error instanceof ApiError) throw error; // libvirt's own answer
+      // The reader's connection broke: what it did not bring comes through virsh.
+      const rest = names.filter((name) => !read.has(name));
+      for (const v of await readManyVolumesXml(host, pool, rest, false)) read.set(v.name ?? '', v);
+      return inOrder();
+    }
+  }
   // On `test:///` the driver's state lives in the host's own virsh: everything goes there.
   if (names.length <= ON_THE_SHELL || host.uri.startsWith('test:')) {
     const read = await Promise.all(

@@ -1,6 +1,5 @@
 import { ApiError } from '../../../../shared/api/errors';
-import { parseVolumeXml } from '../../../../shared/xml/objects';
-import { readVolume, type VolumeSettings } from '../../../../shared/xml/views/volume';
+import { readVolumeQuick, type VolumeSettings } from '../../../../shared/xml/views/volume';
 import type { LiveHost } from '../../hosts/host-connection';
 import { hostScript, virshLine, words } from '../../virsh/quote';
 import { classifyVirshError } from '../../virsh/virsh-shell';
@@ -72,7 +71,7 @@ async function readBatch(
       const doc = pending.slice(0, end + END.length);
       pending = pending.slice(end + END.length);
       try {
-        onVolume(readVolume(parseVolumeXml(doc)));
+        onVolume(readVolumeQuick(doc));
         read++;
       } catch {
         // A document we cannot read is left out, as a failed vol-dumpxml is.

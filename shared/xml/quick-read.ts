@@ -1,24 +1,30 @@
 /**
- * A minimal, fast reader for the direct children of a document's root element — just enough for
- * the VM list (name, title, memory, vCPUs) from 1,000s of `dumpxml` outputs. Comments, CDATA,
- * processing instructions and nested elements are skipped by depth. Editing and everything else
- * goes through the lossless model in shared/xml.
+ * A minimal, fast reader for a few elements of a document, named by their path below the root
+ * (`name`, `target/path`) — just enough for the tables that show 1,000s of objects (the VM list
+ * from `dumpxml`, a pool's volumes from `vol-dumpxml`): ~20× faster than the lossless model, which
+ * checks well-formedness and keeps everything. Comments, CDATA and processing instructions are
+ * skipped; the first element at a path wins. Editing and everything else goes through the lossless
+ * model (parse.ts).
  */
-export interface TopLevelElement {
+export interface QuickElement {
   attributes: Map<string, string>;
   /** Text content (entities decoded) of an element without child elements. */
   text: string;
 }
 
-export function readTopLevelElements(
+export function readElements(
   xml: string,
   wanted: ReadonlySet<string>,
 ): {
   root: string;
-  elements: Map<string, TopLevelElement>;
+  rootAttributes: Map<string, string>;
+  elements: Map<string, QuickElement>;
 } {
-  const elements = new Map<string, TopLevelElement>();
+  const elements = new Map<string, QuickElement>();
   let root = '';
+  let rootAttributes = new Map<string, string>();
+  /** Names of the open elements below the root. */
+  const path: string[] = [];
   let depth = 0;
   let at = 0;
   for (;;) {
@@ -43,25 +49,33 @@ export function readTopLevelElements(
     const gt = tagEnd(xml, lt);
     if (next === '/') {
       depth--;
+      if (depth >= 1) path.pop();
       at = gt + 1;
       continue;
     }
     const selfClosing = xml[gt - 1] === '/';
     const tag = xml.slice(lt + 1, selfClosing ? gt - 1 : gt);
     const name = /^[^\s/>]+/.exec(tag)?.[0] ?? '';
-    if (depth === 0) root = name;
-    if (depth === 1 && wanted.has(name) && !elements.has(name)) {
+    if (depth === 0) {
+      root = name;
+      rootAttributes = parseAttributes(tag.slice(name.length));
+    }
+    const key = depth === 0 ? '' : path.length === 0 ? name : `${path.join('/')}/${name}`;
+    if (depth >= 1 && wanted.has(key) && !elements.has(key)) {
       let text = '';
       if (!selfClosing) {
         const close = xml.indexOf('<', gt + 1);
         text = decodeEntities(xml.slice(gt + 1, close < 0 ? xml.length : close));
       }
-      elements.set(name, { attributes: parseAttributes(tag.slice(name.length)), text });
+      elements.set(key, { attributes: parseAttributes(tag.slice(name.length)), text });
     }
-    if (!selfClosing) depth++;
+    if (!selfClosing) {
+      if (depth >= 1) path.push(name);
+      depth++;
+    }
     at = gt + 1;
   }
-  return { root, elements };
+  return { root, rootAttributes, elements };
 }
 
 function tagEnd(xml: string, from: number): number {
@@ -91,7 +105,7 @@ export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] === '#') {
       const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+      return Number.isInteger(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return NAMED[ref] ?? whole;
   });
