@@ -34,12 +34,28 @@ export function destinationUri(dest: HostConfig): { uri: string } | { refused: s
   return { uri: `qemu+ssh://${user}${host}${port}${parsed[1]}` };
 }
 
-/** `virsh migrate` arguments (peer-to-peer: the source's libvirt connects to the destination itself). */
+/**
+ * Where QEMU's own streams go over the native relay: the port forwarded from the source's 127.0.0.1
+ * (the memory; copying storage, the NBD connections on a second one), and the destination's loopback
+ * address its QEMU listens on.
+ */
+export interface RelayedData {
+  migratePort: number;
+  disksPort?: number;
+  listenAddress: string;
+}
+
+/**
+ * `virsh migrate` arguments (peer-to-peer: the source's libvirt connects to the destination itself).
+ * Over the relay, QEMU's data either goes through the relay's forwarded ports (`data`) or is tunnelled
+ * inside libvirt's relayed connection (no `data`).
+ */
 export function migrateArgs(
   domain: DomainSummary,
   destUri: string,
   options: Options,
   relayed = false,
+  data?: RelayedData,
 ): string[] {
   const offline = domain.state === 'shut off' || domain.state === 'crashed';
   const argv = ['migrate', '--domain', domain.uuid, '--desturi', destUri, '--p2p'];
@@ -52,8 +68,13 @@ export function migrateArgs(
   if (!offline && options.copyStorage === 'all') argv.push('--copy-storage-all');
   if (!offline && options.copyStorage === 'inc') argv.push('--copy-storage-inc');
   if (options.bandwidth !== undefined) argv.push('--bandwidth', String(options.bandwidth));
-  // Over the relay only libvirt's connection passes: the memory (and disks) must go inside it.
-  if (options.tunnelled || (relayed && !offline)) argv.push('--tunnelled');
+  if (relayed && !offline && data && !options.tunnelled) {
+    argv.push('--migrateuri', `tcp://127.0.0.1:${data.migratePort}`, '--listen-address', data.listenAddress);
+    if (data.disksPort !== undefined) argv.push('--disks-port', String(data.disksPort));
+  } else if (options.tunnelled || (relayed && !offline)) {
+    // Tunnelled over the relay: only libvirt's connection passes, the memory (and disks) inside it.
+    argv.push('--tunnelled');
+  }
   return argv;
 }
 

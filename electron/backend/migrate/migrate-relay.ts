@@ -4,6 +4,7 @@ import type { LiveHost } from '../hosts/host-connection';
 import type { Transport } from '../transport/transport';
 import { runToEnd } from '../virsh/one-off-process';
 import { hostScript, script, words, type ShellText } from '../virsh/quote';
+import { RelayPipes } from './relay-pipes';
 
 export type LibvirtMode = 'system' | 'session';
 
@@ -33,7 +34,7 @@ export interface Relay {
 }
 
 /** Runs a short script on its own channel; its stdout on success, else an error with what it said. */
-async function hostOutput(transport: Transport, body: ShellText, what: string): Promise<string> {
+export async function hostOutput(transport: Transport, body: ShellText, what: string): Promise<string> {
   const { output, code } = await runToEnd(await transport.exec(hostScript`${body} 2>&1`));
   if (code === 0) return output.trim();
   if (code === null) throw new ApiError('connection-lost', `The connection dropped while ${what}`);
@@ -82,36 +83,11 @@ export async function openRelay(source: LiveHost, dest: LiveHost, mode: LibvirtM
     );
   }
   const socketPath = `${dir}/libvirt-sock`;
-  const streams = new Set<Duplex>();
-  let closed = false;
+  const pipes = new RelayPipes();
   let count = 0;
-  const track = (stream: Duplex) => {
-    streams.add(stream);
-    stream.once('close', () => streams.delete(stream));
-    stream.on('error', () => stream.destroy());
-  };
   const onConnection = (inbound: Duplex) => {
-    track(inbound);
-    if (closed) return void inbound.destroy();
-    inbound.pause();
-    count++;
-    dest.transport.connectUnix(destSocket).then(
-      (outbound) => {
-        track(outbound);
-        if (closed || inbound.destroyed) {
-          outbound.destroy();
-          inbound.destroy();
-          return;
-        }
-        // Either end closing cuts the other: libvirt sees one connection end to end.
-        inbound.once('close', () => outbound.destroy());
-        outbound.once('close', () => inbound.destroy());
-        inbound.pipe(outbound);
-        outbound.pipe(inbound);
-        inbound.resume();
-      },
-      () => inbound.destroy(),
-    );
+    if (!pipes.closed) count++;
+    pipes.pipe(inbound, () => dest.transport.connectUnix(destSocket));
   };
   let listener;
   try {
@@ -127,8 +103,7 @@ export async function openRelay(source: LiveHost, dest: LiveHost, mode: LibvirtM
     connections: () => count,
     close: () =>
       (closing ??= (async () => {
-        closed = true;
-        for (const stream of streams) stream.destroy();
+        pipes.cutAll();
         await listener.close();
         await removeDir();
       })()),
