@@ -168,15 +168,16 @@ export async function openDataRelay(
   ]);
   const sameMachine = sourceId !== '' && sourceId === destId;
   const listenAddress = sameMachine ? '127.0.0.2' : '127.0.0.1';
-  const forwards: DataForward[] = [];
+  const opening = [forwardData(source, dest, { listenAddress, accept: 1, uid })];
+  if (options.copiedDisks > 0)
+    opening.push(forwardData(source, dest, { listenAddress, accept: options.copiedDisks, uid }));
+  const settled = await Promise.allSettled(opening);
+  const forwards = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const closeAll = () => Promise.all(forwards.map((f) => f.close())).then(() => undefined);
-  try {
-    forwards.push(await forwardData(source, dest, { listenAddress, accept: 1, uid }));
-    if (options.copiedDisks > 0)
-      forwards.push(await forwardData(source, dest, { listenAddress, accept: options.copiedDisks, uid }));
-  } catch (error) {
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) {
     await closeAll();
-    throw error;
+    throw failed.reason;
   }
   const [memory, disks] = forwards as [DataForward, DataForward | undefined];
   return {

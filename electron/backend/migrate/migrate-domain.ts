@@ -13,7 +13,7 @@ import { SAME_HOST_REASON, explainMigrateError } from './migrate-errors';
 import { capabilitiesHostUuid, destinationUri, migrateArgs, migrateProblem, qemuMode } from './migrate-plan';
 import { planCopiedDisks, type DiskMove } from './migrate-storage';
 import { openDataRelay, type DataRelay } from './migrate-data-relay';
-import { openRelay, sourceReaches, type LibvirtMode, type Relay } from './migrate-relay';
+import { openRelay, sourceReaches, uriSocket, type LibvirtMode, type Relay } from './migrate-relay';
 
 export interface MigrateEnds {
   source: LiveHost;
@@ -114,18 +114,25 @@ async function openRelays(
   domain: DomainSummary,
   native: boolean,
 ): Promise<Relays> {
-  const relay = await openRelay(ends.source, ends.dest, way.mode);
-  let data: DataRelay | undefined;
-  try {
-    if (native)
-      data = await openDataRelay(ends.source, ends.dest, way.mode, {
-        domainName: domain.name,
-        copiedDisks: way.storage.copied,
-      });
-  } catch (error) {
-    await relay.close();
-    throw error;
+  // Both at once; whichever opened is closed again when the other fails.
+  const [opened, dataOpened] = await Promise.allSettled([
+    openRelay(ends.source, ends.dest, way.mode, uriSocket(ends.destConfig.uri)),
+    native
+      ? openDataRelay(ends.source, ends.dest, way.mode, {
+          domainName: domain.name,
+          copiedDisks: way.storage.copied,
+        })
+      : undefined,
+  ]);
+  if (opened.status === 'rejected' || dataOpened.status === 'rejected') {
+    await Promise.all([
+      opened.status === 'fulfilled' ? opened.value.close() : undefined,
+      dataOpened.status === 'fulfilled' ? dataOpened.value?.close() : undefined,
+    ]);
+    throw opened.status === 'rejected' ? opened.reason : (dataOpened as PromiseRejectedResult).reason;
   }
+  const relay = opened.value;
+  const data = dataOpened.value;
   return {
     relay,
     ...(data ? { data } : {}),
@@ -217,7 +224,7 @@ export async function migrateDomain(
       return {
         message: relay
           ? `${domain.name} migrated to ${to} (${how};${moved} relayed through this desktop: the source's libvirt ` +
-            `reached ${to}'s libvirt over the desktop's two SSH connections` +
+            `reached ${to}'s libvirt over the desktop's connections to both hosts` +
             `${relays ? relayedHow(relays, offline) : ''} — ${route.relay ? route.why : ''}).`
           : `${domain.name} migrated to ${to} (${how};${moved} peer-to-peer: the source's libvirt connected to ` +
             `${destUri} over SSH${tunnelled ? ', data tunnelled through it' : ''}).`,

@@ -17,7 +17,7 @@ export function qemuMode(uri: string): 'system' | 'session' | undefined {
  */
 export function destinationUri(dest: HostConfig): { uri: string } | { refused: string } {
   const label = dest.name || dest.host || dest.uri;
-  const parsed = /^qemu(?:\+[a-z]+)?:\/\/[^/]*(\/(?:system|session))$/.exec(dest.uri);
+  const parsed = /^qemu(?:\+[a-z]+)?:\/\/[^/]*(\/(?:system|session))(?:\?.*)?$/.exec(dest.uri);
   if (!parsed)
     return {
       refused: `${label} is not a QEMU/KVM connection (${dest.uri}); VMs migrate between QEMU hosts only.`,
@@ -89,6 +89,9 @@ export function migrateProblem(domain: DomainSummary, options: Options): string 
     return `${domain.name} is paused: migrate it without "live" (it stays paused).`;
   if (options.undefineSource && !options.persistent && !offline)
     return 'Removing the definition from the source needs "keep the definition on the destination", or the VM would be defined nowhere.';
+  // libvirt 9.0 (tried): --tunnelled --copy-storage-all fails with "argument key 'host' must not have null value".
+  if (options.tunnelled && options.copyStorage !== 'none' && !offline)
+    return 'libvirt cannot copy disks inside its own connection (a tunnelled migration): untick "Tunnel the data through libvirt’s connection" to copy them (over the relay through this desktop the disks then get their own relayed port).';
   return undefined;
 }
 

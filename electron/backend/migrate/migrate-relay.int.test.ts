@@ -168,6 +168,65 @@ describe.skipIf(!peer)('Migrate relayed through the desktop (real test host, two
     expect(readdirSync(peer!.runtimeDir).filter((n) => n.startsWith('vd-relay.'))).toEqual([]);
   });
 
+  // A destination reached without SSH (a local connection): the source cannot reach it by itself,
+  // so it is relayed — here the desktop's local connection is the second test user's session daemon
+  // by its socket, which only root may open besides its owner (the integration tests run as root).
+  it.skipIf(process.getuid?.() !== 0)(
+    "relays to this desktop's own libvirt (a local connection), then back directly",
+    async () => {
+      const view = await h.call('hosts/add', {
+        transport: 'local',
+        uri: `qemu:///session?socket=${peer!.runtimeDir}/libvirt/libvirt-sock`,
+        autoconnect: false,
+      });
+      const local = view.config.id;
+      try {
+        const status = await h.call('hosts/connect', { hostId: local });
+        expect(status.state).toBe('connected');
+        const uuid = (await row(a, guest.vm))!.uuid;
+        const done = await h.call('domains/migrate', {
+          hostId: a,
+          uuid,
+          destHostId: local,
+          persistent: true,
+          undefineSource: true,
+        });
+        expect(done.path).toBe('relay-through-desktop');
+        expect(done.message).toMatch(
+          /relayed through this desktop: .*QEMU's own stream relayed from port \d+ .* — .*this desktop's own libvirt, reached without SSH/,
+        );
+        expect((await peerVirsh(['domstate', guest.vm])).stdout.trim()).toBe('running');
+        expect(
+          (
+            await pollUntil(
+              () => row(local, guest.vm),
+              (d) => d?.state === 'running',
+            )
+          )?.state,
+        ).toBe('running');
+        // Back from the local connection: its libvirt reaches the first user over SSH by itself.
+        const back = await h.call('domains/migrate', {
+          hostId: local,
+          uuid,
+          destHostId: a,
+          persistent: true,
+          undefineSource: true,
+        });
+        expect(back.path).toBe('peer-to-peer-ssh');
+        expect(
+          (
+            await pollUntil(
+              () => row(a, guest.vm),
+              (d) => d?.state === 'running',
+            )
+          )?.state,
+        ).toBe('running');
+      } finally {
+        await h.call('hosts/remove', { hostId: local }).catch(() => undefined);
+      }
+    },
+  );
+
   // A guest whose memory holds the installer's kernel and initrd: ~45 MiB to copy at 1 MiB/s.
   it.skipIf(!installerKernel(host))(
     "cancels over the relay: another user's connection to the port is cut, the guest stays, nothing on the destination, nothing left listening",

@@ -58,23 +58,48 @@ echo "no libvirt socket in $d"; exit 3`,
 /** `socket=` value for a libvirt URI (its query is percent-decoded). */
 const uriPath = (path: string) => encodeURIComponent(path).replace(/%2F/g, '/');
 
-export async function openRelay(source: LiveHost, dest: LiveHost, mode: LibvirtMode): Promise<Relay> {
+/** The `socket=` a connection URI names (e.g. `qemu:///session?socket=/run/user/1002/libvirt/libvirt-sock`), if any. */
+export function uriSocket(uri: string): string | undefined {
+  const query = /\?(.*)$/.exec(uri)?.[1];
+  const socket = query ? new URLSearchParams(query).get('socket') : null;
+  return socket?.startsWith('/') ? socket : undefined;
+}
+
+/**
+ * `destSocket`: the destination's libvirt socket when its connection names one (`socket=`), else
+ * the usual one for `mode` is looked for there.
+ */
+export async function openRelay(
+  source: LiveHost,
+  dest: LiveHost,
+  mode: LibvirtMode,
+  destSocketNamed?: string,
+): Promise<Relay> {
   const listen = source.transport.listenUnix?.bind(source.transport);
   if (!listen)
     throw new ApiError(
       'invalid-request',
       'The relay through this desktop needs an SSH connection to the source host.',
     );
-  const destSocket = await libvirtSocket(dest.transport, mode);
-  const dir = await hostOutput(
-    source.transport,
-    script`umask 077; mktemp -d "\${XDG_RUNTIME_DIR:-/tmp}/vd-relay.XXXXXXXX"`,
-    'making the relay directory on the source',
-  );
+  // Both at once (one round trip less before the migration starts).
+  const [socketFound, dirMade] = await Promise.allSettled([
+    destSocketNamed ?? libvirtSocket(dest.transport, mode),
+    hostOutput(
+      source.transport,
+      script`umask 077; mktemp -d "\${XDG_RUNTIME_DIR:-/tmp}/vd-relay.XXXXXXXX"`,
+      'making the relay directory on the source',
+    ),
+  ]);
+  const dir = dirMade.status === 'fulfilled' ? dirMade.value : '';
   const removeDir = () =>
     hostOutput(source.transport, script`rm -rf -- ${words([dir])}`, 'removing the relay directory').catch(
       () => undefined,
     );
+  if (socketFound.status === 'rejected' || dirMade.status === 'rejected') {
+    if (RELAY_DIR_PATTERN.test(dir)) await removeDir();
+    throw socketFound.status === 'rejected' ? socketFound.reason : (dirMade as PromiseRejectedResult).reason;
+  }
+  const destSocket = socketFound.value;
   if (!RELAY_DIR_PATTERN.test(dir) || dir.length + '/libvirt-sock'.length > MAX_SOCKET_PATH) {
     if (RELAY_DIR_PATTERN.test(dir)) await removeDir();
     throw new ApiError(

@@ -16,7 +16,7 @@ let h: Harness;
 let a: string;
 let b: string;
 let vm: VmWithVolumes;
-const destDir = `/tmp/vd-m4-copy-${process.pid}-dst`;
+const destDir = `/tmp/vd-m5-copy-${process.pid}-dst`;
 
 const row = (hostId: string, name: string) =>
   h.call('domains/list', { hostId }).then((list) => list.find((d) => d.name === name));
@@ -48,7 +48,7 @@ const removeDestPool = async () => {
 
 beforeAll(async () => {
   if (!peer) return;
-  vm = await createVmWithVolumes(`m4-copy-${process.pid}`, ['a.qcow2']);
+  vm = await createVmWithVolumes(`m5-copy-${process.pid}`, ['a.qcow2']);
   await removeDestPool();
   // What the source's guest wrote: 64 KiB of 0x5a at the start of its disk.
   await run('qemu-io', ['-f', 'qcow2', '-c', 'write -P 0x5a 0 64k', `${vm.target}/a.qcow2`]);
@@ -114,6 +114,40 @@ describe.skipIf(!peer)('Migrate with copy storage (real test host, two session d
     expect(
       await pollUntil(
         () => row(a, vm.vm),
+        (d) => d === undefined,
+      ),
+    ).toBeUndefined();
+  });
+
+  // Back over the native relay: QEMU's memory on one forwarded port, the NBD copy of vda on a second
+  // (--disks-port); the source's old copy is deleted first so the data can only have come through it.
+  it('copies storage back over the relay through the desktop (NBD on its own forwarded port)', async () => {
+    const uuid = (await row(b, vm.vm))!.uuid;
+    await run('rm', ['-f', `${vm.target}/a.qcow2`]);
+    await hostVirsh(['pool-refresh', vm.pool]);
+    const done = await h.call('domains/migrate', {
+      hostId: b,
+      uuid,
+      destHostId: a,
+      copyStorage: 'all',
+      persistent: true,
+      undefineSource: true,
+      route: 'relay',
+    });
+    expect(done.path).toBe('relay-through-desktop');
+    expect(done.message).toMatch(
+      new RegExp(
+        `vda copied into pool ${vm.pool} at ${vm.target}/a\\.qcow2; relayed through this desktop: .*QEMU's own stream relayed from ports \\d+ and \\d+ of the source's 127\\.0\\.0\\.1 to the destination's 127\\.0\\.0\\.2`,
+      ),
+    );
+    expect((await hostVirsh(['domstate', vm.vm])).stdout.trim()).toBe('running');
+    expect((await hostVirsh(['domblklist', vm.vm])).stdout).toMatch(
+      new RegExp(`vda\\s+${vm.target}/a\\.qcow2`),
+    );
+    expect(await holdsPattern(`${vm.target}/a.qcow2`, '0x5a')).toBe(true);
+    expect(
+      await pollUntil(
+        () => row(b, vm.vm),
         (d) => d === undefined,
       ),
     ).toBeUndefined();
