@@ -6,13 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hostVirsh, peerVirsh } from '../../../e2e/host/test-host';
 import { installerKernel, startBusyGuest } from '../../../e2e/host/busy-guest';
 import { createVmWithVolumes, type VmWithVolumes } from '../../../e2e/host/vm-with-volumes';
-import {
-  clearEvents,
-  connectByKey,
-  createHarness,
-  pollUntil,
-  type Harness,
-} from '../testing/backend-harness';
+import { clearEvents, connectByKey, createHarness, type Harness } from '../testing/backend-harness';
+import { migrateViews, removeFromBothUsers } from '../testing/migrate-fixture';
 
 // The relay through the desktop (issue 14), on the real test host: the desktop reaches the second
 // test user by an ~/.ssh/config alias that only the desktop knows, so the source's own libvirt
@@ -27,8 +22,7 @@ let a: string; // vdtest, by address
 let b: string; // vdtest2, by the desktop-only alias
 let guest: VmWithVolumes;
 
-const row = (hostId: string, name: string) =>
-  h.call('domains/list', { hostId }).then((list) => list.find((d) => d.name === name));
+const { row, runningOn, goneFrom } = migrateViews(() => h);
 const relayDirs = () => readdirSync(host.runtimeDir).filter((n) => n.startsWith('vd-relay.'));
 /** Whatever listens on TCP port `port` of this machine (`ss`: the test host is this machine). */
 const listeners = (port: number) =>
@@ -74,11 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   h?.dispose();
   if (!peer) return;
-  if (guest) {
-    await peerVirsh(['destroy', guest.vm]);
-    await peerVirsh(['undefine', guest.vm]);
-    await hostVirsh(['destroy', guest.vm]);
-  }
+  await removeFromBothUsers([guest?.vm]);
   await guest?.remove();
 });
 
@@ -86,10 +76,7 @@ afterAll(async () => {
 describe.skipIf(!peer)('Migrate relayed through the desktop (real test host, two session daemons)', () => {
   it('relays by itself when the source cannot reach the destination; both lists follow', async () => {
     await hostVirsh(['start', guest.vm]);
-    const uuid = (await pollUntil(
-      () => row(a, guest.vm),
-      (d) => d?.state === 'running',
-    ))!.uuid;
+    const uuid = (await runningOn(a, guest.vm))!.uuid;
     const before = relayDirs();
     clearEvents(h);
     const finished = h.waitFor('jobs/finished', (j) => j.kind === 'domain-migrate');
@@ -119,20 +106,8 @@ describe.skipIf(!peer)('Migrate relayed through the desktop (real test host, two
       ),
     ).toBe(true);
     expect((await peerVirsh(['domstate', guest.vm])).stdout.trim()).toBe('running');
-    expect(
-      (
-        await pollUntil(
-          () => row(b, guest.vm),
-          (d) => d?.state === 'running',
-        )
-      )?.state,
-    ).toBe('running');
-    expect(
-      await pollUntil(
-        () => row(a, guest.vm),
-        (d) => d === undefined,
-      ),
-    ).toBeUndefined();
+    expect((await runningOn(b, guest.vm))?.state).toBe('running');
+    expect(await goneFrom(a, guest.vm)).toBeUndefined();
     expect(relayDirs()).toEqual(before);
   });
 
@@ -151,20 +126,8 @@ describe.skipIf(!peer)('Migrate relayed through the desktop (real test host, two
     expect(done.message).toMatch(
       /relayed through this desktop: .*, data tunnelled through it — asked for in the dialog\)/,
     );
-    expect(
-      (
-        await pollUntil(
-          () => row(a, guest.vm),
-          (d) => d?.state === 'running',
-        )
-      )?.state,
-    ).toBe('running');
-    expect(
-      await pollUntil(
-        () => row(b, guest.vm),
-        (d) => d === undefined,
-      ),
-    ).toBeUndefined();
+    expect((await runningOn(a, guest.vm))?.state).toBe('running');
+    expect(await goneFrom(b, guest.vm)).toBeUndefined();
     expect(readdirSync(peer!.runtimeDir).filter((n) => n.startsWith('vd-relay.'))).toEqual([]);
   });
 
@@ -196,14 +159,7 @@ describe.skipIf(!peer)('Migrate relayed through the desktop (real test host, two
           /relayed through this desktop: .*QEMU's own stream relayed from port \d+ .* — .*this desktop's own libvirt, reached without SSH/,
         );
         expect((await peerVirsh(['domstate', guest.vm])).stdout.trim()).toBe('running');
-        expect(
-          (
-            await pollUntil(
-              () => row(local, guest.vm),
-              (d) => d?.state === 'running',
-            )
-          )?.state,
-        ).toBe('running');
+        expect((await runningOn(local, guest.vm))?.state).toBe('running');
         // Back from the local connection: its libvirt reaches the first user over SSH by itself.
         const back = await h.call('domains/migrate', {
           hostId: local,
@@ -213,14 +169,7 @@ describe.skipIf(!peer)('Migrate relayed through the desktop (real test host, two
           undefineSource: true,
         });
         expect(back.path).toBe('peer-to-peer-ssh');
-        expect(
-          (
-            await pollUntil(
-              () => row(a, guest.vm),
-              (d) => d?.state === 'running',
-            )
-          )?.state,
-        ).toBe('running');
+        expect((await runningOn(a, guest.vm))?.state).toBe('running');
       } finally {
         await h.call('hosts/remove', { hostId: local }).catch(() => undefined);
       }
@@ -233,10 +182,7 @@ describe.skipIf(!peer)('Migrate relayed through the desktop (real test host, two
     async () => {
       const busy = await startBusyGuest(host, `vd-m5-busy-${process.pid}`, 128);
       try {
-        const uuid = (await pollUntil(
-          () => row(a, busy.name),
-          (d) => d?.state === 'running',
-        ))!.uuid;
+        const uuid = (await runningOn(a, busy.name))!.uuid;
         const before = relayDirs();
         clearEvents(h);
         const started = h.waitFor('jobs/started', (j) => j.kind === 'domain-migrate');

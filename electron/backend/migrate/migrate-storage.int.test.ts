@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hostVirsh, peerVirsh } from '../../../e2e/host/test-host';
 import { createVmWithVolumes, type VmWithVolumes } from '../../../e2e/host/vm-with-volumes';
 import { connectByKey, createHarness, pollUntil, type Harness } from '../testing/backend-harness';
+import { migrateViews, removeFromBothUsers } from '../testing/migrate-fixture';
 
 // Copy storage for real (issue 14): a running guest with a qcow2 disk in pool P of the first test
 // user migrates with --copy-storage-all to the second, whose pool P has another directory (both
@@ -18,8 +19,7 @@ let b: string;
 let vm: VmWithVolumes;
 const destDir = `/tmp/vd-m5-copy-${process.pid}-dst`;
 
-const row = (hostId: string, name: string) =>
-  h.call('domains/list', { hostId }).then((list) => list.find((d) => d.name === name));
+const { row, runningOn, goneFrom } = migrateViews(() => h);
 const peerOk = async (args: string[]) => {
   const r = await peerVirsh(args);
   if (r.code !== 0) throw new Error(`virsh ${args.join(' ')}: ${r.stderr}`);
@@ -60,9 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   h?.dispose();
   if (!peer || !vm) return;
-  await peerVirsh(['destroy', vm.vm]);
-  await peerVirsh(['undefine', vm.vm]);
-  await hostVirsh(['destroy', vm.vm]);
+  await removeFromBothUsers([vm.vm]);
   await removeDestPool();
   await vm.remove();
 });
@@ -71,10 +69,7 @@ afterAll(async () => {
 describe.skipIf(!peer)('Migrate with copy storage (real test host, two session daemons)', () => {
   it('refuses when the destination has no pool of that name, and nothing moves', async () => {
     await hostVirsh(['start', vm.vm]);
-    const uuid = (await pollUntil(
-      () => row(a, vm.vm),
-      (d) => d?.state === 'running',
-    ))!.uuid;
+    const uuid = (await runningOn(a, vm.vm))!.uuid;
     await expect(
       h.call('domains/migrate', { hostId: a, uuid, destHostId: b, copyStorage: 'all' }),
     ).rejects.toThrow(new RegExp(`has no storage pool named ${vm.pool} to copy vda into`));
@@ -103,20 +98,8 @@ describe.skipIf(!peer)('Migrate with copy storage (real test host, two session d
     expect(await peerOk(['domblklist', vm.vm])).toMatch(new RegExp(`vda\\s+${destDir}/a\\.qcow2`));
     expect(await peerOk(['dumpxml', '--inactive', vm.vm])).toContain(`<source file='${destDir}/a.qcow2'`);
     expect(await holdsPattern(`${destDir}/a.qcow2`, '0x5a')).toBe(true);
-    expect(
-      (
-        await pollUntil(
-          () => row(b, vm.vm),
-          (d) => d?.state === 'running',
-        )
-      )?.state,
-    ).toBe('running');
-    expect(
-      await pollUntil(
-        () => row(a, vm.vm),
-        (d) => d === undefined,
-      ),
-    ).toBeUndefined();
+    expect((await runningOn(b, vm.vm))?.state).toBe('running');
+    expect(await goneFrom(a, vm.vm)).toBeUndefined();
   });
 
   // Back over the native relay: QEMU's memory on one forwarded port, the NBD copy of vda on a second
@@ -145,11 +128,6 @@ describe.skipIf(!peer)('Migrate with copy storage (real test host, two session d
       new RegExp(`vda\\s+${vm.target}/a\\.qcow2`),
     );
     expect(await holdsPattern(`${vm.target}/a.qcow2`, '0x5a')).toBe(true);
-    expect(
-      await pollUntil(
-        () => row(b, vm.vm),
-        (d) => d === undefined,
-      ),
-    ).toBeUndefined();
+    expect(await goneFrom(b, vm.vm)).toBeUndefined();
   });
 });
