@@ -46,7 +46,7 @@ export function machineId(host: LiveHost): Promise<string> {
 export function qemuUid(source: LiveHost, mode: LibvirtMode, domainName: string): Promise<string> {
   return hostOutput(
     source.transport,
-    script`command -v ss >/dev/null || { echo "the source host has no ss (iproute2) to check who connects to the relay's port"; exit 3; }
+    script`command -v ss >/dev/null || { echo "the source host has no ss (iproute2) to check who connects to the relay's port; tick Tunnel the data (Advanced) to relay without a port"; exit 3; }
 if [ ${words([mode])} = session ]; then id -u; else stat -c %u "/proc/$(cat /run/libvirt/qemu/${words([domainName])}.pid)"; fi`,
     "finding the user of the VM's QEMU on the source",
   );
@@ -117,7 +117,14 @@ export async function forwardData(
   // sshd chooses a port free on the source; take another while the destination already uses it.
   let listener: RemoteTcpListener | undefined;
   for (let attempt = 0; attempt < 5 && !listener; attempt++) {
-    const candidate = await listen('127.0.0.1', onConnection);
+    const candidate = await listen('127.0.0.1', onConnection).catch((error: unknown) => {
+      throw new ApiError(
+        'virsh-error',
+        `${error instanceof Error ? error.message : String(error)} — the source's SSH server may not allow TCP ` +
+          `forwarding (AllowTcpForwarding). Tick "Tunnel the data through libvirt's connection" (Advanced) ` +
+          'to relay without a port.',
+      );
+    });
     port = candidate.port;
     if (await portTaken(dest, options.listenAddress, port)) await candidate.close();
     else listener = candidate;
