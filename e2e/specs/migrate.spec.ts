@@ -44,12 +44,15 @@ test('Migrate moves a running VM live to another connected host, and the lists f
   await expect(dialog).toContainText(
     /checks whether 127\.0\.0\.1 reaches ssh:\/\/vdtest2@127\.0\.0\.1:\d+ qemu:\/\/\/session over SSH by itself/,
   );
-  // The advanced part: relay through this desktop (always tunnelled).
+  // The advanced part: relay through this desktop, QEMU's own stream relayed too (not tunnelled).
   await dialog.getByText('Advanced').click();
   await dialog.getByLabel('Way to the destination').selectOption({ label: 'Relayed through this desktop' });
   await expect(dialog).toContainText('no keys are needed on the source');
-  await expect(dialog.getByLabel('Tunnel the data through libvirt’s connection')).toBeChecked();
-  await expect(dialog.getByLabel('Tunnel the data through libvirt’s connection')).toBeDisabled();
+  await expect(dialog).toContainText('other users of the source could connect to it');
+  const tunnel = dialog.getByLabel('Tunnel the data through libvirt’s connection');
+  await tunnel.check();
+  await expect(dialog).toContainText('no port is opened on the source');
+  await tunnel.uncheck();
   await dialog.getByLabel('Remove the definition from 127.0.0.1').check();
   await dialog.getByRole('button', { name: 'Migrate', exact: true }).click();
   await expect(dialog).toBeHidden();
@@ -61,6 +64,8 @@ test('Migrate moves a running VM live to another connected host, and the lists f
   // One row left, under the second host (the first host's list lost it).
   await expect(app.vmRow(vm)).toHaveCount(1);
   await expect(
-    app.page.getByText(/migrated to 127\.0\.0\.1 \(live; relayed through this desktop/).first(),
+    app.page
+      .getByText(/migrated to 127\.0\.0\.1 \(live; relayed through this desktop.*QEMU's own stream relayed/)
+      .first(),
   ).toBeVisible();
 });

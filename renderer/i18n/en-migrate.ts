@@ -18,6 +18,8 @@ export const enMigrate = {
     bandwidthHint: 'Empty: no limit.',
     bandwidthInvalid: 'A whole number of MiB/s, 1 or more.',
     tunnelled: 'Tunnel the data through libvirt’s connection',
+    tunnelledHint:
+      'Slower: the memory and disks go inside libvirt’s connection instead of QEMU’s own. Relayed through this desktop, it keeps every port closed on the source.',
     advanced: 'Advanced',
     route: 'Way to the destination',
     routeAuto: 'Automatic: directly if the source reaches it, else through this desktop',
@@ -28,7 +30,10 @@ export const enMigrate = {
     pathDirect:
       'The source host’s libvirt connects to {{uri}} over SSH by itself (peer-to-peer): its user needs a key the destination accepts.',
     pathRelay:
-      'libvirt’s connection is relayed through this desktop’s SSH connections to both hosts: no keys are needed on the source. The data is tunnelled inside that connection.',
+      'libvirt’s connection is relayed through this desktop’s SSH connections to both hosts: no keys are needed on the source.',
+    relayNative:
+      'QEMU’s own data is relayed too, through a port on the source’s loopback (127.0.0.1): while it runs, other users of the source could connect to it; VirtDesk relays only the VM’s own connections and refuses the rest. Tunnel the data (Advanced) to open no port.',
+    relayTunnelled: 'The data is tunnelled inside that connection (slower; no port is opened on the source).',
     submit: 'Migrate',
     done: '{{message}}',
     failed: 'Migrating {{name}} failed: {{message}}',

@@ -68,7 +68,7 @@ export function MigrateDialog(props: {
         persistent: offline || persistent,
         undefineSource,
         copyStorage: offline ? 'none' : copyStorage,
-        tunnelled: tunnelled || route === 'relay',
+        tunnelled,
         route,
         ...(limit !== undefined ? { bandwidth: limit } : {}),
       }),
@@ -167,11 +167,15 @@ export function MigrateDialog(props: {
               <option value="relay">{t('migrate.routeRelay')}</option>
             </select>
           </div>
-          {check(t('migrate.tunnelled'), tunnelled || route === 'relay', setTunnelled, route === 'relay')}
+          {check(t('migrate.tunnelled'), tunnelled, setTunnelled)}
+          <p className="field-hint">{t('migrate.tunnelledHint')}</p>
         </details>
         {dest && (
           <p className="field-hint">
             {t(PATH_KEYS[route], { host: props.hostName, uri: describeConnection(dest.config) })}
+            {route === 'relay' &&
+              !offline &&
+              ` ${t(tunnelled ? 'migrate.relayTunnelled' : 'migrate.relayNative')}`}
           </p>
         )}
         <FormFooter

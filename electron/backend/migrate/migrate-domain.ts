@@ -12,7 +12,8 @@ import { putXml, XML_FILE } from '../virsh/put-xml';
 import { SAME_HOST_REASON, explainMigrateError } from './migrate-errors';
 import { capabilitiesHostUuid, destinationUri, migrateArgs, migrateProblem, qemuMode } from './migrate-plan';
 import { planCopiedDisks, type DiskMove } from './migrate-storage';
-import { openRelay, sourceReaches, type LibvirtMode } from './migrate-relay';
+import { openDataRelay, type DataRelay } from './migrate-data-relay';
+import { openRelay, sourceReaches, uriSocket, type LibvirtMode, type Relay } from './migrate-relay';
 
 export interface MigrateEnds {
   source: LiveHost;
@@ -32,7 +33,7 @@ interface Way {
   direct: { uri: string } | { refused: string };
   mode: LibvirtMode;
   /** Copy storage: disks moved into the destination's same-named pool at another path, and the XML saying so. */
-  storage: { xml?: string; moves: DiskMove[] };
+  storage: { xml?: string; moves: DiskMove[]; copied: number };
 }
 
 /** Every check that needs no migration: the VM's state and options, the destination, the host UUIDs. */
@@ -68,7 +69,7 @@ async function checkBefore(
   const offline = domain.state === 'shut off' || domain.state === 'crashed';
   const storage =
     request.copyStorage === 'none' || offline
-      ? { moves: [] }
+      ? { moves: [], copied: 0 }
       : planCopiedDisks(
           await ends.source.shell.run(['dumpxml', '--domain', domain.uuid, '--migratable']),
           ends.sourcePools(),
@@ -96,11 +97,72 @@ async function chooseRoute(
   return { relay: true, why: `the source could not reach ${way.direct.uri} by itself: ${reach.reason}` };
 }
 
+/** Both parts of the relay through the desktop: libvirt's connection, and (native) QEMU's own streams. */
+interface Relays {
+  relay: Relay;
+  data?: DataRelay;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the relay of libvirt's connection and — unless the VM moves offline or the user asked for
+ * tunnelling — the forwards of QEMU's memory stream and disk copies (`migrate-data-relay.ts`).
+ */
+async function openRelays(
+  ends: MigrateEnds,
+  way: Way,
+  domain: DomainSummary,
+  native: boolean,
+): Promise<Relays> {
+  // Both at once; whichever opened is closed again when the other fails.
+  const [opened, dataOpened] = await Promise.allSettled([
+    openRelay(ends.source, ends.dest, way.mode, uriSocket(ends.destConfig.uri)),
+    native
+      ? openDataRelay(ends.source, ends.dest, way.mode, {
+          domainName: domain.name,
+          copiedDisks: way.storage.copied,
+        })
+      : undefined,
+  ]);
+  if (opened.status === 'rejected' || dataOpened.status === 'rejected') {
+    await Promise.all([
+      opened.status === 'fulfilled' ? opened.value.close() : undefined,
+      dataOpened.status === 'fulfilled' ? dataOpened.value?.close() : undefined,
+    ]);
+    throw opened.status === 'rejected' ? opened.reason : (dataOpened as PromiseRejectedResult).reason;
+  }
+  const relay = opened.value;
+  const data = dataOpened.value;
+  return {
+    relay,
+    ...(data ? { data } : {}),
+    close: async () => {
+      await Promise.all([relay.close(), data?.close()]);
+    },
+  };
+}
+
+/** How the relay carried the data, for the result message. */
+function relayedHow(relays: Relays, offline: boolean): string {
+  if (offline) return '';
+  if (!relays.data) return ', data tunnelled through it';
+  const { data, sameMachine } = relays.data;
+  const ports =
+    data.disksPort === undefined
+      ? `port ${data.migratePort}`
+      : `ports ${data.migratePort} and ${data.disksPort}`;
+  return (
+    `, QEMU's own stream relayed from ${ports} of the source's 127.0.0.1 to the destination's ${data.listenAddress}` +
+    (sameMachine ? ' (both are one machine)' : '')
+  );
+}
+
 /**
  * Migrates a VM to another connected host as a job, peer-to-peer (`virsh migrate --p2p` on the
  * source): either the source's libvirt opens `qemu+ssh://…` to the destination itself, or — when it
  * cannot, or the user asks — it reaches the destination's libvirt through a relay over this desktop's
- * two SSH connections (`migrate-relay.ts`; data tunnelled). Progress from `domjobinfo` once a second,
+ * two SSH connections (`migrate-relay.ts`; QEMU's own streams relayed too, `migrate-data-relay.ts`, or
+ * tunnelled inside libvirt's connection when asked). Progress from `domjobinfo` once a second,
  * Cancel via `domjobabort`; the relay is torn down however the job ends. libvirt's refusals come back
  * explained; the result and the job's phase say which path was used.
  */
@@ -125,17 +187,20 @@ export async function migrateDomain(
       const { source } = ends;
       const route = await chooseRoute(ends, way, request.route);
       if (context.signal.aborted) throw new ApiError('cancelled', `Migration of ${domain.name} cancelled.`);
-      const relay = route.relay ? await openRelay(source, ends.dest, way.mode) : undefined;
+      const native = !offline && !request.tunnelled;
+      const relays = route.relay ? await openRelays(ends, way, domain, native) : undefined;
+      const relay = relays?.relay;
       path = relay ? 'relay-through-desktop' : 'peer-to-peer-ssh';
       const destUri = relay ? relay.uri : (route as { uri: string }).uri;
-      const phase = `${copying} (${relay ? 'relayed through this desktop' : 'peer-to-peer over SSH'})`;
+      const through = relays?.data ? `, QEMU's stream through port ${relays.data.data.migratePort}` : '';
+      const phase = `${copying} (${relay ? `relayed through this desktop${through}` : 'peer-to-peer over SSH'})`;
       const onAbort = () => source.shell.run(['domjobabort', '--domain', domain.uuid]).catch(() => undefined);
       context.signal.addEventListener('abort', onAbort);
       context.progress(0, undefined, phase);
       const stop = offline ? () => undefined : followDomainJob(source.shell, domain.uuid, context, phase);
       try {
         if (context.signal.aborted) throw new ApiError('cancelled', `Migration of ${domain.name} cancelled.`);
-        const argv = migrateArgs(domain, destUri, request, Boolean(relay));
+        const argv = migrateArgs(domain, destUri, request, Boolean(relay), relays?.data?.data);
         const { xml } = way.storage;
         if (xml === undefined) await longRunner(source).run(argv);
         else {
@@ -149,18 +214,18 @@ export async function migrateDomain(
       } finally {
         stop();
         context.signal.removeEventListener('abort', onAbort);
-        await relay?.close();
+        await relays?.close();
       }
       const how = offline ? 'its definition moved' : request.live ? 'live' : 'paused while copied';
-      const tunnelled = !offline && (request.tunnelled || relay);
+      const tunnelled = !offline && request.tunnelled;
       const moved = way.storage.moves
         .map((m) => ` ${m.target} copied into pool ${m.pool} at ${m.to};`)
         .join('');
       return {
         message: relay
           ? `${domain.name} migrated to ${to} (${how};${moved} relayed through this desktop: the source's libvirt ` +
-            `reached ${to}'s libvirt over the desktop's two SSH connections` +
-            `${tunnelled ? ', data tunnelled through it' : ''} — ${route.relay ? route.why : ''}).`
+            `reached ${to}'s libvirt over the desktop's connections to both hosts` +
+            `${relays ? relayedHow(relays, offline) : ''} — ${route.relay ? route.why : ''}).`
           : `${domain.name} migrated to ${to} (${how};${moved} peer-to-peer: the source's libvirt connected to ` +
             `${destUri} over SSH${tunnelled ? ', data tunnelled through it' : ''}).`,
       };

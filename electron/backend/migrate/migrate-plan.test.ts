@@ -119,10 +119,27 @@ describe('reasons', () => {
 
 describe('the relay through the desktop (issue 14)', () => {
   const relayUri = 'qemu+unix:///session?socket=/run/user/1000/vd-relay.ab12/libvirt-sock';
-  it('always tunnels a running VM over the relay, never an offline move', () => {
+  it('tunnels a running VM over the relay without forwarded ports, never an offline move', () => {
     expect(migrateArgs(vm('running'), relayUri, options, true)).toContain('--tunnelled');
     expect(migrateArgs(vm('running'), relayUri, options, false)).not.toContain('--tunnelled');
     expect(migrateArgs(vm('shut off'), relayUri, options, true)).not.toContain('--tunnelled');
+  });
+
+  it("natively: QEMU's stream to the forwarded port, the destination listening on its loopback", () => {
+    expect(migrateProblem(vm('running'), { ...options, tunnelled: true, copyStorage: 'all' })).toMatch(
+      /cannot copy disks inside its own connection/,
+    );
+    const data = { migratePort: 41000, disksPort: 41001, listenAddress: '127.0.0.2' };
+    const argv = migrateArgs(vm('running'), relayUri, { ...options, copyStorage: 'all' }, true, data);
+    expect(argv).not.toContain('--tunnelled');
+    expect(argv.join(' ')).toContain(
+      '--copy-storage-all --migrateuri tcp://127.0.0.1:41000 --listen-address 127.0.0.2 --disks-port 41001',
+    );
+    // Tunnelling asked for wins: no port is used.
+    const tunnelled = migrateArgs(vm('running'), relayUri, { ...options, tunnelled: true }, true, data);
+    expect(tunnelled).toContain('--tunnelled');
+    expect(tunnelled).not.toContain('--migrateuri');
+    expect(migrateArgs(vm('shut off'), relayUri, options, true, data)).not.toContain('--migrateuri');
   });
 
   it('knows the destination mode of QEMU URIs only', () => {

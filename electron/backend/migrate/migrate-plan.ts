@@ -17,7 +17,7 @@ export function qemuMode(uri: string): 'system' | 'session' | undefined {
  */
 export function destinationUri(dest: HostConfig): { uri: string } | { refused: string } {
   const label = dest.name || dest.host || dest.uri;
-  const parsed = /^qemu(?:\+[a-z]+)?:\/\/[^/]*(\/(?:system|session))$/.exec(dest.uri);
+  const parsed = /^qemu(?:\+[a-z]+)?:\/\/[^/]*(\/(?:system|session))(?:\?.*)?$/.exec(dest.uri);
   if (!parsed)
     return {
       refused: `${label} is not a QEMU/KVM connection (${dest.uri}); VMs migrate between QEMU hosts only.`,
@@ -34,12 +34,28 @@ export function destinationUri(dest: HostConfig): { uri: string } | { refused: s
   return { uri: `qemu+ssh://${user}${host}${port}${parsed[1]}` };
 }
 
-/** `virsh migrate` arguments (peer-to-peer: the source's libvirt connects to the destination itself). */
+/**
+ * Where QEMU's own streams go over the native relay: the port forwarded from the source's 127.0.0.1
+ * (the memory; copying storage, the NBD connections on a second one), and the destination's loopback
+ * address its QEMU listens on.
+ */
+export interface RelayedData {
+  migratePort: number;
+  disksPort?: number;
+  listenAddress: string;
+}
+
+/**
+ * `virsh migrate` arguments (peer-to-peer: the source's libvirt connects to the destination itself).
+ * Over the relay, QEMU's data either goes through the relay's forwarded ports (`data`) or is tunnelled
+ * inside libvirt's relayed connection (no `data`).
+ */
 export function migrateArgs(
   domain: DomainSummary,
   destUri: string,
   options: Options,
   relayed = false,
+  data?: RelayedData,
 ): string[] {
   const offline = domain.state === 'shut off' || domain.state === 'crashed';
   const argv = ['migrate', '--domain', domain.uuid, '--desturi', destUri, '--p2p'];
@@ -52,8 +68,13 @@ export function migrateArgs(
   if (!offline && options.copyStorage === 'all') argv.push('--copy-storage-all');
   if (!offline && options.copyStorage === 'inc') argv.push('--copy-storage-inc');
   if (options.bandwidth !== undefined) argv.push('--bandwidth', String(options.bandwidth));
-  // Over the relay only libvirt's connection passes: the memory (and disks) must go inside it.
-  if (options.tunnelled || (relayed && !offline)) argv.push('--tunnelled');
+  if (relayed && !offline && data && !options.tunnelled) {
+    argv.push('--migrateuri', `tcp://127.0.0.1:${data.migratePort}`, '--listen-address', data.listenAddress);
+    if (data.disksPort !== undefined) argv.push('--disks-port', String(data.disksPort));
+  } else if (options.tunnelled || (relayed && !offline)) {
+    // Tunnelled over the relay: only libvirt's connection passes, the memory (and disks) inside it.
+    argv.push('--tunnelled');
+  }
   return argv;
 }
 
@@ -68,6 +89,9 @@ export function migrateProblem(domain: DomainSummary, options: Options): string 
     return `${domain.name} is paused: migrate it without "live" (it stays paused).`;
   if (options.undefineSource && !options.persistent && !offline)
     return 'Removing the definition from the source needs "keep the definition on the destination", or the VM would be defined nowhere.';
+  // libvirt 9.0 (tried): --tunnelled --copy-storage-all fails with "argument key 'host' must not have null value".
+  if (options.tunnelled && options.copyStorage !== 'none' && !offline)
+    return 'libvirt cannot copy disks inside its own connection (a tunnelled migration): untick "Tunnel the data through libvirt’s connection" to copy them (over the relay through this desktop the disks then get their own relayed port).';
   return undefined;
 }
 

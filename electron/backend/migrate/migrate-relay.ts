@@ -4,6 +4,7 @@ import type { LiveHost } from '../hosts/host-connection';
 import type { Transport } from '../transport/transport';
 import { runToEnd } from '../virsh/one-off-process';
 import { hostScript, script, words, type ShellText } from '../virsh/quote';
+import { RelayPipes } from './relay-pipes';
 
 export type LibvirtMode = 'system' | 'session';
 
@@ -33,7 +34,7 @@ export interface Relay {
 }
 
 /** Runs a short script on its own channel; its stdout on success, else an error with what it said. */
-async function hostOutput(transport: Transport, body: ShellText, what: string): Promise<string> {
+export async function hostOutput(transport: Transport, body: ShellText, what: string): Promise<string> {
   const { output, code } = await runToEnd(await transport.exec(hostScript`${body} 2>&1`));
   if (code === 0) return output.trim();
   if (code === null) throw new ApiError('connection-lost', `The connection dropped while ${what}`);
@@ -57,23 +58,48 @@ echo "no libvirt socket in $d"; exit 3`,
 /** `socket=` value for a libvirt URI (its query is percent-decoded). */
 const uriPath = (path: string) => encodeURIComponent(path).replace(/%2F/g, '/');
 
-export async function openRelay(source: LiveHost, dest: LiveHost, mode: LibvirtMode): Promise<Relay> {
+/** The `socket=` a connection URI names (e.g. `qemu:///session?socket=/run/user/1002/libvirt/libvirt-sock`), if any. */
+export function uriSocket(uri: string): string | undefined {
+  const query = /\?(.*)$/.exec(uri)?.[1];
+  const socket = query ? new URLSearchParams(query).get('socket') : null;
+  return socket?.startsWith('/') ? socket : undefined;
+}
+
+/**
+ * `destSocket`: the destination's libvirt socket when its connection names one (`socket=`), else
+ * the usual one for `mode` is looked for there.
+ */
+export async function openRelay(
+  source: LiveHost,
+  dest: LiveHost,
+  mode: LibvirtMode,
+  destSocketNamed?: string,
+): Promise<Relay> {
   const listen = source.transport.listenUnix?.bind(source.transport);
   if (!listen)
     throw new ApiError(
       'invalid-request',
       'The relay through this desktop needs an SSH connection to the source host.',
     );
-  const destSocket = await libvirtSocket(dest.transport, mode);
-  const dir = await hostOutput(
-    source.transport,
-    script`umask 077; mktemp -d "\${XDG_RUNTIME_DIR:-/tmp}/vd-relay.XXXXXXXX"`,
-    'making the relay directory on the source',
-  );
+  // Both at once (one round trip less before the migration starts).
+  const [socketFound, dirMade] = await Promise.allSettled([
+    destSocketNamed ?? libvirtSocket(dest.transport, mode),
+    hostOutput(
+      source.transport,
+      script`umask 077; mktemp -d "\${XDG_RUNTIME_DIR:-/tmp}/vd-relay.XXXXXXXX"`,
+      'making the relay directory on the source',
+    ),
+  ]);
+  const dir = dirMade.status === 'fulfilled' ? dirMade.value : '';
   const removeDir = () =>
     hostOutput(source.transport, script`rm -rf -- ${words([dir])}`, 'removing the relay directory').catch(
       () => undefined,
     );
+  if (socketFound.status === 'rejected' || dirMade.status === 'rejected') {
+    if (RELAY_DIR_PATTERN.test(dir)) await removeDir();
+    throw socketFound.status === 'rejected' ? socketFound.reason : (dirMade as PromiseRejectedResult).reason;
+  }
+  const destSocket = socketFound.value;
   if (!RELAY_DIR_PATTERN.test(dir) || dir.length + '/libvirt-sock'.length > MAX_SOCKET_PATH) {
     if (RELAY_DIR_PATTERN.test(dir)) await removeDir();
     throw new ApiError(
@@ -82,36 +108,11 @@ export async function openRelay(source: LiveHost, dest: LiveHost, mode: LibvirtM
     );
   }
   const socketPath = `${dir}/libvirt-sock`;
-  const streams = new Set<Duplex>();
-  let closed = false;
+  const pipes = new RelayPipes();
   let count = 0;
-  const track = (stream: Duplex) => {
-    streams.add(stream);
-    stream.once('close', () => streams.delete(stream));
-    stream.on('error', () => stream.destroy());
-  };
   const onConnection = (inbound: Duplex) => {
-    track(inbound);
-    if (closed) return void inbound.destroy();
-    inbound.pause();
-    count++;
-    dest.transport.connectUnix(destSocket).then(
-      (outbound) => {
-        track(outbound);
-        if (closed || inbound.destroyed) {
-          outbound.destroy();
-          inbound.destroy();
-          return;
-        }
-        // Either end closing cuts the other: libvirt sees one connection end to end.
-        inbound.once('close', () => outbound.destroy());
-        outbound.once('close', () => inbound.destroy());
-        inbound.pipe(outbound);
-        outbound.pipe(inbound);
-        inbound.resume();
-      },
-      () => inbound.destroy(),
-    );
+    if (!pipes.closed) count++;
+    pipes.pipe(inbound, () => dest.transport.connectUnix(destSocket));
   };
   let listener;
   try {
@@ -127,8 +128,7 @@ export async function openRelay(source: LiveHost, dest: LiveHost, mode: LibvirtM
     connections: () => count,
     close: () =>
       (closing ??= (async () => {
-        closed = true;
-        for (const stream of streams) stream.destroy();
+        pipes.cutAll();
         await listener.close();
         await removeDir();
       })()),

@@ -19,20 +19,24 @@ export interface DiskMove {
  * the destination's pool of the same name has another path, the disk moves into it: the returned
  * `xml` (the source's migratable XML with those disks' paths changed) goes to `virsh migrate --xml`
  * (and `--persistent-xml`). A disk in a pool the destination lacks is refused before anything runs;
- * a disk outside every pool is left to libvirt.
+ * a disk outside every pool is left to libvirt. `copied`: how many disks libvirt copies at most (one NBD
+ * connection each).
  */
 export function planCopiedDisks(
   migratableXml: string,
   sourcePools: readonly PoolSummary[],
   destPools: readonly PoolSummary[],
   destLabel: string,
-): { xml?: string; moves: DiskMove[] } {
+): { xml?: string; moves: DiskMove[]; copied: number } {
   const doc = parseDomainXml(migratableXml);
   const moves: DiskMove[] = [];
+  let copied = 0;
   for (const disk of listDevices(doc, 'disk')) {
     const settings = readDeviceElement('disk', disk.element);
+    if (settings.readonly || (settings.device && settings.device !== 'disk')) continue;
+    copied++;
     const from = settings.sourceFile;
-    if (!from || settings.readonly || (settings.device && settings.device !== 'disk')) continue;
+    if (!from) continue;
     const dir = posix.dirname(from);
     const pool = sourcePools.find((p) => p.targetPath === dir);
     if (!pool) continue;
@@ -47,5 +51,5 @@ export function planCopiedDisks(
     updateDevice(doc, 'disk', disk.key, { sourceFile: to });
     moves.push({ target: settings.targetDev ?? '', pool: pool.name, from, to });
   }
-  return moves.length > 0 ? { xml: serializeDomainXml(doc), moves } : { moves };
+  return moves.length > 0 ? { xml: serializeDomainXml(doc), moves, copied } : { moves, copied };
 }

@@ -10,6 +10,7 @@ import {
   pollUntil,
   type Harness,
 } from '../testing/backend-harness';
+import { migrateViews, removeFromBothUsers } from '../testing/migrate-fixture';
 
 // Real sshd + two real libvirt session daemons (vdtest and vdtest2, each with its own host UUID):
 // a disk-less 32 MiB guest migrates live from one to the other and back, a shut-off one moves its
@@ -22,8 +23,7 @@ let b: string; // vdtest2
 let live: VmWithVolumes;
 let disky: VmWithVolumes;
 
-const row = (hostId: string, name: string) =>
-  h.call('domains/list', { hostId }).then((list) => list.find((d) => d.name === name));
+const { row, runningOn, goneFrom } = migrateViews(() => h);
 const uuidOn = async (hostId: string, name: string) => (await row(hostId, name))!.uuid;
 const peerState = async (name: string) => (await peerVirsh(['domstate', name])).stdout.trim();
 
@@ -39,12 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   h?.dispose();
   if (!peer) return;
-  for (const vm of [live?.vm, disky?.vm]) {
-    if (!vm) continue;
-    await peerVirsh(['destroy', vm]);
-    await peerVirsh(['undefine', vm]);
-    await hostVirsh(['destroy', vm]);
-  }
+  await removeFromBothUsers([live?.vm, disky?.vm]);
   await live?.remove();
   await disky?.remove();
 });
@@ -64,10 +59,7 @@ describe.skipIf(!peer)('Migrate between two session daemons on the real test hos
   it('migrates a running guest live, keeps it defined there only, and both lists follow', async () => {
     await hostVirsh(['start', live.vm]);
     const uuid = await uuidOn(a, live.vm);
-    await pollUntil(
-      () => row(a, live.vm),
-      (d) => d?.state === 'running',
-    );
+    await runningOn(a, live.vm);
     clearEvents(h);
     const finished = h.waitFor('jobs/finished', (j) => j.kind === 'domain-migrate');
     const done = await h.call('domains/migrate', {
@@ -85,20 +77,8 @@ describe.skipIf(!peer)('Migrate between two session daemons on the real test hos
     expect((await finished).state).toBe('done');
     expect(await peerState(live.vm)).toBe('running');
     expect((await peerVirsh(['dominfo', live.vm])).stdout).toMatch(/Persistent:\s+yes/);
-    expect(
-      (
-        await pollUntil(
-          () => row(b, live.vm),
-          (d) => d?.state === 'running',
-        )
-      )?.state,
-    ).toBe('running');
-    expect(
-      await pollUntil(
-        () => row(a, live.vm),
-        (d) => d === undefined,
-      ),
-    ).toBeUndefined();
+    expect((await runningOn(b, live.vm))?.state).toBe('running');
+    expect(await goneFrom(a, live.vm)).toBeUndefined();
 
     // And back, from the second user's daemon to the first (each accepts the other's key).
     const back = await h.call('domains/migrate', {
@@ -109,20 +89,8 @@ describe.skipIf(!peer)('Migrate between two session daemons on the real test hos
       undefineSource: true,
     });
     expect(back.message).toMatch(/migrated to .* \(live;/);
-    expect(
-      (
-        await pollUntil(
-          () => row(a, live.vm),
-          (d) => d?.state === 'running',
-        )
-      )?.state,
-    ).toBe('running');
-    expect(
-      await pollUntil(
-        () => row(b, live.vm),
-        (d) => d === undefined,
-      ),
-    ).toBeUndefined();
+    expect((await runningOn(a, live.vm))?.state).toBe('running');
+    expect(await goneFrom(b, live.vm)).toBeUndefined();
   });
 
   // A guest whose memory holds the installer's kernel and initrd: ~45 MiB to copy at 1 MiB/s.
@@ -131,10 +99,7 @@ describe.skipIf(!peer)('Migrate between two session daemons on the real test hos
     async () => {
       const busy = await startBusyGuest(host, `vd-mg-busy-${process.pid}`, 128);
       try {
-        const uuid = (await pollUntil(
-          () => row(a, busy.name),
-          (d) => d?.state === 'running',
-        ))!.uuid;
+        const uuid = (await runningOn(a, busy.name))!.uuid;
         clearEvents(h);
         const started = h.waitFor('jobs/started', (j) => j.kind === 'domain-migrate');
         const call = h.call('domains/migrate', { hostId: a, uuid, destHostId: b, bandwidth: 1 });
@@ -176,12 +141,7 @@ describe.skipIf(!peer)('Migrate between two session daemons on the real test hos
         )
       )?.state,
     ).toBe('shut off');
-    expect(
-      await pollUntil(
-        () => row(a, live.vm),
-        (d) => d === undefined,
-      ),
-    ).toBeUndefined();
+    expect(await goneFrom(a, live.vm)).toBeUndefined();
     // A second VM of that name cannot go there now.
     const xml = `/tmp/${live.vm}.xml`;
     writeFileSync(xml, (await peerVirsh(['dumpxml', live.vm])).stdout);
@@ -200,10 +160,7 @@ describe.skipIf(!peer)('Migrate between two session daemons on the real test hos
   it("refuses a guest whose disk the destination cannot reach, with libvirt's reason", async () => {
     await hostVirsh(['start', disky.vm]);
     const uuid = await uuidOn(a, disky.vm);
-    await pollUntil(
-      () => row(a, disky.vm),
-      (d) => d?.state === 'running',
-    );
+    await runningOn(a, disky.vm);
     const refused = h.call('domains/migrate', { hostId: a, uuid, destHostId: b });
     await expect(refused).rejects.toThrow(
       /disks that are not on storage both hosts share.*\(libvirt: Unsafe migration/s,

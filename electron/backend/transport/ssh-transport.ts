@@ -10,7 +10,7 @@ import { NetworkDeadline } from './network-deadline';
 import { proxyFailure, startProxyCommand, type ProxyProcess } from './proxy-command';
 import type { SshEndpoint } from './ssh-endpoint';
 import type { PromptBroker } from '../prompts/prompt-broker';
-import type { ExecOptions, RemoteListener, RemoteProcess, Transport } from './transport';
+import type { ExecOptions, RemoteListener, RemoteProcess, RemoteTcpListener, Transport } from './transport';
 import { RemoteCommand } from '../virsh/quote';
 
 export type { SshEndpoint } from './ssh-endpoint';
@@ -53,6 +53,8 @@ export class SshTransport implements Transport {
   readonly closed: Promise<Error | undefined>;
   /** The unix sockets this connection listens on (listenUnix): their path → who takes connections. */
   private readonly unixListeners = new Map<string, (stream: Duplex) => void>();
+  /** The TCP ports this connection listens on (listenTcp): `address:port` → who decides on connections. */
+  private readonly tcpListeners = new Map<string, Parameters<NonNullable<Transport['listenTcp']>>[1]>();
 
   private constructor(
     private readonly client: Client,
@@ -288,6 +290,46 @@ export class SshTransport implements Transport {
             const unbound = new Promise<void>((done) => {
               try {
                 this.client.openssh_unforwardInStreamLocal(path, () => done());
+              } catch {
+                done(); // the connection is already gone, and the host's listener with it
+              }
+            });
+            return Promise.race([unbound, this.closed.then(() => undefined)]);
+          },
+        });
+      });
+    });
+  }
+
+  listenTcp(
+    address: string,
+    onConnection: Parameters<NonNullable<Transport['listenTcp']>>[1],
+  ): Promise<RemoteTcpListener> {
+    if (this.client.listenerCount('tcp connection') === 0) {
+      // One dispatcher for every TCP forward of this connection: a port nobody listens on (any more),
+      // or a connection its listener does not want, is refused.
+      this.client.on('tcp connection', (info, accept, reject) => {
+        const decide = this.tcpListeners.get(`${info.destIP}:${info.destPort}`);
+        const take = decide?.({ address: info.srcIP, port: info.srcPort });
+        if (take) take(accept());
+        else reject();
+      });
+    }
+    return new Promise((resolve, reject) => {
+      this.client.forwardIn(address, 0, (error, port) => {
+        if (error)
+          return reject(
+            new ApiError('connect-refused', `The host refused to listen on ${address}: ${error.message}`),
+          );
+        const key = `${address}:${port}`;
+        this.tcpListeners.set(key, onConnection);
+        resolve({
+          port,
+          close: () => {
+            this.tcpListeners.delete(key);
+            const unbound = new Promise<void>((done) => {
+              try {
+                this.client.unforwardIn(address, port, () => done());
               } catch {
                 done(); // the connection is already gone, and the host's listener with it
               }

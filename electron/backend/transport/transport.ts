@@ -32,6 +32,12 @@ export interface RemoteListener {
   close(): Promise<void>;
 }
 
+/** A TCP port a host listens on for the desktop (see `Transport.listenTcp`). */
+export interface RemoteTcpListener extends RemoteListener {
+  /** The port sshd chose. */
+  readonly port: number;
+}
+
 /** How the backend reaches one host. One SSH connection per host carries every channel. */
 export interface Transport {
   readonly kind: 'ssh' | 'local';
@@ -47,6 +53,16 @@ export interface Transport {
    * 0177 by default) and hands every connection made to it to `onConnection` as a byte stream.
    */
   listenUnix?(path: string, onConnection: (stream: Duplex) => void): Promise<RemoteListener>;
+  /**
+   * SSH only (issue 14, native relay migration): the host listens on `address`, a port sshd chooses
+   * (an OpenSSH remote TCP forward), and hands every connection made to it to `onConnection` with the
+   * connecting end's address and port as the host saw them; the callback accepts it (returns a
+   * function that receives the stream) or refuses it (returns undefined: the host closes it at once).
+   */
+  listenTcp?(
+    address: string,
+    onConnection: (from: { address: string; port: number }) => ((stream: Duplex) => void) | undefined,
+  ): Promise<RemoteTcpListener>;
   /** Resolves once when the connection is gone (error: why). */
   readonly closed: Promise<Error | undefined>;
   close(): void;
