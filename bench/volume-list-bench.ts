@@ -23,7 +23,7 @@ import { sshWrapper } from './list-bench';
 const run = promisify(execFile);
 const POOL = process.env['VD_BENCH_VOLUMES_POOL'] ?? 'vd-volumes-many';
 const COUNT = 5000;
-const CONNECTS = 3;
+const CONNECTS = 5;
 const ROUNDS = 3;
 
 /** 5,000 small files in the pool's directory, owned by the test user, then one pool-refresh. */
@@ -77,24 +77,36 @@ async function pythonLibvirt(
   return { first: first!, complete: complete!, count: count! };
 }
 
-async function connectTimes(host: TestHost): Promise<number> {
-  const times: number[] = [];
+async function connectTime(host: TestHost): Promise<number> {
+  const h = await createHarness();
+  const t0 = performance.now();
+  await connectByKey(h, host);
+  const ms = performance.now() - t0;
+  h.dispose();
+  return ms;
+}
+
+/** Connect times with the pool active and stopped, alternating (the order of a run must not decide). */
+async function connectTimes(host: TestHost): Promise<{ active: number; stopped: number }> {
+  const active: number[] = [];
+  const stopped: number[] = [];
   for (let i = 0; i < CONNECTS; i++) {
-    const h = await createHarness();
-    const t0 = performance.now();
-    await connectByKey(h, host);
-    times.push(performance.now() - t0);
-    h.dispose();
+    active.push(await connectTime(host));
+    await hostVirsh(['pool-destroy', POOL]);
+    try {
+      stopped.push(await connectTime(host));
+    } finally {
+      await hostVirsh(['pool-start', POOL], { timeoutMs: 300_000 });
+    }
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { active: median(active), stopped: median(stopped) };
 }
 
 export async function runVolumeListBench(): Promise<void> {
   const host = await ensureTestHost();
   await seed(host);
-  const withPool = await connectTimes(host);
-  await hostVirsh(['pool-destroy', POOL]);
-  const withoutPool = await connectTimes(host).finally(() => hostVirsh(['pool-start', POOL]));
+  const { active: withPool, stopped: withoutPool } = await connectTimes(host);
   const h = await createHarness();
   const hostId = await connectByKey(h, host);
   // Before the daemon reader: the same queue over a connection without one (vol-list, then one
