@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureDirPool } from '../storage/volumes/testing/test-pool';
-import { SshTransport } from '../transport/ssh-transport';
-import { sshTestDeps } from '../testing/ssh-test-host';
+import type { SshTransport } from '../transport/ssh-transport';
+import { connectTestTransport } from '../testing/ssh-test-host';
 import { runToEnd } from '../virsh/one-off-process';
 import { remoteCommand } from '../virsh/quote';
 import { VirshApart } from '../virsh/virsh-apart';
@@ -21,25 +18,15 @@ const POOL = `${PREFIX}pool`;
 const ODD_VOLUME = `it's a "vol" $(id) 虚拟机.img`;
 
 describe('the libvirt reader (remote protocol over SSH streamlocal) on the real test host', () => {
-  let dir: string;
+  let ssh: Awaited<ReturnType<typeof connectTestTransport>>;
   let transport: SshTransport;
   let virsh: VirshApart;
   let reader: LibvirtReader;
   let uuid: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'vd-rpc-'));
-    writeFileSync(join(dir, 'known_hosts'), `${host.knownHostsLine}\n`);
-    transport = await SshTransport.connect(
-      {
-        host: host.host,
-        port: host.port,
-        user: host.user,
-        identityFiles: [host.privateKeyPath],
-        identitiesOnly: true,
-      },
-      sshTestDeps(dir),
-    );
+    ssh = await connectTestTransport(host);
+    transport = ssh.transport;
     virsh = new VirshApart(transport, host.uri);
     await virsh.run(['undefine', DOMAIN]).catch(() => undefined);
     const xml = `<domain type='qemu'><name>${DOMAIN}</name><title>reader &amp; "quotes"</title><memory unit='MiB'>64</memory><os><type arch='x86_64'>hvm</type></os></domain>`;
@@ -59,8 +46,7 @@ describe('the libvirt reader (remote protocol over SSH streamlocal) on the real 
     await virsh?.run(['vol-delete', '--pool', POOL, ODD_VOLUME]).catch(() => undefined);
     await virsh?.run(['pool-destroy', POOL]).catch(() => undefined);
     await virsh?.run(['pool-undefine', POOL]).catch(() => undefined);
-    transport?.close();
-    rmSync(dir, { recursive: true, force: true });
+    ssh?.close();
   });
 
   it('reads a domain XML exactly as virsh dumpxml prints it', async () => {

@@ -1,10 +1,11 @@
 // Test-only: small steps shared by the SSH integration tests against the real test host.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventBus } from '../events/event-bus';
 import { KnownHosts } from '../transport/known-hosts';
-import type { SshDeps } from '../transport/ssh-transport';
+import { SshTransport, type SshDeps } from '../transport/ssh-transport';
 import { PromptBroker } from '../prompts/prompt-broker';
 import { SecretStore } from '../secrets/secret-store';
 import type { Harness } from './backend-harness';
@@ -37,4 +38,41 @@ export function sshTestDeps(dir: string, extra: Partial<SshDeps> = {}): SshDeps 
     agentSocket: undefined,
     ...extra,
   };
+}
+
+/**
+ * One SSH connection to the real test host by its key, as a test's own (a temp dir holds its
+ * known_hosts); `close()` ends it and removes the dir.
+ */
+export async function connectTestTransport(host: {
+  host: string;
+  port: number;
+  user: string;
+  privateKeyPath: string;
+  knownHostsLine: string;
+}): Promise<{ transport: SshTransport; close(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'vd-ssh-'));
+  writeFileSync(join(dir, 'known_hosts'), `${host.knownHostsLine}\n`);
+  try {
+    const transport = await SshTransport.connect(
+      {
+        host: host.host,
+        port: host.port,
+        user: host.user,
+        identityFiles: [host.privateKeyPath],
+        identitiesOnly: true,
+      },
+      sshTestDeps(dir),
+    );
+    return {
+      transport,
+      close() {
+        transport.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }

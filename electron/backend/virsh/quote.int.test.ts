@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SshTransport } from '../transport/ssh-transport';
+import type { SshTransport } from '../transport/ssh-transport';
 import { hostileArgs } from '../testing/hostile-args';
-import { sshTestDeps } from '../testing/ssh-test-host';
+import { connectTestTransport } from '../testing/ssh-test-host';
 import { runToEnd } from './one-off-process';
 import { hostScript, remoteCommand, words } from './quote';
 import { VirshApart } from './virsh-apart';
@@ -13,26 +10,13 @@ import { VirshApart } from './virsh-apart';
 const host = inject('testHost');
 
 describe('remote commands on the real test host over SSH', () => {
-  let dir: string;
+  let ssh: Awaited<ReturnType<typeof connectTestTransport>>;
   let transport: SshTransport;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'vd-d-quote-'));
-    writeFileSync(join(dir, 'known_hosts'), `${host.knownHostsLine}\n`);
-    transport = await SshTransport.connect(
-      {
-        host: host.host,
-        port: host.port,
-        user: host.user,
-        identityFiles: [host.privateKeyPath],
-        identitiesOnly: true,
-      },
-      sshTestDeps(dir),
-    );
+    ssh = await connectTestTransport(host);
+    transport = ssh.transport;
   });
-  afterAll(() => {
-    transport?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => ssh?.close());
 
   it('remoteCommand: each hostile argument arrives as one argument', async () => {
     const { output, code } = await runToEnd(
