@@ -17,7 +17,7 @@ import { clickConnect, rowShows, waitAllLoaded, type ProbeResult } from './ui/pa
 
 const run = promisify(execFile);
 /** The UI benches' own seeded guests (the test host is shared: never another prefix's). */
-export const UI_PREFIX = 'vd-sp4-';
+export const UI_PREFIX = 'vd-sp5-';
 const GUESTS = 200;
 const ROUNDS = 5;
 const HOST_NAME = 'vd-sp-host';
