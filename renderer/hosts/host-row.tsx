@@ -32,13 +32,15 @@ export const HostRow = memo(function HostRow({
   const view = useStoreState('hosts', (state) => state.byId[row.hostId]);
   const busy = useStoreState('hosts', (state) => state.busy[row.hostId]);
   const collapsed = useStoreState('ui', (state) => state.collapsedHosts[row.hostId] === true);
+  const listReceived = useStoreState('hosts', (state) => state.listReceived[row.hostId] === true);
   const count = useStoreState('domains', (state) => Object.keys(state.byHost[row.hostId] ?? {}).length);
   const status = useRetryCountdown(view?.status);
   if (!view || !status) return null;
   const { state } = view.status;
   const connected = state === 'connected';
   const canDisconnect = connected || state === 'connecting' || state === 'retrying';
-  const expanded = connected && !collapsed;
+  // Its rows are drawn as soon as the list of this attempt is in, a moment before "connected".
+  const expanded = (connected || listReceived) && !collapsed;
 
   return (
     <div
@@ -59,7 +61,7 @@ export const HostRow = memo(function HostRow({
     >
       <div role="gridcell" className="cell cell-host-name">
         <span
-          className={`chevron${expanded ? ' open' : ''}${connected ? '' : ' hidden'}`}
+          className={`chevron${expanded ? ' open' : ''}${connected || listReceived ? '' : ' hidden'}`}
           aria-hidden="true"
           onClick={(event) => {
             event.stopPropagation();
