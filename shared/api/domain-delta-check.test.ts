@@ -116,7 +116,14 @@ describe('isExactDomainDelta', () => {
     expect(taken).toBeGreaterThan(50);
   });
 
-  it('leaves host-device lists, a missing reset and stripped keys to the schema', () => {
+  it('takes empty host-device lists (every XML-read row has one)', () => {
+    const read = base();
+    Object.assign(read.upsert[0]!, { hostDevices: [], definedHostDevices: [] });
+    expect(isExactDomainDelta(read)).toBe(true);
+    expect(DomainDelta.parse(read)).toStrictEqual(read);
+  });
+
+  it('leaves host devices, a missing reset and stripped keys to the schema', () => {
     const withDevices = base();
     Object.assign(withDevices.upsert[0]!, { hostDevices: [{ type: 'pci', address: '0000:01:00.0' }] });
     expect(isExactDomainDelta(withDevices)).toBe(false);

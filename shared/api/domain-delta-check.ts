@@ -7,7 +7,7 @@ import { DomainState, type DomainDelta } from './domains';
  * on this machine (issue 16).
  *
  * It answers true only for a value the schema accepts AND returns unchanged: no key the schema
- * would strip, `reset` given, no host-device lists (those go to the schema). Anything else — a
+ * would strip, `reset` given, host-device lists empty (a VM with host devices goes to the schema). Anything else — a
  * refusal or a value the schema would reshape — answers false, and the caller parses it with
  * the schema as before. So it never lets through what the contract refuses
  * (`domain-delta-check.test.ts` compares both on many altered deltas).
@@ -36,7 +36,10 @@ const isBoolean: Check = (value) => typeof value === 'boolean';
 const isNonNegative: Check = (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isCount: Check = (value) => Number.isSafeInteger(value) && (value as number) >= 0;
 
-/** DomainSummary's fields without `hostDevices` / `definedHostDevices` (those take the schema). */
+/** An empty host-device list (the XML read sets one on every VM); a non-empty one takes the schema. */
+const isEmptyList: Check = (value) => Array.isArray(value) && value.length === 0;
+
+/** DomainSummary's fields; host-device lists only when empty. */
 const summaryFields: Readonly<Record<string, Check>> = {
   uuid: isString,
   name: isString,
@@ -50,6 +53,8 @@ const summaryFields: Readonly<Record<string, Check>> = {
   hasManagedSave: optional(isBoolean),
   pendingChanges: optional(isBoolean),
   detailsLoaded: isBoolean,
+  hostDevices: optional(isEmptyList),
+  definedHostDevices: optional(isEmptyList),
 };
 const requiredFields = ['uuid', 'name', 'state', 'detailsLoaded'] as const;
 
