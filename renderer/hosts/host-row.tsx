@@ -76,7 +76,7 @@ export const HostRow = memo(function HostRow({
         </span>
       </div>
       <div role="gridcell" className={`cell cell-host-state state-text-${state}`}>
-        {state === 'connecting' && <span className="spinner" aria-hidden="true" />}
+        {state === 'connecting' && !listReceived && <span className="spinner" aria-hidden="true" />}
         {hostStateText(t, status, i18n.language)}
         {view.status.notes && view.status.notes.length > 0 && (
           <span className="host-note" title={view.status.notes.join('\n')}>
