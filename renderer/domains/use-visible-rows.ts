@@ -9,7 +9,6 @@ const noStats: Record<string, StatsSeries> = {};
 export function useVisibleRows(): ListRow[] {
   const order = useStoreState('hosts', (state) => state.order);
   const hostsById = useStoreState('hosts', (state) => state.byId);
-  const listReceived = useStoreState('hosts', (state) => state.listReceived);
   const byHost = useStoreState('domains', (state) => state.byHost);
   const filterText = useStoreState('ui', (state) => state.filterText);
   const stateFilter = useStoreState('ui', (state) => state.stateFilter);
@@ -20,16 +19,11 @@ export function useVisibleRows(): ListRow[] {
   return useMemo(() => {
     const rows = reuseRows(
       previous.current,
-      buildRows(
-        order,
-        hostsById,
-        byHost,
-        { filterText, stateFilter, sort, collapsedHosts },
-        (key) => latestValue(stats[key], 'cpuPercent'),
-        listReceived,
+      buildRows(order, hostsById, byHost, { filterText, stateFilter, sort, collapsedHosts }, (key) =>
+        latestValue(stats[key], 'cpuPercent'),
       ),
     );
     previous.current = new Map(rows.map((row) => [row.id, row]));
     return rows;
-  }, [order, hostsById, byHost, filterText, stateFilter, sort, collapsedHosts, stats, listReceived]);
+  }, [order, hostsById, byHost, filterText, stateFilter, sort, collapsedHosts, stats]);
 }

@@ -92,18 +92,6 @@ describe('buildRows', () => {
     expect(matchesFilter(summary('q', { state: 'shut off' }), '', 'shutoff')).toBe(true);
   });
 
-  it("shows a connecting host's VMs once its list for this attempt is in (issue 16)", () => {
-    const connecting = { ...hosts, h1: hostView('h1', 'connecting') };
-    expect(names(buildRows(['h1'], connecting, byHost, query))).toEqual(['[h1]']);
-    expect(names(buildRows(['h1'], connecting, byHost, query, undefined, { h1: true }))).toEqual([
-      '[h1]',
-      'broken',
-      'web2',
-      'web10',
-      'db',
-    ]);
-  });
-
   it('keeps the row objects of rows still there, so memoised rows skip a render', () => {
     const first = buildRows(['h1'], hosts, byHost, query);
     const again = reuseRows(

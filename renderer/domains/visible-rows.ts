@@ -70,25 +70,20 @@ export function compareDomains(
   };
 }
 
-/**
- * The list's rows: each host, then (connected, or its list for this attempt in — `listReceived` —
- * and expanded) its filtered, sorted VMs.
- */
+/** The list's rows: each host, then (connected and expanded) its filtered, sorted VMs. */
 export function buildRows(
   hostOrder: readonly string[],
   hostsById: Readonly<Record<string, HostView>>,
   byHost: Readonly<Record<string, Readonly<Record<string, DomainSummary>>>>,
   query: RowQuery,
   cpuOf: (key: DomainKey) => number | undefined = () => undefined,
-  listReceived: Readonly<Record<string, true>> = {},
 ): ListRow[] {
   const rows: ListRow[] = [];
   for (const hostId of hostOrder) {
     const host = hostsById[hostId];
     if (!host) continue;
     rows.push({ kind: 'host', id: hostRowId(hostId), hostId });
-    const shown = host.status.state === 'connected' || listReceived[hostId] === true;
-    if (!shown || query.collapsedHosts[hostId]) continue;
+    if (host.status.state !== 'connected' || query.collapsedHosts[hostId]) continue;
     const compare = compareDomains(query.sort.column, query.sort.direction, (uuid) =>
       cpuOf(domainKey(hostId, uuid)),
     );
@@ -106,7 +101,7 @@ export function buildRows(
 /**
  * The rows of `next`, each replaced by the equal row object of `previous` where there is one (a row
  * is fully named by its id): memoised rows then skip a render when only the list around them changed
- * (the "connected" status after the rows are drawn, a VM added elsewhere).
+ * (a VM added or changed elsewhere, a host's status).
  */
 export function reuseRows(previous: ReadonlyMap<string, ListRow>, next: ListRow[]): ListRow[] {
   return next.map((row) => previous.get(row.id) ?? row);

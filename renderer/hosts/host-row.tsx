@@ -32,15 +32,13 @@ export const HostRow = memo(function HostRow({
   const view = useStoreState('hosts', (state) => state.byId[row.hostId]);
   const busy = useStoreState('hosts', (state) => state.busy[row.hostId]);
   const collapsed = useStoreState('ui', (state) => state.collapsedHosts[row.hostId] === true);
-  const listReceived = useStoreState('hosts', (state) => state.listReceived[row.hostId] === true);
   const count = useStoreState('domains', (state) => Object.keys(state.byHost[row.hostId] ?? {}).length);
   const status = useRetryCountdown(view?.status);
   if (!view || !status) return null;
   const { state } = view.status;
   const connected = state === 'connected';
   const canDisconnect = connected || state === 'connecting' || state === 'retrying';
-  // Its rows are drawn as soon as the list of this attempt is in, a moment before "connected".
-  const expanded = (connected || listReceived) && !collapsed;
+  const expanded = connected && !collapsed;
 
   return (
     <div
@@ -61,7 +59,7 @@ export const HostRow = memo(function HostRow({
     >
       <div role="gridcell" className="cell cell-host-name">
         <span
-          className={`chevron${expanded ? ' open' : ''}${connected || listReceived ? '' : ' hidden'}`}
+          className={`chevron${expanded ? ' open' : ''}${connected ? '' : ' hidden'}`}
           aria-hidden="true"
           onClick={(event) => {
             event.stopPropagation();
@@ -76,7 +74,7 @@ export const HostRow = memo(function HostRow({
         </span>
       </div>
       <div role="gridcell" className={`cell cell-host-state state-text-${state}`}>
-        {state === 'connecting' && !listReceived && <span className="spinner" aria-hidden="true" />}
+        {state === 'connecting' && <span className="spinner" aria-hidden="true" />}
         {hostStateText(t, status, i18n.language)}
         {view.status.notes && view.status.notes.length > 0 && (
           <span className="host-note" title={view.status.notes.join('\n')}>

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { FakeApi } from '../testing/fake-api';
 import { flush, hostView, summary } from '../testing/fixtures';
 import { createStores, startStores, syncStores } from './create-stores';
-import { showsVms } from './hosts-store';
 import { Prefs } from '../../shared/api/prefs';
 
 function setup() {
@@ -50,25 +49,6 @@ describe('store wiring', () => {
     api.emit('domains/delta', { hostId: 'h1', reset: false, upsert: [summary('z')], remove: ['a'] });
     expect(Object.keys(stores.domains.getState().byHost.h1!).sort()).toEqual(['b', 'z']);
     expect(api.callsOf('domains/list')).toHaveLength(2);
-  });
-
-  it("draws a connecting host's list as it arrives and does not ask for it again (issue 16)", async () => {
-    const { api, stores } = setup();
-    await syncStores(stores);
-    await flush();
-    api.emit('hosts/status', { hostId: 'h2', state: 'connecting' });
-    expect(showsVms(stores.hosts.getState(), 'h2')).toBe(false);
-    api.emit('domains/delta', { hostId: 'h2', reset: true, upsert: [summary('c')], remove: [] });
-    expect(showsVms(stores.hosts.getState(), 'h2')).toBe(true);
-    api.emit('hosts/status', { hostId: 'h2', state: 'connected' });
-    await flush();
-    expect(api.callsOf('domains/list')).toEqual([{ hostId: 'h1' }]);
-    // A drop hides the rows until the next attempt's list is in; without one, "connected" reads it.
-    api.emit('hosts/status', { hostId: 'h2', state: 'retrying', retryInMs: 100 });
-    expect(showsVms(stores.hosts.getState(), 'h2')).toBe(false);
-    api.emit('hosts/status', { hostId: 'h2', state: 'connected' });
-    await flush();
-    expect(api.callsOf('domains/list')).toEqual([{ hostId: 'h1' }, { hostId: 'h2' }]);
   });
 
   it('prunes the selection and stats of removed VMs', async () => {

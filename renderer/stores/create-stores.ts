@@ -161,15 +161,16 @@ export async function syncStores(stores: Stores): Promise<void> {
  */
 export function startStores(stores: Stores): () => void {
   const { api, session, hosts, domains, stats, prompts, ui, jobs, volumes } = stores;
+  /** Hosts whose list arrived (a reset delta) while they were connecting: loaded already. */
+  const listedWhileConnecting = new Set<string>();
   const stops: (() => void)[] = [
     api.on('hosts/status', (status) => hosts.getState().applyStatus(status)),
     api.on('hosts/changed', (list) => hosts.getState().applyList(list)),
     api.on('domains/delta', (delta) => {
-      // The backend sends a (re)connecting host's list just before "connected": no need to ask again,
-      // and its rows are drawn now, in the same render as the list (issue 16).
+      // The backend sends a (re)connecting host's list just before "connected": no need to ask again.
       const state = hosts.getState().byId[delta.hostId]?.status.state;
       if (delta.reset && (state === 'connecting' || state === 'retrying'))
-        hosts.getState().markListReceived(delta.hostId);
+        listedWhileConnecting.add(delta.hostId);
       const removed = domains.getState().applyDelta(delta);
       stats.getState().forget(removed.map((uuid) => domainKey(delta.hostId, uuid)));
     }),
@@ -192,8 +193,10 @@ export function startStores(stores: Stores): () => void {
     hosts.subscribe((next, previous) => {
       for (const [hostId, view] of Object.entries(next.byId)) {
         const before = previous.byId[hostId]?.status.state;
-        if (view.status.state === 'connected' && before !== 'connected' && !next.listReceived[hostId])
-          loadDomains(stores, hostId);
+        if (view.status.state === 'connected' && before !== 'connected') {
+          if (!listedWhileConnecting.delete(hostId)) loadDomains(stores, hostId);
+        } else if (view.status.state !== 'connected' && before === 'connected')
+          listedWhileConnecting.delete(hostId);
       }
       for (const hostId of Object.keys(previous.byId)) {
         if (!next.byId[hostId]) {

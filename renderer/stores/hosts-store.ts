@@ -13,14 +13,6 @@ export type HostsState = {
   order: string[];
   loaded: boolean;
   busy: Record<string, HostOperation>;
-  /**
-   * Hosts whose VM list for the current connection attempt has arrived (the backend sends it just
-   * before "connected"): their rows are drawn at once, without waiting for the status (issue 16).
-   * Cleared by any status other than "connected".
-   */
-  listReceived: Record<string, true>;
-  /** The host's VM list arrived while it was connecting or retrying. */
-  markListReceived(hostId: string): void;
   load(): Promise<void>;
   applyList(list: HostView[]): void;
   applyStatus(status: HostStatus): void;
@@ -45,23 +37,17 @@ export function createHostsStore(api: VirtdeskApi, activity: ActivityStore) {
         return { busy };
       });
     const applyList = (list: HostView[]): void =>
-      set((state) => ({
+      set({
         byId: Object.fromEntries(list.map((view) => [view.config.id, view])),
         order: list.map((view) => view.config.id),
         loaded: true,
-        listReceived: keepListReceived(state.listReceived, list),
-      }));
+      });
 
     return {
       byId: {},
       order: [],
       loaded: false,
       busy: {},
-      listReceived: {},
-      markListReceived(hostId) {
-        if (get().listReceived[hostId]) return;
-        set((state) => ({ listReceived: { ...state.listReceived, [hostId]: true } }));
-      },
       async load() {
         applyList(await api.call('hosts/list', {}));
       },
@@ -70,11 +56,7 @@ export function createHostsStore(api: VirtdeskApi, activity: ActivityStore) {
         set((state) => {
           const view = state.byId[status.hostId];
           if (!view) return state;
-          const byId = { ...state.byId, [status.hostId]: { ...view, status } };
-          if (status.state === 'connected' || !state.listReceived[status.hostId]) return { byId };
-          const listReceived = { ...state.listReceived };
-          delete listReceived[status.hostId];
-          return { byId, listReceived };
+          return { byId: { ...state.byId, [status.hostId]: { ...view, status } } };
         });
       },
       async add(input) {
@@ -148,17 +130,3 @@ export function createHostsStore(api: VirtdeskApi, activity: ActivityStore) {
 }
 
 export type HostsStore = ReturnType<typeof createHostsStore>;
-
-/** The marks of hosts still connecting, retrying or connected in a fresh host list. */
-function keepListReceived(marks: Record<string, true>, list: HostView[]): Record<string, true> {
-  const kept: Record<string, true> = {};
-  for (const view of list)
-    if (marks[view.config.id] && ['connecting', 'retrying', 'connected'].includes(view.status.state))
-      kept[view.config.id] = true;
-  return kept;
-}
-
-/** Whether the host's VM rows are shown: connected, or its list for this attempt is in. */
-export function showsVms(state: Pick<HostsState, 'byId' | 'listReceived'>, hostId: string): boolean {
-  return state.byId[hostId]?.status.state === 'connected' || state.listReceived[hostId] === true;
-}
