@@ -17,7 +17,7 @@ import { clickConnect, rowShows, waitAllLoaded, type ProbeResult } from './ui/pa
 
 const run = promisify(execFile);
 /** The UI benches' own seeded guests (the test host is shared: never another prefix's). */
-export const UI_PREFIX = 'vd-sp4-';
+export const UI_PREFIX = 'vd-sp5-';
 const GUESTS = 200;
 const ROUNDS = 5;
 const HOST_NAME = 'vd-sp-host';
@@ -28,6 +28,7 @@ const epochNow = () => performance.timeOrigin + performance.now();
 
 interface Round {
   firstRow: number;
+  firstRowInDom: number;
   complete: number;
   connected: number;
   resetDelta: number;
@@ -38,6 +39,7 @@ function roundOf(r: ProbeResult): Round {
     (r.events.find((e) => e.name === name && match(e))?.at ?? NaN) - r.clickAt;
   return {
     firstRow: r.firstRowFrameAt! - r.clickAt,
+    firstRowInDom: r.firstRowAt! - r.clickAt,
     complete: r.allLoadedFrameAt! - r.clickAt,
     connected: at('hosts/status', (e) => e.state === 'connected'),
     resetDelta: at('domains/delta', (e) => e.reset === true && (e.upserts ?? 0) > 0),
@@ -167,6 +169,14 @@ export async function runUiListBench(): Promise<void> {
     console.log('where the first row comes from (page clock, from the click):');
     console.log(`  "connected" status arrives                ${fmt(median(ours.map((o) => o.connected)))}`);
     console.log(`  the list (reset delta) arrives            ${fmt(median(ours.map((o) => o.resetDelta)))}`);
+    console.log(
+      `  the first VM row is in the page (DOM)     ${fmt(median(ours.map((o) => o.firstRowInDom)))}`,
+    );
+    const each = (pick: (o: Round) => number) => ours.map((o) => pick(o).toFixed(0)).join(' ');
+    console.log(`  each round: list ${each((o) => o.resetDelta)} | connected ${each((o) => o.connected)}`);
+    console.log(
+      `              row in DOM ${each((o) => o.firstRowInDom)} | drawn ${each((o) => o.firstRow)}`,
+    );
 
     await clickConnect(page, [HOST_NAME]);
     await waitAllLoaded(page);

@@ -4,7 +4,7 @@
  * hosts/connect): SSH ready (ssh2 handshake + auth), each channel opened (exec), the shell's `uri`
  * answered, the list out (reset delta), "connected", every XML read. Baselines: `ssh host true`
  * (OpenSSH), python3-libvirt open / + listAllDomains / + XMLDesc each.
- * Run: `npx tsx bench/ui/connect-stages.ts [guests]` (seeds and unseeds vd-sp4-).
+ * Run: `npx tsx bench/ui/connect-stages.ts [guests]` (seeds and unseeds vd-sp5-).
  */
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';

@@ -1,6 +1,15 @@
 import { events, type EventName, type EventPayload } from '../../shared/api/contract';
+import { isExactDomainDelta } from '../../shared/api/domain-delta-check';
 
 type AnyHandler = (payload: unknown) => void;
+
+/**
+ * Quick checks tried before an event's schema: true only for a payload the schema accepts and
+ * returns unchanged (anything else goes through the schema). See `domain-delta-check.ts`.
+ */
+const exactChecks: Partial<Record<EventName, (payload: unknown) => boolean>> = {
+  'domains/delta': isExactDomainDelta,
+};
 
 /**
  * Fans validated events out to subscribers. Payloads are checked against the contract's schemas
@@ -32,14 +41,18 @@ export class EventHub {
   emit(name: EventName, payload: unknown): void {
     const set = this.handlers.get(name);
     if (!set || set.size === 0) return;
-    const parsed = events[name].safeParse(payload);
-    if (!parsed.success) {
-      this.onInvalid(name, parsed.error.message);
-      return;
+    let data: unknown = payload;
+    if (!exactChecks[name]?.(payload)) {
+      const parsed = events[name].safeParse(payload);
+      if (!parsed.success) {
+        this.onInvalid(name, parsed.error.message);
+        return;
+      }
+      data = parsed.data;
     }
     for (const handler of [...set]) {
       try {
-        handler(parsed.data);
+        handler(data);
       } catch (error) {
         console.error(`virtdesk: handler for ${name} failed`, error);
       }

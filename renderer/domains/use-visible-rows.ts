@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useStoreState } from '../common/stores-context';
 import { latestValue, type StatsSeries } from '../stores/stats-store';
-import { buildRows, type ListRow } from './visible-rows';
+import { buildRows, reuseRows, type ListRow } from './visible-rows';
 
 const noStats: Record<string, StatsSeries> = {};
 
@@ -15,11 +15,15 @@ export function useVisibleRows(): ListRow[] {
   const sort = useStoreState('ui', (state) => state.sort);
   const collapsedHosts = useStoreState('ui', (state) => state.collapsedHosts);
   const stats = useStoreState('stats', (state) => (sort.column === 'cpu' ? state.byKey : noStats));
-  return useMemo(
-    () =>
+  const previous = useRef<ReadonlyMap<string, ListRow>>(new Map());
+  return useMemo(() => {
+    const rows = reuseRows(
+      previous.current,
       buildRows(order, hostsById, byHost, { filterText, stateFilter, sort, collapsedHosts }, (key) =>
         latestValue(stats[key], 'cpuPercent'),
       ),
-    [order, hostsById, byHost, filterText, stateFilter, sort, collapsedHosts, stats],
-  );
+    );
+    previous.current = new Map(rows.map((row) => [row.id, row]));
+    return rows;
+  }, [order, hostsById, byHost, filterText, stateFilter, sort, collapsedHosts, stats]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hostView, summary } from '../testing/fixtures';
-import { buildRows, matchesFilter, type RowQuery } from './visible-rows';
+import { buildRows, matchesFilter, reuseRows, type RowQuery } from './visible-rows';
 
 const query: RowQuery = {
   filterText: '',
@@ -90,5 +90,15 @@ describe('buildRows', () => {
     ]);
     expect(matchesFilter(summary('q', { state: 'idle' }), '', 'running')).toBe(true);
     expect(matchesFilter(summary('q', { state: 'shut off' }), '', 'shutoff')).toBe(true);
+  });
+
+  it('keeps the row objects of rows still there, so memoised rows skip a render', () => {
+    const first = buildRows(['h1'], hosts, byHost, query);
+    const again = reuseRows(
+      new Map(first.map((row) => [row.id, row])),
+      buildRows(['h1'], hosts, byHost, query),
+    );
+    expect(again).toEqual(first);
+    again.forEach((row, i) => expect(row).toBe(first[i]));
   });
 });

@@ -97,3 +97,12 @@ export function buildRows(
   }
   return rows;
 }
+
+/**
+ * The rows of `next`, each replaced by the equal row object of `previous` where there is one (a row
+ * is fully named by its id): memoised rows then skip a render when only the list around them changed
+ * (a VM added or changed elsewhere, a host's status).
+ */
+export function reuseRows(previous: ReadonlyMap<string, ListRow>, next: ListRow[]): ListRow[] {
+  return next.map((row) => previous.get(row.id) ?? row);
+}
