@@ -61,10 +61,20 @@ export abstract class NamedObjectCollection<
   protected abstract reloadAll(host: LiveHost): Promise<void>;
 
   protected async startEvents(host: LiveHost): Promise<void> {
-    this.stream = await listenForEvents(host, this.events.verb, (line) => {
+    const stream = await listenForEvents(host, this.events.verb, (line) => {
       const name = this.events.nameIn(line);
       if (name !== undefined) this.onEvent(host, name);
     });
+    this.stream = stream;
+    // What changed between the first read and the stream's registration would never be reported.
+    void stream?.ready.then(() => {
+      if (host.current()) this.catchUp(host).catch(() => undefined);
+    });
+  }
+
+  /** Reads again what the first read showed, once the event stream listens (default: everything). */
+  protected catchUp(host: LiveHost): Promise<void> {
+    return this.reloadAll(host);
   }
 
   protected stopListening(): void {

@@ -35,8 +35,38 @@ export class DomainCollection extends NamedObjectCollection<DomainSummary> {
     });
   }
 
+  /** The current connection's list is out (the catch-up compares with it). */
+  private listOut: Promise<void> = Promise.resolve();
+  private markListOut: () => void = () => undefined;
+
   protected async load(host: LiveHost): Promise<void> {
+    this.listOut = new Promise<void>((resolve) => (this.markListOut = resolve));
     await Promise.all([this.startEvents(host), this.reload(host, true)]);
+  }
+
+  /**
+   * Once the event stream listens: the quick list again (five commands), and a re-read of every VM
+   * whose state or flags changed, appeared or went since the first list — a VM started outside
+   * VirtDesk just after the list was read is otherwise shown stopped until its next event.
+   */
+  protected override async catchUp(host: LiveHost): Promise<void> {
+    await this.listOut;
+    const list = await readDomainList(host.shell);
+    if (!host.current()) return;
+    const now = new Set(list.map((d) => d.uuid));
+    const gone = [...this.items.keys()].filter((uuid) => !now.has(uuid));
+    if (gone.length > 0) this.change([], gone);
+    for (const d of list) {
+      const shown = this.get(d.uuid);
+      const same =
+        shown !== undefined &&
+        shown.name === d.name &&
+        shown.state === d.state &&
+        shown.autostart === d.autostart &&
+        shown.persistent === d.persistent &&
+        shown.hasManagedSave === d.hasManagedSave;
+      if (!same) void this.refresh(host, d.uuid).catch(() => undefined);
+    }
   }
 
   protected readOne(host: LiveHost, ref: string): Promise<DomainSummary | undefined> {
@@ -61,6 +91,7 @@ export class DomainCollection extends NamedObjectCollection<DomainSummary> {
     // The list goes out before "connected": the renderer keeps it, and the status then draws the
     // host expanded with its rows in one go (the other order drew the host twice before a row).
     this.replaceAll(list);
+    this.markListOut();
     // The XML comes from the daemon reader (one call per document, many in flight) where the host
     // has one; else from virsh: for many VMs a second, short-lived virsh shares the read (virsh is
     // single-threaded; libvirtd is not), started only now so it does not compete with the first rows.

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DomainSummary } from '../../../shared/api/domains';
 import { hostVirsh, killSshSessions, waitForSerialText } from '../../../e2e/host/test-host';
 import { clearEvents, connectByKey, createHarness, type Harness } from '../testing/backend-harness';
+import { eventStreamCommand } from '../events/virsh-event-stream';
 
 // Real sshd + real libvirt session + a real QEMU guest (vd-tiny: SeaBIOS, serial log, no disk, no NIC).
 const host = inject('testHost');
@@ -224,7 +225,7 @@ describe('disconnecting', () => {
       new Promise<string>((resolve) =>
         execFile('pgrep', ['-u', host.user, '-a', 'virsh'], (_e, stdout) => resolve(stdout.trim())),
       );
-    expect(await virshProcesses()).toMatch(/event --all --loop/);
+    expect(await virshProcesses()).toContain(eventStreamCommand('event'));
     await h.call('hosts/disconnect', { hostId });
     const deadline = Date.now() + 10_000;
     let left = await virshProcesses();

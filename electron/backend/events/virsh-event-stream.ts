@@ -1,4 +1,4 @@
-import { hostScript, script, words } from '../virsh/quote';
+import { hostScript, script, virshLine, words } from '../virsh/quote';
 import type { RemoteProcess, Transport } from '../transport/transport';
 
 /** The event verbs of virsh. */
@@ -23,15 +23,37 @@ const EVENT_ARGS: Record<VirshEventVerb, readonly (readonly string[])[]> = {
   ],
 };
 
+/** The command line one virsh of a stream runs (`uri`, then the verb): what `ps` shows on the host. */
+export function eventStreamCommand(verb: VirshEventVerb, index = 0): string {
+  return `${virshLine(['uri'])} ; ${virshLine([verb, ...EVENT_ARGS[verb][index]!])}`;
+}
+
+/** What `virsh uri` prints: a URI (an event line starts with `event '`). */
+const URI_LINE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
 /**
  * `virsh <verb> … --loop` on its own channel of the host's connection: libvirt pushes every
  * change, including those made outside VirtDesk; nothing polls. Each output line goes to `onLine`
  * (the collection that started the stream parses its own verb's lines).
+ *
+ * `virsh event` says nothing once it listens, so each virsh first runs `uri` (which needs its
+ * connection to libvirt) and then the event verb: `ready` resolves when every virsh printed its URI
+ * — it registers for events right after (one call). A change made before that is not reported:
+ * a collection reads again what it showed once its stream is ready (`NamedObjectCollection`).
  */
 export class VirshEventStream {
   private buffer = '';
+  private uriLines = 0;
+  private markReady!: () => void;
+  /** Every virsh of the stream is connected and registering (or the stream ended). */
+  readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
 
-  private constructor(private readonly proc: RemoteProcess) {}
+  private constructor(
+    private readonly proc: RemoteProcess,
+    private readonly virshes: number,
+  ) {
+    void proc.exited.then(() => this.markReady());
+  }
 
   static async start(
     transport: Transport,
@@ -40,7 +62,8 @@ export class VirshEventStream {
     onLine: (line: string) => void,
   ): Promise<VirshEventStream> {
     const children = EVENT_ARGS[verb].map(
-      (args, i) => script`${words(['virsh', '-q', '-c', uri, verb, ...args])} </dev/null 2>&1 & c${i}=$!; `,
+      (_, i) =>
+        script`${words(['virsh', '-q', '-c', uri, eventStreamCommand(verb, i)])} </dev/null 2>&1 & c${i}=$!; `,
     );
     const pids = children.map((_, i) => script`$c${i} `);
     // `virsh event` never reads stdin, so closing the channel alone would leave it running on the
@@ -50,7 +73,7 @@ export class VirshEventStream {
     const proc = await transport.exec(
       hostScript`exec 3<&0; ${children}( cat <&3 >/dev/null; kill ${pids}2>/dev/null ) >/dev/null 2>&1 & exec 3<&-; wait $c0; kill ${pids}2>/dev/null`,
     );
-    const stream = new VirshEventStream(proc);
+    const stream = new VirshEventStream(proc, children.length);
     proc.stdout.setEncoding('utf8');
     proc.stdout.on('data', (chunk: string) => {
       stream.buffer += chunk;
@@ -58,7 +81,9 @@ export class VirshEventStream {
       while ((newline = stream.buffer.indexOf('\n')) >= 0) {
         const line = stream.buffer.slice(0, newline);
         stream.buffer = stream.buffer.slice(newline + 1);
-        onLine(line);
+        if (stream.uriLines < stream.virshes && URI_LINE.test(line)) {
+          if (++stream.uriLines === stream.virshes) stream.markReady();
+        } else onLine(line);
       }
     });
     proc.stderr.on('data', () => undefined);

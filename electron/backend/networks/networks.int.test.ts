@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hostProcesses, hostVirsh } from '../../../e2e/host/test-host';
 import { connectByKey, createHarness, type Harness } from '../testing/backend-harness';
+import { eventStreamCommand } from '../events/virsh-event-stream';
 
 // The real session host, for what it supports: listing and error messages. Nothing here defines or
 // starts a network on it (session libvirt cannot make bridges; no NAT or DHCP on the test machine).
@@ -22,7 +23,7 @@ describe('virtual networks on the real session host', () => {
       .filter(Boolean);
     const listed = await h.call('networks/list', { hostId });
     expect(listed.map((n) => n.name).sort()).toEqual(names.sort());
-    const streams = await hostProcesses(['net-event', '--event', 'lifecycle', '--loop']);
+    const streams = await hostProcesses([eventStreamCommand('net-event')]);
     expect(streams.some((argv) => argv.includes(host.uri))).toBe(true);
     const drops = h.events.filter(
       (e) => e.name === 'hosts/status' && (e.payload as { state: string; hostId: string }).hostId === hostId,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hostProcesses, hostVirsh } from '../../../e2e/host/test-host';
 import { connectByKey, createHarness, type Harness } from '../testing/backend-harness';
+import { eventStreamCommand } from '../events/virsh-event-stream';
 
 // The real session host (libvirt 9.0, qemu:///session, no IOMMU on this machine): its real node
 // devices listed and parsed, "in use by" from a VM defined with a <hostdev>, and detach refused.
@@ -44,7 +45,7 @@ describe('node devices of the real session host', () => {
     // Every net device names an interface; this machine has no IOMMU groups.
     for (const device of devices.filter((d) => d.kind === 'net')) expect(device.net?.interface).toBeTruthy();
     expect(groups).toEqual([]);
-    const streams = await hostProcesses(['nodedev-event', '--event', 'lifecycle', '--loop']);
+    const streams = await hostProcesses([eventStreamCommand('nodedev-event')]);
     expect(streams.some((argv) => argv.includes(host.uri))).toBe(true);
   });
 

@@ -1,0 +1,62 @@
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import type { DomainSummary } from '../../../shared/api/domains';
+import { hostVirsh } from '../../../e2e/host/test-host';
+import { VirshEventStream } from '../events/virsh-event-stream';
+import { addSshHost, createHarness, type Harness } from '../testing/backend-harness';
+
+// Real sshd + libvirt session + a real QEMU guest (no disk, no NIC): a VM started outside VirtDesk
+// between the first list and the moment the event stream listens must still show as running.
+const host = inject('testHost');
+const NAME = 'vd-evc-1';
+let h: Harness | undefined;
+
+beforeAll(async () => {
+  await hostVirsh(['destroy', NAME]);
+  await hostVirsh(['undefine', NAME]);
+  const file = `/tmp/${NAME}.xml`;
+  writeFileSync(
+    file,
+    `<domain type='qemu'><name>${NAME}</name><memory unit='MiB'>32</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type></os></domain>`,
+  );
+  chmodSync(file, 0o644);
+  const defined = await hostVirsh(['define', file]);
+  rmSync(file);
+  if (defined.code !== 0) throw new Error(defined.stderr);
+});
+afterEach(async () => {
+  h?.dispose();
+  vi.restoreAllMocks();
+  await hostVirsh(['destroy', NAME]);
+});
+afterAll(() => hostVirsh(['undefine', NAME]));
+
+describe('the VM list catches up with what changed before its event stream listened', () => {
+  it('a VM started outside just after the list was read shows running once the stream listens', async () => {
+    // Hold the event stream back until the VM was started (the window a slow virsh leaves).
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const start = VirshEventStream.start.bind(VirshEventStream);
+    vi.spyOn(VirshEventStream, 'start').mockImplementation(async (...args) => {
+      await gate;
+      return start(...args);
+    });
+    h = await createHarness();
+    h.setPromptPolicy((p) =>
+      p.kind === 'host-key' && p.fingerprint === host.hostKeySha256 ? { accepted: true } : undefined,
+    );
+    const hostId = await addSshHost(h, host, { privateKeyPath: host.privateKeyPath });
+    const shows = (state: string) => (d: { hostId: string; upsert: DomainSummary[] }) =>
+      d.hostId === hostId && d.upsert.some((s) => s.name === NAME && s.state === state);
+    const listed = h.waitFor('domains/delta', shows('shut off'), 60_000);
+    const connecting = h.call('hosts/connect', { hostId });
+    await listed;
+    expect((await hostVirsh(['start', NAME])).code).toBe(0);
+    const running = h.waitFor('domains/delta', shows('running'), 60_000);
+    release();
+    await running;
+    expect((await connecting).state).toBe('connected');
+    const row = (await h.call('domains/list', { hostId })).find((d) => d.name === NAME);
+    expect(row?.state).toBe('running');
+  });
+});
