@@ -169,6 +169,29 @@ export interface DataRelay {
   close(): Promise<void>;
 }
 
+/** What the native relay reads from both hosts before it opens anything (no side effects). */
+export interface DataRelayFacts {
+  /** Both connections reach one machine (equal machine ids). */
+  sameMachine: boolean;
+  /** The uid QEMU runs as on the source. */
+  uid: string;
+}
+
+/** Reads the facts the native relay needs; run while the route is chosen, so opening waits less. */
+export async function readDataRelayFacts(
+  source: LiveHost,
+  dest: LiveHost,
+  mode: LibvirtMode,
+  domainName: string,
+): Promise<DataRelayFacts> {
+  const [sourceId, destId, uid] = await Promise.all([
+    machineId(source),
+    machineId(dest),
+    qemuUid(source, mode, domainName),
+  ]);
+  return { sameMachine: sourceId !== '' && sourceId === destId, uid };
+}
+
 /**
  * Opens the forwards for QEMU's memory stream and, when disks are copied, a second one for their NBD
  * connections (one per disk). Same machine (equal machine ids) → the destination listens on 127.0.0.2.
@@ -176,19 +199,13 @@ export interface DataRelay {
 export async function openDataRelay(
   source: LiveHost,
   dest: LiveHost,
-  mode: LibvirtMode,
-  options: { domainName: string; copiedDisks: number },
+  facts: DataRelayFacts,
+  copiedDisks: number,
 ): Promise<DataRelay> {
-  const [sourceId, destId, uid] = await Promise.all([
-    machineId(source),
-    machineId(dest),
-    qemuUid(source, mode, options.domainName),
-  ]);
-  const sameMachine = sourceId !== '' && sourceId === destId;
+  const { sameMachine, uid } = facts;
   const listenAddress = sameMachine ? '127.0.0.2' : '127.0.0.1';
   const opening = [forwardData(source, dest, { listenAddress, accept: 1, uid })];
-  if (options.copiedDisks > 0)
-    opening.push(forwardData(source, dest, { listenAddress, accept: options.copiedDisks, uid }));
+  if (copiedDisks > 0) opening.push(forwardData(source, dest, { listenAddress, accept: copiedDisks, uid }));
   const settled = await Promise.allSettled(opening);
   const forwards = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const closeAll = () => Promise.all(forwards.map((f) => f.close())).then(() => undefined);
