@@ -102,6 +102,8 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
     virsh: [] as number[],
   };
   type Kind = keyof typeof times;
+  // The desktop's own CPU time (this process) per migration: what relaying costs the desktop.
+  const desktopCpu: Record<Kind, number[]> = { direct: [], relay: [], relayTunnelled: [], virsh: [] };
   const ends = [
     { id: a, virsh: hostVirsh, uri: uriOf(host.user) },
     { id: b, virsh: peerVirsh, uri: uriOf(host.peer.user) },
@@ -141,12 +143,12 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
       ),
     );
     const cpu = process.cpuUsage(cpu0);
-    if (process.env.CPU)
-      console.log(`    ${kind}: desktop cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`);
+    desktopCpu[kind].push((cpu.user + cpu.system) / 1000);
   };
   try {
     // Let the loader put the kernel and initrd in memory before the first measurement.
     await new Promise((r) => setTimeout(r, 5000));
+    // QUICK=1: only the two the target compares (direct and the native relay).
     const order: Kind[] = process.env.QUICK
       ? ['direct', 'relay', 'relay', 'direct']
       : ['direct', 'relay', 'relay', 'direct', 'virsh', 'relayTunnelled', 'relayTunnelled', 'virsh'];
@@ -171,6 +173,9 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
     );
     console.log(
       `    VirtDesk relayed, --tunnelled            ${fmt(relayTunnelled)}  (speed vs direct ${(direct / relayTunnelled).toFixed(2)}×: the Advanced choice)`,
+    );
+    console.log(
+      `    desktop CPU per migration (median): direct ${fmt(median(desktopCpu.direct))}, relayed ${fmt(median(desktopCpu.relay))}`,
     );
     console.log(`    every run (ms): ${JSON.stringify(times)}`);
     console.log(`    load average (1, 5, 15 min) before ${loadBefore}, after ${loadavg()}`);
