@@ -63,17 +63,20 @@ async function connectingUid(source: LiveHost, from: number, port: number): Prom
   return /\buid:(\d+)/.exec(out)?.[1];
 }
 
-/** Whether something on the destination already listens on PORT at `address` or at every address. */
-async function portTaken(dest: LiveHost, address: string, port: number): Promise<boolean> {
+/** The ports something on the destination listens on at `address` or at every address (`ss -tln`). */
+async function portsInUse(dest: LiveHost, address: string): Promise<Set<string>> {
   const out = await hostOutput(
     dest.transport,
-    script`command -v ss >/dev/null || exit 0; ss -Htln ${words([`sport = :${port}`])}`,
-    'checking the port on the destination',
+    script`command -v ss >/dev/null || exit 0; ss -Htln`,
+    'checking the ports in use on the destination',
   ).catch(() => '');
-  return out
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/)[3] ?? '')
-    .some((local) => [`${address}:${port}`, `0.0.0.0:${port}`, `*:${port}`, `[::]:${port}`].includes(local));
+  const addresses = [address, '0.0.0.0', '*', '[::]'];
+  return new Set(
+    out.split('\n').flatMap((line) => {
+      const local = /^(.*):(\d+)$/.exec(line.trim().split(/\s+/)[3] ?? '');
+      return local && addresses.includes(local[1]!) ? [local[2]!] : [];
+    }),
+  );
 }
 
 /**
@@ -110,24 +113,32 @@ export async function forwardData(
           return void inbound.destroy();
         }
         taken++;
-        pipes.pipe(inbound, () => dest.transport.connectTcp(options.listenAddress, port));
+        pipes.pipe(inbound, () => dest.transport.connectTcp(options.listenAddress, port), dest.transport);
       });
     };
   };
   // sshd chooses a port free on the source; take another while the destination already uses it.
   let listener: RemoteTcpListener | undefined;
+  // The destination's ports in use are read while sshd chooses (one round trip less), again after a clash.
+  let inUse = portsInUse(dest, options.listenAddress);
   for (let attempt = 0; attempt < 5 && !listener; attempt++) {
-    const candidate = await listen('127.0.0.1', onConnection).catch((error: unknown) => {
-      throw new ApiError(
-        'virsh-error',
-        `${error instanceof Error ? error.message : String(error)} — the source's SSH server may not allow TCP ` +
-          `forwarding (AllowTcpForwarding). Tick "Tunnel the data through libvirt's connection" (Advanced) ` +
-          'to relay without a port.',
-      );
-    });
+    const [candidate, used] = await Promise.all([
+      listen('127.0.0.1', onConnection).catch((error: unknown) => {
+        throw new ApiError(
+          'virsh-error',
+          `${error instanceof Error ? error.message : String(error)} — the source's SSH server may not allow TCP ` +
+            `forwarding (AllowTcpForwarding). Tick "Tunnel the data through libvirt's connection" (Advanced) ` +
+            'to relay without a port.',
+        );
+      }),
+      inUse,
+    ]);
     port = candidate.port;
-    if (await portTaken(dest, options.listenAddress, port)) await candidate.close();
-    else listener = candidate;
+    if (!used.has(String(port))) listener = candidate;
+    else {
+      await candidate.close();
+      inUse = portsInUse(dest, options.listenAddress);
+    }
   }
   if (!listener)
     throw new ApiError(
@@ -158,6 +169,29 @@ export interface DataRelay {
   close(): Promise<void>;
 }
 
+/** What the native relay reads from both hosts before it opens anything (no side effects). */
+export interface DataRelayFacts {
+  /** Both connections reach one machine (equal machine ids). */
+  sameMachine: boolean;
+  /** The uid QEMU runs as on the source. */
+  uid: string;
+}
+
+/** Reads the facts the native relay needs; run while the route is chosen, so opening waits less. */
+export async function readDataRelayFacts(
+  source: LiveHost,
+  dest: LiveHost,
+  mode: LibvirtMode,
+  domainName: string,
+): Promise<DataRelayFacts> {
+  const [sourceId, destId, uid] = await Promise.all([
+    machineId(source),
+    machineId(dest),
+    qemuUid(source, mode, domainName),
+  ]);
+  return { sameMachine: sourceId !== '' && sourceId === destId, uid };
+}
+
 /**
  * Opens the forwards for QEMU's memory stream and, when disks are copied, a second one for their NBD
  * connections (one per disk). Same machine (equal machine ids) → the destination listens on 127.0.0.2.
@@ -165,19 +199,13 @@ export interface DataRelay {
 export async function openDataRelay(
   source: LiveHost,
   dest: LiveHost,
-  mode: LibvirtMode,
-  options: { domainName: string; copiedDisks: number },
+  facts: DataRelayFacts,
+  copiedDisks: number,
 ): Promise<DataRelay> {
-  const [sourceId, destId, uid] = await Promise.all([
-    machineId(source),
-    machineId(dest),
-    qemuUid(source, mode, options.domainName),
-  ]);
-  const sameMachine = sourceId !== '' && sourceId === destId;
+  const { sameMachine, uid } = facts;
   const listenAddress = sameMachine ? '127.0.0.2' : '127.0.0.1';
   const opening = [forwardData(source, dest, { listenAddress, accept: 1, uid })];
-  if (options.copiedDisks > 0)
-    opening.push(forwardData(source, dest, { listenAddress, accept: options.copiedDisks, uid }));
+  if (copiedDisks > 0) opening.push(forwardData(source, dest, { listenAddress, accept: copiedDisks, uid }));
   const settled = await Promise.allSettled(opening);
   const forwards = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const closeAll = () => Promise.all(forwards.map((f) => f.close())).then(() => undefined);

@@ -129,8 +129,9 @@ export async function openRelay(
     close: () =>
       (closing ??= (async () => {
         pipes.cutAll();
-        await listener.close();
-        await removeDir();
+        // Both at once: once the directory is gone nobody can reach the socket, whether or not sshd
+        // has stopped listening on it yet.
+        await Promise.all([listener.close(), removeDir()]);
       })()),
   };
 }

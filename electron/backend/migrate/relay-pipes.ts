@@ -1,4 +1,5 @@
 import type { Duplex } from 'node:stream';
+import type { Transport } from '../transport/transport';
 
 /**
  * The byte streams a relay through the desktop holds: each accepted connection on one host piped,
@@ -13,8 +14,12 @@ export class RelayPipes {
     return this.cut;
   }
 
-  /** Pipes `inbound` into the stream `open` gives (inbound paused meanwhile); either end closing cuts the other. */
-  pipe(inbound: Duplex, open: () => Promise<Duplex>): void {
+  /**
+   * Pipes `inbound` into the stream `open` gives (inbound paused meanwhile); either end closing cuts
+   * the other. `into`: the connection that stream runs over, asked to gather the packets each chunk
+   * from `inbound` becomes into one write (the native relay's memory stream).
+   */
+  pipe(inbound: Duplex, open: () => Promise<Duplex>, into?: Transport): void {
     this.track(inbound);
     if (this.cut) return void inbound.destroy();
     inbound.pause();
@@ -28,6 +33,7 @@ export class RelayPipes {
         }
         inbound.once('close', () => outbound.destroy());
         outbound.once('close', () => inbound.destroy());
+        into?.gatherWritesWhileReading?.(inbound);
         inbound.pipe(outbound);
         outbound.pipe(inbound);
         inbound.resume();

@@ -1,6 +1,6 @@
 import ssh2, { type AuthenticationType, type Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import { isIP } from 'node:net';
-import type { Duplex } from 'node:stream';
+import type { Duplex, Readable, Writable } from 'node:stream';
 import { ApiError } from '../../../shared/api/errors';
 import { authAttempts } from './ssh-auth';
 import type { SecretStore } from '../secrets/secret-store';
@@ -337,6 +337,25 @@ export class SshTransport implements Transport {
             return Promise.race([unbound, this.closed.then(() => undefined)]);
           },
         });
+      });
+    });
+  }
+
+  gatherWritesWhileReading(from: Readable): void {
+    // ssh2 writes each SSH packet to its socket as it is made (a relayed 64 KiB read becomes two or
+    // three writes of 32 KiB); corked until the end of the tick, Node hands them over in one writev.
+    // `_sock` is ssh2's own (not in its types): the TCP socket, or the ProxyJump channel / ProxyCommand
+    // stream the connection runs over — any Writable.
+    const sock = (this.client as unknown as { _sock?: Writable })._sock;
+    if (!sock) return;
+    let corked = false;
+    from.on('data', () => {
+      if (corked) return;
+      corked = true;
+      sock.cork();
+      process.nextTick(() => {
+        corked = false;
+        sock.uncork();
       });
     });
   }

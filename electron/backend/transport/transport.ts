@@ -63,6 +63,12 @@ export interface Transport {
     address: string,
     onConnection: (from: { address: string; port: number }) => ((stream: Duplex) => void) | undefined,
   ): Promise<RemoteTcpListener>;
+  /**
+   * SSH only (issue 14, native relay's copy loop): from now on, whenever `from` delivers data, what this
+   * connection sends meanwhile is handed to the network together at the end of that tick (one system
+   * call for the several SSH packets a relayed chunk becomes, instead of one per packet).
+   */
+  gatherWritesWhileReading?(from: Readable): void;
   /** Resolves once when the connection is gone (error: why). */
   readonly closed: Promise<Error | undefined>;
   close(): void;
