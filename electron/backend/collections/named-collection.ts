@@ -66,10 +66,12 @@ export abstract class NamedObjectCollection<
       if (name !== undefined) this.onEvent(host, name);
     });
     this.stream = stream;
+    if (!stream) return;
     // What changed between the first read and the stream's registration would never be reported.
-    void stream?.ready.then(() => {
-      if (host.current()) this.catchUp(host).catch(() => undefined);
-    });
+    // Awaited: the part has settled (and the connect call returns) once it listens and caught up,
+    // so nothing of the connect runs later on the shell.
+    await stream.ready;
+    if (host.current()) await this.catchUp(host).catch(() => undefined);
   }
 
   /** Reads again what the first read showed, once the event stream listens (default: everything). */

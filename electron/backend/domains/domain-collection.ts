@@ -56,6 +56,7 @@ export class DomainCollection extends NamedObjectCollection<DomainSummary> {
     const now = new Set(list.map((d) => d.uuid));
     const gone = [...this.items.keys()].filter((uuid) => !now.has(uuid));
     if (gone.length > 0) this.change([], gone);
+    const changed: string[] = [];
     for (const d of list) {
       const shown = this.get(d.uuid);
       const same =
@@ -65,8 +66,9 @@ export class DomainCollection extends NamedObjectCollection<DomainSummary> {
         shown.autostart === d.autostart &&
         shown.persistent === d.persistent &&
         shown.hasManagedSave === d.hasManagedSave;
-      if (!same) void this.refresh(host, d.uuid).catch(() => undefined);
+      if (!same) changed.push(d.uuid);
     }
+    await Promise.all(changed.map((uuid) => this.refresh(host, uuid).catch(() => undefined)));
   }
 
   protected readOne(host: LiveHost, ref: string): Promise<DomainSummary | undefined> {
