@@ -74,9 +74,13 @@ export abstract class NamedObjectCollection<
     if (host.current()) await this.catchUp(host).catch(() => undefined);
   }
 
-  /** Reads again what the first read showed, once the event stream listens (default: everything). */
-  protected catchUp(host: LiveHost): Promise<void> {
-    return this.reloadAll(host);
+  /**
+   * Once the event stream listens: reads again what a first read made before that showed. Only a
+   * kind that reads beside its stream starting (the VM list, for its first rows) needs one; the
+   * others listen first and then read (nothing in between goes unreported).
+   */
+  protected catchUp(_host: LiveHost): Promise<void> {
+    return Promise.resolve();
   }
 
   protected stopListening(): void {

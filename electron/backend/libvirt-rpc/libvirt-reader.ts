@@ -1,6 +1,5 @@
 import type { Transport } from '../transport/transport';
-import { hostScript, words } from '../virsh/quote';
-import { runToEnd } from '../virsh/one-off-process';
+import { findLibvirtSocket } from './libvirt-socket';
 import {
   AuthType,
   authList,
@@ -42,7 +41,7 @@ export class LibvirtReader {
     if (!mode) return undefined;
     let rpc: RpcConnection | undefined;
     try {
-      const path = await findSocket(transport, mode);
+      const path = await findLibvirtSocket(transport, mode, { readOnly: true });
       if (!path) return undefined;
       rpc = new RpcConnection(await transport.connectUnix(path));
       const auth = await authList(rpc);
@@ -77,19 +76,6 @@ export class LibvirtReader {
     connectClose(this.rpc).catch(() => undefined);
     this.rpc.close();
   }
-}
-
-/**
- * The daemon's socket as the SSH user sees it: session daemons live in the user's runtime dir;
- * the system daemon's read-only socket where there is one (modular virtqemud first, then libvirtd).
- */
-async function findSocket(transport: Transport, mode: 'system' | 'session'): Promise<string | undefined> {
-  const proc = await transport.exec(
-    hostScript`if [ ${words([mode])} = session ]; then d="\${XDG_RUNTIME_DIR:-\${XDG_CACHE_HOME:-$HOME/.cache}}/libvirt"; set -- "$d/virtqemud-sock" "$d/libvirt-sock"; else d=/run/libvirt; set -- "$d/virtqemud-sock-ro" "$d/libvirt-sock-ro" "$d/virtqemud-sock" "$d/libvirt-sock"; fi
-for s in "$@"; do if [ -S "$s" ] && [ -w "$s" ]; then printf '%s\\n' "$s"; exit 0; fi; done; exit 3`,
-  );
-  const { output, code } = await runToEnd(proc);
-  return code === 0 && output.trim() !== '' ? output.trim() : undefined;
 }
 
 /**

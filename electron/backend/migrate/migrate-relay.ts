@@ -1,6 +1,7 @@
 import type { Duplex } from 'node:stream';
 import { ApiError } from '../../../shared/api/errors';
 import type { LiveHost } from '../hosts/host-connection';
+import { findLibvirtSocket } from '../libvirt-rpc/libvirt-socket';
 import type { Transport } from '../transport/transport';
 import { runToEnd } from '../virsh/one-off-process';
 import { hostScript, script, words, type ShellText } from '../virsh/quote';
@@ -41,18 +42,14 @@ export async function hostOutput(transport: Transport, body: ShellText, what: st
   throw new ApiError('virsh-error', `${what} failed: ${output.trim() || `exit code ${code}`}`);
 }
 
-/**
- * The destination's libvirt socket for a `qemu:///<mode>` connection: the modular daemon's
- * (virtqemud) if there is one, else libvirtd's; the session daemon's lives in the user's runtime dir.
- */
-export function libvirtSocket(transport: Transport, mode: LibvirtMode): Promise<string> {
-  return hostOutput(
-    transport,
-    script`if [ ${words([mode])} = session ]; then d="\${XDG_RUNTIME_DIR:-\${XDG_CACHE_HOME:-$HOME/.cache}}/libvirt"; else d=/run/libvirt; fi
-for s in "$d/virtqemud-sock" "$d/libvirt-sock"; do if [ -S "$s" ]; then printf '%s\\n' "$s"; exit 0; fi; done
-echo "no libvirt socket in $d"; exit 3`,
-    "looking for the destination's libvirt socket",
-  );
+/** The destination's libvirt socket for a `qemu:///<mode>` connection (`findLibvirtSocket`). */
+export async function libvirtSocket(transport: Transport, mode: LibvirtMode): Promise<string> {
+  const found = await findLibvirtSocket(transport, mode).catch((error: Error) => {
+    throw new ApiError('connection-lost', error.message);
+  });
+  if (!found)
+    throw new ApiError('virsh-error', "Looking for the destination's libvirt socket failed: there is none");
+  return found;
 }
 
 /** `socket=` value for a libvirt URI (its query is percent-decoded). */

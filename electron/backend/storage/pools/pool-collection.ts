@@ -23,8 +23,10 @@ export class PoolCollection extends NamedObjectCollection<PoolSummary> {
     this.change([], [uuid]);
   }
 
+  /** Listens first, then reads: a change in between is in the read (one read, no catch-up). */
   protected async load(host: LiveHost): Promise<void> {
-    await Promise.all([this.startEvents(host), this.reloadAll(host)]);
+    await this.startEvents(host);
+    await this.reloadAll(host);
   }
 
   protected readOne(host: LiveHost, ref: string): Promise<PoolSummary | undefined> {
