@@ -1,4 +1,4 @@
-import type { VirshEventStream, VirshEventVerb } from '../events/virsh-event-stream';
+import type { VirshEventVerb } from '../events/virsh-event-stream';
 import type { LiveHost } from '../hosts/host-connection';
 import { listenForEvents } from './event-listening';
 import { ObjectCollection, type CollectionDelta } from './object-collection';
@@ -14,7 +14,7 @@ const EVENT_SETTLE_MS = 25;
 export abstract class NamedObjectCollection<
   T extends { uuid: string; name: string },
 > extends ObjectCollection<T> {
-  private stream: VirshEventStream | undefined;
+  private stream: { close(): void } | undefined;
   private readonly refreshTimers = new Map<string, NodeJS.Timeout>();
   /** Re-reads after events, counted: a bulk read's older result must not undo a newer one. */
   private refreshes = 0;
@@ -83,6 +83,11 @@ export abstract class NamedObjectCollection<
     return Promise.resolve();
   }
 
+  /** A stream of events found elsewhere than virsh (the daemon reader): closed with the connection. */
+  protected listenedThrough(stream: { close(): void }): void {
+    this.stream = stream;
+  }
+
   protected stopListening(): void {
     for (const timer of this.refreshTimers.values()) clearTimeout(timer);
     this.refreshTimers.clear();
@@ -90,7 +95,8 @@ export abstract class NamedObjectCollection<
     this.stream = undefined;
   }
 
-  private onEvent(host: LiveHost, name: string): void {
+  /** An event names the object `name`: it is re-read once the burst of events about it settles. */
+  protected onEvent(host: LiveHost, name: string): void {
     const ref = this.findByName(name)?.uuid ?? name;
     clearTimeout(this.refreshTimers.get(ref));
     this.refreshTimers.set(

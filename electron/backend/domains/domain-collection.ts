@@ -2,12 +2,14 @@ import type { DomainSummary } from '../../../shared/api/domains';
 import { NamedObjectCollection } from '../collections/named-collection';
 import type { EventBus } from '../events/event-bus';
 import type { LiveHost } from '../hosts/host-connection';
+import type { LibvirtReader } from '../libvirt-rpc/libvirt-reader';
 import { parseEventLine } from '../virsh/parse-event';
 import { readAcross } from '../virsh/read-across';
 import { VirshShell } from '../virsh/virsh-shell';
 import {
   readDomainDetails,
   readDomainList,
+  readDomainListFromDaemon,
   readOneDomain,
   readerXml,
   virshXml,
@@ -22,7 +24,8 @@ const PARALLEL_READ_FROM = 40;
 
 /**
  * The host's VMs: names and states first (one paint), then every domain's XML, pipelined; kept
- * fresh by `virsh event --all --loop` (one re-read of the domain an event names).
+ * fresh by the daemon's domain events (one re-read of the domain an event names) — through the
+ * daemon reader where the host has one, else `virsh event --all --loop`.
  */
 export class DomainCollection extends NamedObjectCollection<DomainSummary> {
   /** The VM list is the first screen: it reads before the host's other parts start. */
@@ -41,12 +44,40 @@ export class DomainCollection extends NamedObjectCollection<DomainSummary> {
 
   protected async load(host: LiveHost): Promise<void> {
     this.listOut = new Promise<void>((resolve) => (this.markListOut = resolve));
-    await Promise.all([this.startEvents(host), this.reload(host, true)]);
+    try {
+      // Through the daemon reader (open before virsh starts) the events are registered — the daemon
+      // answered — before the list is read from it: nothing in between goes unreported, no virsh
+      // starts for the stream. Without one, virsh lists and listens, and catches up.
+      const reader = await host.reader?.();
+      if (reader && (await this.watchThrough(host, reader))) await this.reload(host, true, reader);
+      else await Promise.all([this.startEvents(host), this.reload(host, true)]);
+    } finally {
+      this.markListOut();
+    }
+  }
+
+  /** Events through the daemon reader; false when it refused them (virsh's stream then). */
+  private async watchThrough(host: LiveHost, reader: LibvirtReader): Promise<boolean> {
+    const watch = await reader
+      .watchDomains((domain) => this.onEvent(host, domain.name))
+      .catch(() => undefined);
+    if (!watch) return false;
+    this.listenedThrough(watch);
+    void watch.ended.then(() => {
+      if (host.current()) host.lost(new Error('the libvirt event connection ended'));
+    });
+    return true;
+  }
+
+  /** An event's re-read waits for the list: the list replaces every row, an older state too. */
+  override async refresh(host: LiveHost, ref: string): Promise<DomainSummary | undefined> {
+    await this.listOut;
+    return super.refresh(host, ref);
   }
 
   /**
-   * Once the event stream listens: the quick list again (five commands), and a re-read of every VM
-   * whose state or flags changed, appeared or went since the first list — a VM started outside
+   * Once virsh's event stream listens: the quick list again (five commands), and a re-read of every
+   * VM whose state or flags changed, appeared or went since the first list — a VM started outside
    * VirtDesk just after the list was read is otherwise shown stopped until its next event.
    */
   protected override async catchUp(host: LiveHost): Promise<void> {
@@ -83,12 +114,14 @@ export class DomainCollection extends NamedObjectCollection<DomainSummary> {
    * Full read: names and states first (one paint), then every domain's XML, pipelined on the shell
    * (and, for many VMs, a second virsh started once the list is out) and pushed in batches.
    */
-  private async reload(host: LiveHost, firstPaint: boolean): Promise<void> {
+  private async reload(host: LiveHost, firstPaint: boolean, listFrom?: LibvirtReader): Promise<void> {
     const fresh = this.notRefreshedSince();
-    // The daemon reader opens beside the list (its own channel), ready when the XML read starts.
+    // The reader, where there is one, is open by now (the host opens it before virsh starts).
     // (Asking it for every XML before the list is out was tried: the list came ~60 ms later.)
     const opening = host.reader?.();
-    const list = await readDomainList(host.shell);
+    const list = listFrom
+      ? await readDomainListFromDaemon(listFrom).catch(() => readDomainList(host.shell))
+      : await readDomainList(host.shell);
     if (!host.current()) return;
     // The list goes out before "connected": the renderer keeps it, and the status then draws the
     // host expanded with its rows in one go (the other order drew the host twice before a row).

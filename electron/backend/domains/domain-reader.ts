@@ -3,6 +3,8 @@ import { DomainState, domainStateByNumber, type DomainSummary } from '../../../s
 import { numberField, parseDomstats } from '../virsh/parse-domstats';
 import { parseKeyValues, parseUuidNameList, parseUuidSet } from '../virsh/parse-list';
 import type { VirshRunner } from '../virsh/virsh-runner';
+import type { LibvirtReader } from '../libvirt-rpc/libvirt-reader';
+import { DomainListFilter, type DomainEntry } from '../libvirt-rpc/remote-calls';
 import { RpcCallError } from '../libvirt-rpc/rpc-connection';
 import { readHostDevices } from './domain-host-devices';
 import { summarizeDomainXml } from './domain-xml-summary';
@@ -36,6 +38,54 @@ export async function readDomainList(virsh: VirshRunner): Promise<DomainSummary[
     persistent: !transientSet.has(uuid),
     detailsLoaded: false,
   }));
+}
+
+/**
+ * The same quick list from the daemon reader: six list calls in flight at once (all, paused, other
+ * states, autostart, managed save, transient), and each VM in an "other" state (shutting down,
+ * crashed, suspended to RAM) asked for its exact state. Ordered as virsh lists: running by id, then
+ * the rest by name.
+ */
+export async function readDomainListFromDaemon(reader: LibvirtReader): Promise<DomainSummary[]> {
+  const [all, paused, other, autostart, managedSave, transient] = await Promise.all(
+    [
+      DomainListFilter.All,
+      DomainListFilter.Paused,
+      DomainListFilter.Other,
+      DomainListFilter.Autostart,
+      DomainListFilter.ManagedSave,
+      DomainListFilter.Transient,
+    ].map((filter) => reader.domains(filter)),
+  );
+  const uuids = (list: DomainEntry[]) => new Set(list.map((d) => d.uuid));
+  const pausedSet = uuids(paused);
+  const autostartSet = uuids(autostart);
+  const savedSet = uuids(managedSave);
+  const transientSet = uuids(transient);
+  const otherState = new Map(
+    await Promise.all(other.map(async (d) => [d.uuid, await reader.domainState(d).catch(() => 0)] as const)),
+  );
+  const stateOf = (d: DomainEntry): DomainSummary['state'] => {
+    const exact = otherState.get(d.uuid);
+    if (exact !== undefined) return domainStateByNumber[exact] ?? 'no state';
+    if (pausedSet.has(d.uuid)) return 'paused';
+    return d.id === -1 ? 'shut off' : 'running';
+  };
+  return [...all]
+    .sort((a, b) =>
+      a.id === -1 || b.id === -1
+        ? (a.id === -1 ? 1 : 0) - (b.id === -1 ? 1 : 0) || a.name.localeCompare(b.name)
+        : a.id - b.id,
+    )
+    .map((d) => ({
+      uuid: d.uuid,
+      name: d.name,
+      state: stateOf(d),
+      autostart: autostartSet.has(d.uuid),
+      hasManagedSave: savedSet.has(d.uuid),
+      persistent: !transientSet.has(d.uuid),
+      detailsLoaded: false,
+    }));
 }
 
 /** Where a domain's XML comes from: a virsh shell (`virshXml`) or the daemon reader (`LibvirtReader`). */

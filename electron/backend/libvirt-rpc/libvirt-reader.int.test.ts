@@ -5,6 +5,7 @@ import { connectTestTransport } from '../testing/ssh-test-host';
 import { runToEnd } from '../virsh/one-off-process';
 import { remoteCommand } from '../virsh/quote';
 import { VirshApart } from '../virsh/virsh-apart';
+import { readDomainList, readDomainListFromDaemon } from '../domains/domain-reader';
 import { LibvirtReader } from './libvirt-reader';
 import { uuidBytes } from './remote-calls';
 import { RpcCallError, type RpcConnection } from './rpc-connection';
@@ -92,6 +93,44 @@ describe('the libvirt reader (remote protocol over SSH streamlocal) on the real 
     expect(refused).toBeInstanceOf(RpcCallError);
     expect((refused as Error).message).toMatch(/read-only|read only/i);
     expect((await virsh.run(['domstate', DOMAIN])).trim()).toBe('shut off');
+  });
+
+  it("lists every domain with the same state and flags as virsh's quick list", async () => {
+    const [viaReader, viaVirsh] = await Promise.all([
+      readDomainListFromDaemon(reader),
+      readDomainList(virsh),
+    ]);
+    const byUuid = (list: typeof viaVirsh) => new Map(list.map((d) => [d.uuid, d]));
+    expect(byUuid(viaReader)).toEqual(byUuid(viaVirsh));
+    expect(viaReader.find((d) => d.uuid === uuid)).toMatchObject({
+      name: DOMAIN,
+      state: 'shut off',
+      persistent: true,
+    });
+  });
+
+  it('says how many CPUs the host has, as virsh nodeinfo does', async () => {
+    const nodeinfo = await virsh.run(['nodeinfo']);
+    expect(String(await reader.hostCpus())).toBe(/^CPU\(s\):\s+(\d+)/m.exec(nodeinfo)?.[1]);
+  });
+
+  it("reports a domain's events once watching, and nothing once the watch is closed", async () => {
+    const seen: string[] = [];
+    let heard!: () => void;
+    const first = new Promise<void>((resolve) => (heard = resolve));
+    const watch = await reader.watchDomains((d) => {
+      seen.push(`${d.name} ${d.uuid}`);
+      heard();
+    });
+    await virsh.run(['desc', DOMAIN, '--config', '--title', 'watched']);
+    await first;
+    expect(seen[0]).toBe(`${DOMAIN} ${uuid}`);
+    watch.close();
+    const count = seen.length;
+    await virsh.run(['desc', DOMAIN, '--config', '--title', 'reader & "quotes"']);
+    // Still a working reader, and the change after the close went unreported.
+    expect(await reader.domainXml({ name: DOMAIN, uuid })).toContain('reader &amp;');
+    expect(seen).toHaveLength(count);
   });
 
   it('is not offered for a driver without a daemon socket (test:///default)', async () => {

@@ -6,15 +6,37 @@ import {
   authPolkit,
   connectClose,
   connectOpen,
+  deregisterDomainEvents,
+  domainState,
   domainXml,
+  listAllDomains,
+  nodeCpus,
   poolByName,
+  readDomainEventHead,
+  registerDomainEvents,
   poolVolumes,
   volumeXml,
+  type DomainEntry,
+  type DomainListFilter,
   type DomainRef,
   type PoolRef,
   type VolumeRef,
 } from './remote-calls';
-import { RpcConnection } from './rpc-connection';
+import { RpcCallError, RpcConnection } from './rpc-connection';
+
+/**
+ * The domain events `virsh event --all` listens to (virDomainEventID 0 … 26 in libvirt 9): any of
+ * them re-reads the VM it names. The daemon refuses the ones it does not know (older versions).
+ */
+const DOMAIN_EVENT_IDS = Array.from({ length: 27 }, (_, id) => id);
+const LIFECYCLE_EVENT = 0;
+
+/** Registered domain events on a reader's connection. */
+export interface DomainWatch {
+  /** Settles when the connection broke or was closed: no more events will come. */
+  readonly ended: Promise<Error>;
+  close(): void;
+}
 
 /**
  * A read-only connection to the host's libvirt daemon, spoken to directly (libvirt's remote
@@ -53,6 +75,52 @@ export class LibvirtReader {
       rpc?.close();
       return undefined;
     }
+  }
+
+  domains(filter: DomainListFilter): Promise<DomainEntry[]> {
+    return listAllDomains(this.rpc, filter);
+  }
+
+  /** The domain's virDomainState number. */
+  domainState(domain: DomainRef): Promise<number> {
+    return domainState(this.rpc, domain);
+  }
+
+  hostCpus(): Promise<number> {
+    return nodeCpus(this.rpc);
+  }
+
+  /**
+   * Registers for every domain's events (each kind the daemon knows; the lifecycle kind must be
+   * accepted) and calls `onEvent` with the domain each names. Once this resolves the daemon reports
+   * every later change: a list read after it misses nothing. One watch per reader.
+   */
+  async watchDomains(onEvent: (domain: DomainEntry) => void): Promise<DomainWatch> {
+    let watching = true;
+    // Every message on this connection is a domain event (nothing else is registered): it starts
+    // with the callback id and the domain. One that does not parse breaks the connection.
+    this.rpc.onMessage((_procedure, payload) => {
+      const { domain } = readDomainEventHead(payload);
+      if (watching) onEvent(domain);
+    });
+    const ended = new Promise<Error>((resolve) => this.rpc.onBroken(resolve));
+    const registered = await Promise.allSettled(
+      DOMAIN_EVENT_IDS.map((id) => registerDomainEvents(this.rpc, id)),
+    );
+    const callbacks = registered.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const close = () => {
+      if (!watching) return;
+      watching = false;
+      for (const id of callbacks) deregisterDomainEvents(this.rpc, id).catch(() => undefined);
+    };
+    const lifecycle = registered[LIFECYCLE_EVENT]!;
+    if (lifecycle.status === 'rejected') {
+      close();
+      throw lifecycle.reason instanceof Error
+        ? lifecycle.reason
+        : new RpcCallError(-1, -1, String(lifecycle.reason));
+    }
+    return { ended, close };
   }
 
   domainXml(domain: DomainRef, inactive = false): Promise<string> {

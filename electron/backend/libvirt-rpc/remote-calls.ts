@@ -8,12 +8,17 @@ import { XdrError, type XdrReader, type XdrWriter } from './xdr';
 const enum Procedure {
   ConnectOpen = 1,
   ConnectClose = 2,
+  NodeGetInfo = 6,
   DomainGetXmlDesc = 14,
   AuthList = 66,
   AuthPolkit = 70,
   StoragePoolLookupByName = 84,
   StorageVolGetXmlDesc = 99,
+  DomainGetState = 212,
+  ConnectListAllDomains = 273,
   StoragePoolListAllVolumes = 282,
+  ConnectDomainEventCallbackRegisterAny = 316,
+  ConnectDomainEventCallbackDeregisterAny = 317,
 }
 
 export const enum AuthType {
@@ -27,6 +32,7 @@ const CONNECT_RO = 1;
 /** virDomainGetXMLDesc's flag for the next boot's definition. */
 const DOMAIN_XML_INACTIVE = 2;
 const AUTH_TYPE_LIST_MAX = 20;
+const DOMAIN_LIST_MAX = 16_384;
 const STORAGE_VOL_LIST_MAX = 16_384;
 const UUID_BYTES = 16;
 
@@ -34,6 +40,23 @@ export interface DomainRef {
   name: string;
   /** As libvirt prints it: 8-4-4-4-12 hex digits. */
   uuid: string;
+}
+
+/** A domain as libvirt names it on the wire; `id` is -1 when it is not running. */
+export interface DomainEntry extends DomainRef {
+  id: number;
+}
+
+/** virConnectListAllDomains' filters (libvirt-domain.h, virConnectListAllDomainsFlags). */
+export const enum DomainListFilter {
+  All = 0,
+  Transient = 8,
+  Running = 16,
+  Paused = 32,
+  Shutoff = 64,
+  Other = 128,
+  ManagedSave = 256,
+  Autostart = 1024,
 }
 
 export interface PoolRef {
@@ -74,6 +97,45 @@ export async function domainXml(rpc: RpcConnection, domain: DomainRef, inactive:
   return r.string(STRING_MAX);
 }
 
+/** virNodeGetInfo's CPU count (the model comes first: 32 XDR chars, four bytes each). */
+export async function nodeCpus(rpc: RpcConnection): Promise<number> {
+  const r = await rpc.call(Procedure.NodeGetInfo);
+  for (let i = 0; i < 32; i++) r.int();
+  r.uint(); // memory, a hyper: two words
+  r.uint();
+  return r.int();
+}
+
+export async function listAllDomains(rpc: RpcConnection, filter: DomainListFilter): Promise<DomainEntry[]> {
+  const r = await rpc.call(Procedure.ConnectListAllDomains, (w) => w.int(1).uint(filter));
+  const n = r.count(DOMAIN_LIST_MAX);
+  return Array.from({ length: n }, () => readDomain(r));
+}
+
+/** virDomainGetState: the state's number (virDomainState) and its reason. */
+export async function domainState(rpc: RpcConnection, domain: DomainRef): Promise<number> {
+  const r = await rpc.call(Procedure.DomainGetState, (w) => writeDomain(w, domain).uint(0));
+  return r.int();
+}
+
+/**
+ * Asks for every domain's events of one kind (virDomainEventID) on this connection; the daemon then
+ * sends them as messages starting with the returned callback id and the domain.
+ */
+export async function registerDomainEvents(rpc: RpcConnection, eventId: number): Promise<number> {
+  const r = await rpc.call(Procedure.ConnectDomainEventCallbackRegisterAny, (w) => w.int(eventId).int(0));
+  return r.int();
+}
+
+export async function deregisterDomainEvents(rpc: RpcConnection, callbackId: number): Promise<void> {
+  await rpc.call(Procedure.ConnectDomainEventCallbackDeregisterAny, (w) => w.int(callbackId));
+}
+
+/** What every domain event message starts with (remote_domain_event_callback_*_msg). */
+export function readDomainEventHead(r: XdrReader): { callbackId: number; domain: DomainEntry } {
+  return { callbackId: r.int(), domain: readDomain(r) };
+}
+
 export async function poolByName(rpc: RpcConnection, name: string): Promise<PoolRef> {
   const r = await rpc.call(Procedure.StoragePoolLookupByName, (w) => w.string(name));
   return readPool(r);
@@ -96,9 +158,15 @@ export async function volumeXml(rpc: RpcConnection, volume: VolumeRef): Promise<
   return r.string(STRING_MAX);
 }
 
-function writeDomain(w: XdrWriter, domain: DomainRef): void {
-  w.string(domain.name).fixedOpaque(uuidBytes(domain.uuid), UUID_BYTES);
-  w.int(-1); // id: the daemon finds the domain by its UUID
+function writeDomain(w: XdrWriter, domain: DomainRef): XdrWriter {
+  // id -1: the daemon finds the domain by its UUID
+  return w.string(domain.name).fixedOpaque(uuidBytes(domain.uuid), UUID_BYTES).int(-1);
+}
+
+function readDomain(r: XdrReader): DomainEntry {
+  const name = r.string(STRING_MAX);
+  const uuid = uuidText(r.fixedOpaque(UUID_BYTES));
+  return { name, uuid, id: r.int() };
 }
 
 function readPool(r: XdrReader): PoolRef {
@@ -107,6 +175,12 @@ function readPool(r: XdrReader): PoolRef {
 
 function readVolume(r: XdrReader): VolumeRef {
   return { pool: r.string(STRING_MAX), name: r.string(STRING_MAX), key: r.string(STRING_MAX) };
+}
+
+/** 16 bytes → libvirt's 8-4-4-4-12 lower-case form. */
+export function uuidText(bytes: Buffer): string {
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export function uuidBytes(uuid: string): Buffer {

@@ -96,6 +96,55 @@ describe('RpcConnection (libvirt remote protocol framing)', () => {
     },
   );
 
+  it("hands the daemon's event messages to the listener; the calls go on beside them", async () => {
+    const d = pair();
+    const events: Array<[number, string]> = [];
+    d.rpc.onMessage((procedure, r) => events.push([procedure, r.string(STRING_MAX)]));
+    const call = xmlOf(d.rpc, 14);
+    await tick();
+    const event = (procedure: number, text: string) => {
+      const w = new XdrWriter()
+        .uint(REMOTE_PROGRAM)
+        .uint(1)
+        .int(procedure)
+        .int(2)
+        .uint(0)
+        .int(0)
+        .string(text);
+      const message = w.toBuffer();
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(message.length + 4);
+      return Buffer.concat([length, message]);
+    };
+    d.send(
+      Buffer.concat([event(318, 'started'), d.reply(1, 0, (w) => w.string('xml')), event(379, 'titled')]),
+    );
+    expect(await call).toBe('xml');
+    await tick();
+    expect(events).toEqual([
+      [318, 'started'],
+      [379, 'titled'],
+    ]);
+    expect(d.rpc.alive).toBe(true);
+  });
+
+  it('an event the listener cannot read breaks the connection (and says so once)', async () => {
+    const d = pair();
+    const broken: Error[] = [];
+    d.rpc.onBroken((e) => broken.push(e));
+    d.rpc.onMessage((_p, r) => r.string(STRING_MAX));
+    const pending = d.rpc.call(14);
+    await tick();
+    const w = new XdrWriter().uint(REMOTE_PROGRAM).uint(1).int(318).int(2).uint(0).int(0).uint(0x7fffffff);
+    const message = w.toBuffer();
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(message.length + 4);
+    d.send(Buffer.concat([length, message]));
+    await expect(pending).rejects.toBeInstanceOf(RpcProtocolError);
+    d.rpc.close();
+    expect(broken).toHaveLength(1);
+  });
+
   it('a reply to a call never made, another program, or a message type not asked for breaks it', async () => {
     for (const bad of [
       (d: ReturnType<typeof pair>) => d.reply(99, 0, () => undefined),

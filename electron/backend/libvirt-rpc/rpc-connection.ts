@@ -12,6 +12,8 @@ export const STRING_MAX = 4_194_304;
 const enum MessageType {
   Call = 0,
   Reply = 1,
+  /** Sent by the daemon unasked: the events a call registered for. */
+  Message = 2,
 }
 const enum MessageStatus {
   Ok = 0,
@@ -52,6 +54,8 @@ export class RpcConnection {
   private buffered: Buffer[] = [];
   private bufferedBytes = 0;
   private broken: Error | undefined;
+  private messageListener: ((procedure: number, payload: XdrReader) => void) | undefined;
+  private readonly brokenListeners: Array<(error: Error) => void> = [];
 
   constructor(
     private readonly stream: Duplex,
@@ -65,6 +69,20 @@ export class RpcConnection {
 
   get alive(): boolean {
     return this.broken === undefined;
+  }
+
+  /**
+   * Takes the daemon's event messages (one listener; before any is set, a message breaks the
+   * connection like anything else not asked for). A listener that throws breaks it too.
+   */
+  onMessage(listener: (procedure: number, payload: XdrReader) => void): void {
+    this.messageListener = listener;
+  }
+
+  /** Called once, when the connection breaks or is closed (with why). */
+  onBroken(listener: (error: Error) => void): void {
+    if (this.broken) listener(this.broken);
+    else this.brokenListeners.push(listener);
   }
 
   /** Sends one call; resolves with a reader over the reply's payload. */
@@ -129,13 +147,17 @@ export class RpcConnection {
     const r = new XdrReader(message);
     const program = r.uint();
     const version = r.uint();
-    r.int(); // procedure
+    const procedure = r.int();
     const type = r.int();
     const serial = r.uint();
     const status = r.int();
     if (program !== REMOTE_PROGRAM || version !== REMOTE_PROTOCOL_VERSION)
       throw new RpcProtocolError(`libvirt sent program ${program.toString(16)} version ${version}`);
-    // Events and stream data are never asked for on this connection.
+    if (type === MessageType.Message && status === MessageStatus.Ok && this.messageListener) {
+      this.messageListener(procedure, r);
+      return;
+    }
+    // Stream data is never asked for on this connection; events only once a listener is set.
     if (type !== MessageType.Reply) throw new RpcProtocolError(`libvirt sent a message of type ${type}`);
     const call = this.pending.get(serial);
     if (!call) throw new RpcProtocolError(`libvirt answered call ${serial}, which was not made`);
@@ -152,6 +174,7 @@ export class RpcConnection {
     for (const call of this.pending.values()) call.reject(error);
     this.pending.clear();
     for (const wake of this.waiting.splice(0)) wake();
+    for (const listener of this.brokenListeners.splice(0)) listener(error);
   }
 }
 

@@ -220,6 +220,10 @@ export class SshTransport implements Transport {
       client.once('ready', onReady);
       deadline.start();
       client.connect(config);
+      // No Nagle: SSH is request/answer, and a small packet written while the last one is not yet
+      // acknowledged waited for the host's delayed ACK — 40 ms at login (after NEWKEYS) and at
+      // random channel opens. (No effect where the path is a jump host's channel or a command.)
+      client.setNoDelay(true);
     });
   }
 
