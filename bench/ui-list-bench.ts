@@ -19,7 +19,8 @@ const run = promisify(execFile);
 /** The UI benches' own seeded guests (the test host is shared: never another prefix's). */
 export const UI_PREFIX = 'vd-sp5-';
 const GUESTS = 200;
-const ROUNDS = 5;
+/** VD_BENCH_ROUNDS=N: more rounds than 5 (this machine's noise wants ~7 for an A/B). */
+const ROUNDS = Number(process.env.VD_BENCH_ROUNDS ?? 5);
 const HOST_NAME = 'vd-sp-host';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

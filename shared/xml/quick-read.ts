@@ -15,6 +15,8 @@ export interface QuickElement {
 export function readElements(
   xml: string,
   wanted: ReadonlySet<string>,
+  /** A child of the root after which nothing wanted comes (libvirt's own order): reading stops there. */
+  stopAt?: string,
 ): {
   root: string;
   rootAttributes: Map<string, string>;
@@ -60,6 +62,7 @@ export function readElements(
       root = name;
       rootAttributes = parseAttributes(tag.slice(name.length));
     }
+    if (depth === 1 && name === stopAt) break;
     const key = depth === 0 ? '' : path.length === 0 ? name : `${path.join('/')}/${name}`;
     if (depth >= 1 && wanted.has(key) && !elements.has(key)) {
       let text = '';

@@ -28,6 +28,12 @@ describe('summarizeDomainXml', () => {
     });
   });
 
+  it('stops at <os>: what libvirt writes after it (devices, most of a document) is not read', () => {
+    const xml = `<domain type='kvm'><name>vm</name><memory unit='KiB'>1024</memory><os><type>hvm</type></os>
+      <devices><title>not the title</title><vcpu>9</vcpu></devices><title>late</title></domain>`;
+    expect(summarizeDomainXml(xml)).toEqual({ name: 'vm', memoryKiB: 1024 });
+  });
+
   it('refuses documents that are not a domain', () => {
     expect(() => summarizeDomainXml('<network><name>x</name></network>')).toThrow(/domain/);
   });

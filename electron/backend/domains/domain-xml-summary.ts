@@ -12,6 +12,11 @@ export interface DomainXmlSummary {
 }
 
 const WANTED = new Set(['uuid', 'name', 'title', 'memory', 'currentMemory', 'vcpu']);
+/**
+ * libvirt writes these before `<os>` (virDomainDefFormat: name, uuid, title, …, memory, vcpu, …,
+ * os, …, devices): the devices — most of a document — are not read.
+ */
+const AFTER_WANTED = 'os';
 
 function kib(element: QuickElement | undefined): number | undefined {
   if (!element) return undefined;
@@ -23,7 +28,7 @@ function kib(element: QuickElement | undefined): number | undefined {
 }
 
 export function summarizeDomainXml(xml: string): DomainXmlSummary {
-  const { root, elements } = readElements(xml, WANTED);
+  const { root, elements } = readElements(xml, WANTED, AFTER_WANTED);
   if (root !== 'domain') throw new Error('Not a libvirt domain XML document');
   const vcpu = elements.get('vcpu');
   const vcpus = Number(vcpu?.attributes.get('current') ?? vcpu?.text);

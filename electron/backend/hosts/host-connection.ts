@@ -153,10 +153,14 @@ export class HostConnection {
       // rows instead of before them.
       const readerSlot = new ReaderSlot(transport, this.config.uri);
       this.readerSlot = readerSlot;
-      await readerSlot.get();
+      const reader = await readerSlot.get();
+      // With a reader, virsh even starts once the first parts settled (the list and every VM's XML
+      // came from the reader), or at the first command a part writes to it.
+      let firstSettled!: () => void;
+      const startWhen = reader ? new Promise<void>((resolve) => (firstSettled = resolve)) : undefined;
       // The parts' first commands are written behind virsh's `uri` check, without waiting for it:
       // a refused libvirt fails them all, and `ready` says why.
-      const { shell, ready } = await VirshShell.start(transport, this.config.uri);
+      const { shell, ready } = await VirshShell.start(transport, this.config.uri, { startWhen });
       if (gen !== this.generation) {
         shell.close();
         transport.close();
@@ -166,6 +170,7 @@ export class HostConnection {
       this.live = live;
       // The first parts read at once, pipelined on the one shell; the others follow once they settled.
       const first = Promise.all(this.parts.filter((p) => p.paintsFirst).map((part) => part.attach(live)));
+      void first.finally(() => firstSettled?.()).catch(() => undefined);
       const rest = first.then(() =>
         Promise.all(this.parts.filter((p) => !p.paintsFirst).map((part) => part.attach(live))),
       );

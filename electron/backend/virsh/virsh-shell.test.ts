@@ -52,3 +52,55 @@ describe('VirshShell on a local test:///default', () => {
     await expect(shell.run(['uri'])).rejects.toMatchObject({ code: 'not-connected' });
   });
 });
+
+describe('VirshShell started later (startWhen)', () => {
+  const transports: LocalTransport[] = [];
+  afterEach(() => transports.splice(0).forEach((t) => t.close()));
+  const counted = () => {
+    const transport = new LocalTransport();
+    transports.push(transport);
+    let execs = 0;
+    const exec = transport.exec.bind(transport);
+    transport.exec = (...args: Parameters<typeof exec>) => (execs++, exec(...args));
+    return { transport, execs: () => execs };
+  };
+
+  it('starts virsh only when startWhen settles; its uri check then answers', async () => {
+    const { transport, execs } = counted();
+    let go!: () => void;
+    const { shell, ready } = await VirshShell.start(transport, 'test:///default', {
+      startWhen: new Promise<void>((resolve) => (go = resolve)),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(execs()).toBe(0);
+    go();
+    await ready;
+    expect(execs()).toBe(1);
+    expect((await shell.run(['domstate', '--domain', 'test'])).trim()).toBe('running');
+    shell.close();
+  });
+
+  it('starts at once when a command is written before then (nothing waits for startWhen)', async () => {
+    const { transport, execs } = counted();
+    const { shell, ready } = await VirshShell.start(transport, 'test:///default', {
+      startWhen: new Promise<void>(() => undefined),
+    });
+    expect((await shell.run(['domstate', '--domain', 'test'])).trim()).toBe('running');
+    await ready;
+    expect(execs()).toBe(1);
+    shell.close();
+  });
+
+  it('closed before it started: virsh never starts, and commands fail', async () => {
+    const { transport, execs } = counted();
+    let go!: () => void;
+    const { shell } = await VirshShell.start(transport, 'test:///default', {
+      startWhen: new Promise<void>((resolve) => (go = resolve)),
+    });
+    shell.close();
+    go();
+    await expect(shell.run(['uri'])).rejects.toMatchObject({ code: 'not-connected' });
+    expect(await shell.exited).toMatchObject({ code: 'connection-lost' });
+    expect(execs()).toBe(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
+import { deferredProcess } from '../transport/deferred-process';
 import type { RemoteProcess, Transport } from '../transport/transport';
 import { hostScript, virshLine, words } from './quote';
 import { markerCommand, VirshFramer, type VirshReply } from './virsh-framer';
@@ -19,6 +20,8 @@ export class VirshShell {
   /** The time limits of written commands, in reply order; only the first one's clock runs. */
   private readonly clocks: Array<{ start(): void; stop(): void }> = [];
   private dead: ApiError | undefined;
+  /** A deferred start (see `start`'s `startWhen`): the first command after `uri` starts virsh. */
+  private startNow: (() => void) | undefined;
   readonly exited: Promise<ApiError>;
 
   private constructor(private readonly proc: RemoteProcess) {
@@ -54,12 +57,18 @@ export class VirshShell {
   static async start(
     transport: Transport,
     uri: string,
+    options: { startWhen?: Promise<unknown> } = {},
   ): Promise<{ shell: VirshShell; ready: Promise<void> }> {
     const virsh = words(['virsh', '-q', '-c', uri]);
     // Without TERM, readline redraws a line wider than 80 columns; no line of ours is this wide.
-    const proc = await transport.exec(
-      hostScript`command -v virsh >/dev/null 2>&1 || { echo 'virsh: command not found' >&2; exit ${VIRSH_MISSING_EXIT}; }; COLUMNS=1000000; export COLUMNS; exec ${virsh} 2>&1`,
-    );
+    const exec = () =>
+      transport.exec(
+        hostScript`command -v virsh >/dev/null 2>&1 || { echo 'virsh: command not found' >&2; exit ${VIRSH_MISSING_EXIT}; }; COLUMNS=1000000; export COLUMNS; exec ${virsh} 2>&1`,
+      );
+    // startWhen: virsh starts when it settles, or at the first command written (after `uri`).
+    const deferred = options.startWhen ? deferredProcess(exec) : undefined;
+    const proc = deferred ? deferred.process : await exec();
+    void options.startWhen?.then(deferred?.open, deferred?.open);
     const shell = new VirshShell(proc);
     let startupOutput = '';
     const collect = (chunk: string) => {
@@ -81,6 +90,7 @@ export class VirshShell {
       },
     );
     ready.catch(() => undefined); // the caller awaits it; commands written meanwhile fail with it
+    shell.startNow = deferred?.open;
     return { shell, ready };
   }
 
@@ -94,6 +104,7 @@ export class VirshShell {
 
   runRaw(argv: readonly string[], timeoutMs = 120_000): Promise<VirshReply> {
     if (this.dead) return Promise.reject(this.dead);
+    this.startNow?.();
     const line = virshLine(argv);
     const nonce = randomBytes(12).toString('hex');
     const marker = markerCommand(`vd${nonce.slice(0, 12)}`, nonce.slice(12));
