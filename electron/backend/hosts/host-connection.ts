@@ -177,6 +177,8 @@ export class HostConnection {
       const attached = Promise.all([first, rest]);
       attached.catch(() => undefined); // awaited below, once libvirt has answered (or not)
       await ready;
+      // A session daemon virsh just started has a socket now: the later parts get a reader.
+      if (!reader) readerSlot.retryIfNone();
       this.upSince = Date.now();
       void Promise.race([transport.closed, shell.exited]).then((reason) => this.onLost(gen, reason));
       await attached;

@@ -153,6 +153,7 @@ export class LibvirtReader {
 export class ReaderSlot {
   private opened: Promise<LibvirtReader | undefined> | undefined;
   private closed = false;
+  private askAgain = false;
 
   constructor(
     private readonly transport: Transport,
@@ -164,13 +165,22 @@ export class ReaderSlot {
     const previous = this.opened;
     this.opened = (async () => {
       const reader = previous ? await previous : null;
-      if (reader === undefined) return undefined;
+      if (reader === undefined && !this.askAgain) return undefined;
+      this.askAgain = false;
       if (reader?.alive) return reader;
       const fresh = await LibvirtReader.open(this.transport, this.uri);
       if (this.closed) fresh?.close();
       return this.closed ? undefined : fresh;
     })();
     return this.opened;
+  }
+
+  /**
+   * Asks once more on next use if the host had none: a session daemon that was not running has no
+   * socket until virsh starts it (call once virsh answered).
+   */
+  retryIfNone(): void {
+    this.askAgain = true;
   }
 
   close(): void {
