@@ -35,14 +35,15 @@ afterAll(() => hostVirsh(['undefine', NAME]));
 
 /** A fresh backend with the test host saved (its key known); `shows(state)` matches NAME's row in that state. */
 async function addTestHost() {
-  h = await createHarness();
-  h.setPromptPolicy((p) =>
+  const harness = await createHarness();
+  h = harness;
+  harness.setPromptPolicy((p) =>
     p.kind === 'host-key' && p.fingerprint === host.hostKeySha256 ? { accepted: true } : undefined,
   );
-  const hostId = await addSshHost(h, host, { privateKeyPath: host.privateKeyPath });
+  const hostId = await addSshHost(harness, host, { privateKeyPath: host.privateKeyPath });
   const shows = (state: string) => (d: { hostId: string; upsert: DomainSummary[] }) =>
     d.hostId === hostId && d.upsert.some((s) => s.name === NAME && s.state === state);
-  return { hostId, shows };
+  return { h: harness, hostId, shows };
 }
 
 describe('the VM list catches up with what changed before its event stream listened', () => {
@@ -56,7 +57,7 @@ describe('the VM list catches up with what changed before its event stream liste
       await gate;
       return start(...args);
     });
-    const { hostId, shows } = await addTestHost();
+    const { h, hostId, shows } = await addTestHost();
     const listed = h.waitFor('domains/delta', shows('shut off'), 60_000);
     const connecting = h.call('hosts/connect', { hostId });
     await listed;
@@ -87,7 +88,7 @@ describe("through the daemon reader, the VMs' events are registered before the l
       return list;
     });
     const virshStreams = vi.spyOn(VirshEventStream, 'start');
-    const { hostId, shows } = await addTestHost();
+    const { h, hostId, shows } = await addTestHost();
     const listedStopped = h.waitFor('domains/delta', shows('shut off'), 60_000);
     const running = h.waitFor('domains/delta', shows('running'), 60_000);
     expect((await h.call('hosts/connect', { hostId })).state).toBe('connected');
