@@ -1,4 +1,5 @@
 import type { LiveHost } from '../hosts/host-connection';
+import type { EventKind, EventWatch } from '../libvirt-rpc/object-events';
 import { VirshEventStream, type VirshEventVerb } from '../events/virsh-event-stream';
 
 /**
@@ -22,4 +23,22 @@ export async function listenForEvents(
     if (host.current()) host.lost(new Error(`the libvirt ${verb} stream ended`));
   });
   return stream;
+}
+
+/**
+ * Registers for a kind's events on the host's daemon reader: once this resolves with a watch the
+ * daemon reports every later change. Undefined where the host has no reader or the daemon refused
+ * (listen through virsh then). The reader's connection breaking is the host's connection lost.
+ */
+export async function watchThroughReader(
+  host: LiveHost,
+  kind: EventKind,
+  onName: (name: string) => void,
+): Promise<EventWatch | undefined> {
+  const reader = await host.reader?.();
+  const watch = await reader?.watch(kind, onName).catch(() => undefined);
+  void watch?.ended.then(() => {
+    if (host.current()) host.lost(new Error('the libvirt event connection ended'));
+  });
+  return watch;
 }

@@ -15,7 +15,11 @@ class Things extends NamedObjectCollection<Thing> {
   readonly deltas: Array<CollectionDelta<Thing>> = [];
 
   constructor() {
-    super('h', (delta) => this.deltas.push(delta), { verb: 'event', nameIn: () => undefined });
+    super('h', (delta) => this.deltas.push(delta), {
+      kind: 'domain',
+      verb: 'event',
+      nameIn: () => undefined,
+    });
   }
 
   /** A bulk read: the list now, its details (as read when the read started) pushed later. */
@@ -25,11 +29,18 @@ class Things extends NamedObjectCollection<Thing> {
     return (details) => this.change(details.filter(fresh), [], false);
   }
 
+  /** A bulk read of the whole list (pools, networks): as the host was when it started. */
+  listRead(): () => void {
+    const fresh = this.notRefreshedSince();
+    const readAtStart = [...this.onHost.values()].map((t) => ({ ...t }));
+    return () => this.replaceAllFrom(readAtStart, fresh);
+  }
+
   protected load(): Promise<void> {
     return Promise.resolve();
   }
   protected readOne(_host: LiveHost, ref: string): Promise<Thing | undefined> {
-    return Promise.resolve(this.onHost.get(ref));
+    return Promise.resolve([...this.onHost.values()].find((t) => t.uuid === ref || t.name === ref));
   }
   protected reloadAll(): Promise<void> {
     return Promise.resolve();
@@ -62,5 +73,36 @@ describe('NamedObjectCollection: a bulk read does not undo a newer re-read', () 
     const push = things.bulkRead();
     push([{ uuid: 'a', name: 'A', version: 3 }]);
     expect(things.get('a')?.version).toBe(3);
+  });
+});
+
+describe('NamedObjectCollection: a list read does not undo what events re-read meanwhile', () => {
+  it('keeps an object created and drops one deleted while the list was read', async () => {
+    const things = new Things();
+    things.onHost.set('a', { uuid: 'a', name: 'A', version: 1 });
+    things.onHost.set('b', { uuid: 'b', name: 'B', version: 1 });
+    const finish = things.listRead();
+    // Defined outside (its event re-reads it) and B undefined, while the list was being read.
+    things.onHost.set('c', { uuid: 'c', name: 'C', version: 1 });
+    things.onHost.delete('b');
+    await things.refresh(host, 'C');
+    await things.refresh(host, 'B');
+    finish();
+    expect(
+      things
+        .list()
+        .map((t) => t.uuid)
+        .sort(),
+    ).toEqual(['a', 'c']);
+    expect(things.deltas.at(-1)).toMatchObject({ reset: true });
+  });
+
+  it('takes the list as read for objects no event touched', async () => {
+    const things = new Things();
+    things.onHost.set('a', { uuid: 'a', name: 'A', version: 1 });
+    await things.refresh(host, 'a');
+    const finish = things.listRead();
+    finish();
+    expect(things.list()).toEqual([{ uuid: 'a', name: 'A', version: 1 }]);
   });
 });

@@ -1,6 +1,7 @@
 import type { VirshEventVerb } from '../events/virsh-event-stream';
 import type { LiveHost } from '../hosts/host-connection';
-import { listenForEvents } from './event-listening';
+import type { EventKind } from '../libvirt-rpc/object-events';
+import { listenForEvents, watchThroughReader } from './event-listening';
 import { ObjectCollection, type CollectionDelta } from './object-collection';
 
 /** How long events about one object are gathered before it is re-read (libvirt often sends several). */
@@ -23,7 +24,13 @@ export abstract class NamedObjectCollection<
   constructor(
     hostId: string,
     emit: (delta: CollectionDelta<T>) => void,
-    private readonly events: { verb: VirshEventVerb; nameIn: (line: string) => string | undefined },
+    private readonly events: {
+      /** The daemon reader's name for the kind's events. */
+      kind: EventKind;
+      /** Without a reader: virsh's event verb, and the object's name in each line it prints. */
+      verb: VirshEventVerb;
+      nameIn: (line: string) => string | undefined;
+    },
   ) {
     super(hostId, emit, (item) => item.uuid);
   }
@@ -41,7 +48,10 @@ export abstract class NamedObjectCollection<
     if (!host.current()) return summary;
     const gone = known && (!summary || summary.uuid !== known.uuid) ? [known.uuid] : [];
     this.change(summary ? [summary] : [], gone);
-    if (summary) this.refreshedAt.set(summary.uuid, ++this.refreshes);
+    const mark = ++this.refreshes;
+    // By UUID and by name: an object gone before the list had it is known only by the name its event gave.
+    for (const key of [ref, summary?.uuid, known?.uuid, known?.name])
+      if (key) this.refreshedAt.set(key, mark);
     return summary;
   }
 
@@ -51,7 +61,17 @@ export abstract class NamedObjectCollection<
    */
   protected notRefreshedSince(): (item: T) => boolean {
     const mark = this.refreshes;
-    return (item) => (this.refreshedAt.get(item.uuid) ?? 0) <= mark;
+    const since = (key: string) => (this.refreshedAt.get(key) ?? 0) > mark;
+    return (item) => !since(item.uuid) && !since(item.name);
+  }
+
+  /**
+   * Replaces the list with a bulk read's result (`fresh` taken when it started): an object an event
+   * re-read since stays as that re-read found it — there, or gone.
+   */
+  protected replaceAllFrom(list: readonly T[], fresh: (item: T) => boolean): void {
+    const newer = this.list().filter((item) => !fresh(item));
+    this.replaceAll([...list.filter(fresh), ...newer]);
   }
 
   /** One object by UUID or name; undefined when libvirt has none. */
@@ -60,7 +80,26 @@ export abstract class NamedObjectCollection<
   /** The whole list again (after a re-read that failed). */
   protected abstract reloadAll(host: LiveHost): Promise<void>;
 
+  /**
+   * Starts listening: through the daemon reader where the host has one (registered once this
+   * resolves), else through virsh's event stream (and then catches up).
+   */
   protected async startEvents(host: LiveHost): Promise<void> {
+    if (!(await this.watchThroughReader(host))) await this.listenThroughVirsh(host);
+  }
+
+  /**
+   * Registers for the kind's events on the daemon reader: once this resolves true the daemon
+   * reports every later change (a read after it misses nothing). False where the host has no
+   * reader or the daemon refused (virsh's stream then).
+   */
+  protected async watchThroughReader(host: LiveHost): Promise<boolean> {
+    const watch = await watchThroughReader(host, this.events.kind, (name) => this.onEvent(host, name));
+    if (watch) this.listenedThrough(watch);
+    return watch !== undefined;
+  }
+
+  protected async listenThroughVirsh(host: LiveHost): Promise<void> {
     const stream = await listenForEvents(host, this.events.verb, (line) => {
       const name = this.events.nameIn(line);
       if (name !== undefined) this.onEvent(host, name);
@@ -83,8 +122,8 @@ export abstract class NamedObjectCollection<
     return Promise.resolve();
   }
 
-  /** A stream of events found elsewhere than virsh (the daemon reader): closed with the connection. */
-  protected listenedThrough(stream: { close(): void }): void {
+  private listenedThrough(stream: { close(): void }): void {
+    this.stream?.close();
     this.stream = stream;
   }
 

@@ -33,6 +33,7 @@ export class DomainCollection extends NamedObjectCollection<DomainSummary> {
 
   constructor(hostId: string, bus: EventBus) {
     super(hostId, (delta) => bus.emit('domains/delta', delta), {
+      kind: 'domain',
       verb: 'event',
       nameIn: (line) => parseEventLine(line)?.domain,
     });
@@ -49,24 +50,11 @@ export class DomainCollection extends NamedObjectCollection<DomainSummary> {
       // answered — before the list is read from it: nothing in between goes unreported, no virsh
       // starts for the stream. Without one, virsh lists and listens, and catches up.
       const reader = await host.reader?.();
-      if (reader && (await this.watchThrough(host, reader))) await this.reload(host, true, reader);
-      else await Promise.all([this.startEvents(host), this.reload(host, true)]);
+      if (reader && (await this.watchThroughReader(host))) await this.reload(host, true, reader);
+      else await Promise.all([this.listenThroughVirsh(host), this.reload(host, true)]);
     } finally {
       this.markListOut();
     }
-  }
-
-  /** Events through the daemon reader; false when it refused them (virsh's stream then). */
-  private async watchThrough(host: LiveHost, reader: LibvirtReader): Promise<boolean> {
-    const watch = await reader
-      .watchDomains((domain) => this.onEvent(host, domain.name))
-      .catch(() => undefined);
-    if (!watch) return false;
-    this.listenedThrough(watch);
-    void watch.ended.then(() => {
-      if (host.current()) host.lost(new Error('the libvirt event connection ended'));
-    });
-    return true;
   }
 
   /** An event's re-read waits for the list: the list replaces every row, an older state too. */

@@ -6,14 +6,11 @@ import {
   authPolkit,
   connectClose,
   connectOpen,
-  deregisterDomainEvents,
   domainState,
   domainXml,
   listAllDomains,
   nodeCpus,
   poolByName,
-  readDomainEventHead,
-  registerDomainEvents,
   poolVolumes,
   volumeXml,
   type DomainEntry,
@@ -22,21 +19,14 @@ import {
   type PoolRef,
   type VolumeRef,
 } from './remote-calls';
-import { RpcCallError, RpcConnection } from './rpc-connection';
-
-/**
- * The domain events `virsh event --all` listens to (virDomainEventID 0 … 26 in libvirt 9): any of
- * them re-reads the VM it names. The daemon refuses the ones it does not know (older versions).
- */
-const DOMAIN_EVENT_IDS = Array.from({ length: 27 }, (_, id) => id);
-const LIFECYCLE_EVENT = 0;
-
-/** Registered domain events on a reader's connection. */
-export interface DomainWatch {
-  /** Settles when the connection broke or was closed: no more events will come. */
-  readonly ended: Promise<Error>;
-  close(): void;
-}
+import {
+  eventKindOf,
+  eventObjectName,
+  registerEvents,
+  type EventKind,
+  type EventWatch,
+} from './object-events';
+import { RpcConnection } from './rpc-connection';
 
 /**
  * A read-only connection to the host's libvirt daemon, spoken to directly (libvirt's remote
@@ -47,6 +37,9 @@ export interface DomainWatch {
  * is opened with VIR_CONNECT_RO (and on the read-only socket where the daemon has one).
  */
 export class LibvirtReader {
+  /** Who takes each kind's events (set by `watch`). */
+  private readonly listeners = new Map<EventKind, (name: string) => void>();
+
   private constructor(private readonly rpc: RpcConnection) {}
 
   get alive(): boolean {
@@ -91,36 +84,32 @@ export class LibvirtReader {
   }
 
   /**
-   * Registers for every domain's events (each kind the daemon knows; the lifecycle kind must be
-   * accepted) and calls `onEvent` with the domain each names. Once this resolves the daemon reports
-   * every later change: a list read after it misses nothing. One watch per reader.
+   * Registers for every object's events of `kind` (the daemon answered: a list read after this
+   * resolves misses nothing) and calls `onEvent` with the name of the object each names. One watch
+   * per kind and reader; refused (thrown) where the daemon has no such events (an older libvirt,
+   * a driver missing).
    */
-  async watchDomains(onEvent: (domain: DomainEntry) => void): Promise<DomainWatch> {
-    let watching = true;
-    // Every message on this connection is a domain event (nothing else is registered): it starts
-    // with the callback id and the domain. One that does not parse breaks the connection.
-    this.rpc.onMessage((_procedure, payload) => {
-      const { domain } = readDomainEventHead(payload);
-      if (watching) onEvent(domain);
+  async watch(kind: EventKind, onEvent: (name: string) => void): Promise<EventWatch> {
+    if (this.listeners.has(kind)) throw new Error(`${kind} events are watched already`);
+    if (this.listeners.size === 0)
+      // A message that does not parse breaks the connection (and so every watch: the host reconnects).
+      this.rpc.onMessage((procedure, payload) => {
+        const listener = this.listeners.get(eventKindOf(procedure));
+        if (listener) listener(eventObjectName(payload));
+      });
+    this.listeners.set(kind, onEvent);
+    const registration = await registerEvents(this.rpc, kind).catch((error: unknown) => {
+      this.listeners.delete(kind);
+      throw error;
     });
     const ended = new Promise<Error>((resolve) => this.rpc.onBroken(resolve));
-    const registered = await Promise.allSettled(
-      DOMAIN_EVENT_IDS.map((id) => registerDomainEvents(this.rpc, id)),
-    );
-    const callbacks = registered.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    const close = () => {
-      if (!watching) return;
-      watching = false;
-      for (const id of callbacks) deregisterDomainEvents(this.rpc, id).catch(() => undefined);
+    return {
+      ended,
+      close: () => {
+        if (this.listeners.get(kind) === onEvent) this.listeners.delete(kind);
+        registration.close();
+      },
     };
-    const lifecycle = registered[LIFECYCLE_EVENT]!;
-    if (lifecycle.status === 'rejected') {
-      close();
-      throw lifecycle.reason instanceof Error
-        ? lifecycle.reason
-        : new RpcCallError(-1, -1, String(lifecycle.reason));
-    }
-    return { ended, close };
   }
 
   domainXml(domain: DomainRef, inactive = false): Promise<string> {

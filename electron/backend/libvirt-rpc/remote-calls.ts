@@ -17,8 +17,6 @@ const enum Procedure {
   DomainGetState = 212,
   ConnectListAllDomains = 273,
   StoragePoolListAllVolumes = 282,
-  ConnectDomainEventCallbackRegisterAny = 316,
-  ConnectDomainEventCallbackDeregisterAny = 317,
 }
 
 export const enum AuthType {
@@ -116,24 +114,6 @@ export async function listAllDomains(rpc: RpcConnection, filter: DomainListFilte
 export async function domainState(rpc: RpcConnection, domain: DomainRef): Promise<number> {
   const r = await rpc.call(Procedure.DomainGetState, (w) => writeDomain(w, domain).uint(0));
   return r.int();
-}
-
-/**
- * Asks for every domain's events of one kind (virDomainEventID) on this connection; the daemon then
- * sends them as messages starting with the returned callback id and the domain.
- */
-export async function registerDomainEvents(rpc: RpcConnection, eventId: number): Promise<number> {
-  const r = await rpc.call(Procedure.ConnectDomainEventCallbackRegisterAny, (w) => w.int(eventId).int(0));
-  return r.int();
-}
-
-export async function deregisterDomainEvents(rpc: RpcConnection, callbackId: number): Promise<void> {
-  await rpc.call(Procedure.ConnectDomainEventCallbackDeregisterAny, (w) => w.int(callbackId));
-}
-
-/** What every domain event message starts with (remote_domain_event_callback_*_msg). */
-export function readDomainEventHead(r: XdrReader): { callbackId: number; domain: DomainEntry } {
-  return { callbackId: r.int(), domain: readDomain(r) };
 }
 
 export async function poolByName(rpc: RpcConnection, name: string): Promise<PoolRef> {

@@ -1,8 +1,7 @@
 import type { NodeDevice, NodeDeviceListing } from '../../../shared/api/node-devices';
-import { listenForEvents } from '../collections/event-listening';
+import { listenForEvents, watchThroughReader } from '../collections/event-listening';
 import { ObjectCollection } from '../collections/object-collection';
 import type { EventBus } from '../events/event-bus';
-import type { VirshEventStream } from '../events/virsh-event-stream';
 import type { LiveHost } from '../hosts/host-connection';
 import { readDeviceNames, readNodeDevice, readNodeDevices } from './node-device-listing';
 import { parseNodedevEventLine } from './parse-nodedev-event';
@@ -16,7 +15,7 @@ const EVENT_SETTLE_MS = 25;
  * re-read on every reconnect and kept fresh by `virsh nodedev-event --event lifecycle|update --loop`.
  */
 export class NodeDeviceCollection extends ObjectCollection<NodeDevice> {
-  private stream: VirshEventStream | undefined;
+  private stream: { close(): void } | undefined;
   private loaded: Promise<void> | undefined;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   listing: NodeDeviceListing = { complete: true, live: false };
@@ -76,10 +75,11 @@ export class NodeDeviceCollection extends ObjectCollection<NodeDevice> {
   }
 
   private async readAll(host: LiveHost): Promise<void> {
+    // Listening first: a device that changes while the list is read is re-read after it.
+    if (!this.stream) this.stream = await this.listen(host);
     const { names, refused } = await readDeviceNames(host);
     const devices = await readNodeDevices(host.shell, names);
     if (!host.current()) return;
-    if (!this.stream) this.stream = await this.listen(host);
     this.listing = {
       complete: !refused,
       live: this.stream !== undefined,
@@ -90,18 +90,25 @@ export class NodeDeviceCollection extends ObjectCollection<NodeDevice> {
     this.replaceAll(devices);
   }
 
-  private listen(host: LiveHost): Promise<VirshEventStream | undefined> {
-    return listenForEvents(host, 'nodedev-event', (line) => {
-      const event = parseNodedevEventLine(line);
-      if (!event) return;
-      clearTimeout(this.timers.get(event.device));
+  /** Through the daemon reader where the host has one, else virsh's stream (once it listens). */
+  private async listen(host: LiveHost): Promise<{ close(): void } | undefined> {
+    const reread = (device: string) => {
+      clearTimeout(this.timers.get(device));
       this.timers.set(
-        event.device,
+        device,
         setTimeout(() => {
-          this.timers.delete(event.device);
-          this.refresh(host, [event.device]).catch(() => undefined);
+          this.timers.delete(device);
+          this.refresh(host, [device]).catch(() => undefined);
         }, EVENT_SETTLE_MS),
       );
+    };
+    const watch = await watchThroughReader(host, 'nodedev', reread);
+    if (watch) return watch;
+    const stream = await listenForEvents(host, 'nodedev-event', (line) => {
+      const event = parseNodedevEventLine(line);
+      if (event) reread(event.device);
     });
+    await stream?.ready;
+    return stream;
   }
 }

@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('node devices of the real session host', () => {
-  it('lists every device virsh lists, each parsed from its XML, and listens with nodedev-event', async () => {
+  it('lists every device virsh lists, each parsed from its XML, and listens through the daemon reader (no virsh)', async () => {
     const { devices, groups, listing } = await h.call('nodedevices/list', { hostId });
     expect(devices.map((d) => d.name).sort()).toEqual((await realNames()).sort());
     expect(listing).toEqual({ complete: true, live: true });
@@ -45,8 +45,7 @@ describe('node devices of the real session host', () => {
     // Every net device names an interface; this machine has no IOMMU groups.
     for (const device of devices.filter((d) => d.kind === 'net')) expect(device.net?.interface).toBeTruthy();
     expect(groups).toEqual([]);
-    const streams = await hostProcesses([eventStreamCommand('nodedev-event')]);
-    expect(streams.some((argv) => argv.includes(host.uri))).toBe(true);
+    expect(await hostProcesses([eventStreamCommand('nodedev-event')])).toEqual([]);
   });
 
   it('says a device is in use by a VM whose XML has a <hostdev> for it', async () => {

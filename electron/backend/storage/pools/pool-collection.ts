@@ -13,6 +13,7 @@ import { readOnePool, readPools } from './pool-reader';
 export class PoolCollection extends NamedObjectCollection<PoolSummary> {
   constructor(hostId: string, bus: EventBus) {
     super(hostId, (delta) => bus.emit('pools/delta', delta), {
+      kind: 'pool',
       verb: 'pool-event',
       nameIn: (line) => parsePoolEventLine(line)?.pool,
     });
@@ -34,7 +35,8 @@ export class PoolCollection extends NamedObjectCollection<PoolSummary> {
   }
 
   protected async reloadAll(host: LiveHost): Promise<void> {
+    const fresh = this.notRefreshedSince();
     const pools = await readPools(host.shell);
-    if (host.current()) this.replaceAll(pools);
+    if (host.current()) this.replaceAllFrom(pools, fresh);
   }
 }
