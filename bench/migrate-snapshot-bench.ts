@@ -13,7 +13,8 @@
  *     connection) beside it peer-to-peer over SSH (`route: 'direct'`). Every kind runs once each way
  *     per round (the guest goes a→b→a→b→a→b→a), so direction does not favour one.
  */
-import { loadavg as osLoadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg as osLoadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { installerKernel, startBusyGuest } from '../e2e/host/busy-guest';
 import { ensureTestHost, hostVirsh, peerVirsh, type TestHost } from '../e2e/host/test-host';
@@ -33,6 +34,15 @@ const loadavg = () =>
     .join(', ');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(7)} ms`;
+
+/** Every CPU's busy and idle time so far (ms), from /proc/stat. */
+function machineCpu(): [number, number] {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const tick = 10; // USER_HZ 100
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  const busy = fields.slice(0, 8).reduce((a, b) => a + b, 0) - idle;
+  return [busy * tick, idle * tick];
+}
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
@@ -104,6 +114,8 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
   type Kind = keyof typeof times;
   // The desktop's own CPU time (this process) per migration: what relaying costs the desktop.
   const desktopCpu: Record<Kind, number[]> = { direct: [], relay: [], relayTunnelled: [], virsh: [] };
+  // Every CPU's busy time over each migration (/proc/stat): what the whole path costs this machine.
+  const machineBusy: Record<Kind, number[]> = { direct: [], relay: [], relayTunnelled: [], virsh: [] };
   const ends = [
     { id: a, virsh: hostVirsh, uri: uriOf(host.user) },
     { id: b, virsh: peerVirsh, uri: uriOf(host.peer.user) },
@@ -120,6 +132,7 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
     ))!.uuid;
     const options = { persistent: true, undefineSource: true };
     const cpu0 = process.cpuUsage();
+    const machine0 = machineCpu();
     times[kind].push(
       await timed(() =>
         kind === 'virsh'
@@ -143,7 +156,21 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
       ),
     );
     const cpu = process.cpuUsage(cpu0);
+    const machine = machineCpu().map((v, i) => v - machine0[i]!);
     desktopCpu[kind].push((cpu.user + cpu.system) / 1000);
+    machineBusy[kind].push(machine[0]!);
+    // JOBINFO=1: each run with what libvirt says the migration itself took (the destination's
+    // completed job) and the CPU it cost, the desktop's and the whole machine's.
+    if (process.env.JOBINFO) {
+      const job = (await to.virsh(['domjobinfo', '--completed', guest.name])).stdout;
+      const field = (name: string) => new RegExp(`^${name}:\\s+(.+)$`, 'm').exec(job)?.[1]?.trim() ?? '?';
+      console.log(
+        `    ${kind.padEnd(14)} ${fmt(times[kind].at(-1)!)}; libvirt's job ${field('Time elapsed')}, ` +
+          `${field('Data processed')} at ${field('Memory bandwidth')}; desktop CPU user ` +
+          `${(cpu.user / 1000).toFixed(0)} ms, system ${(cpu.system / 1000).toFixed(0)} ms; machine busy ` +
+          `${machine[0]} ms, idle ${machine[1]} ms`,
+      );
+    }
   };
   try {
     // Let the loader put the kernel and initrd in memory before the first measurement.
@@ -176,6 +203,10 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
     );
     console.log(
       `    desktop CPU per migration (median): direct ${fmt(median(desktopCpu.direct))}, relayed ${fmt(median(desktopCpu.relay))}`,
+    );
+    console.log(
+      `    machine CPU busy per migration (median, ${cpus().length} CPUs): direct ${fmt(median(machineBusy.direct))}, ` +
+        `relayed ${fmt(median(machineBusy.relay))}`,
     );
     console.log(`    every run (ms): ${JSON.stringify(times)}`);
     console.log(`    load average (1, 5, 15 min) before ${loadBefore}, after ${loadavg()}`);
