@@ -41,18 +41,27 @@ function defineWhileTheListIsRead(): { defined: () => boolean } {
   return { defined: () => defined };
 }
 
-async function connect(): Promise<{ h: Harness; hostId: string }> {
+const shows = (hostId: string) => (d: { hostId: string; upsert: NetworkSummary[] }) =>
+  d.hostId === hostId && d.upsert.some((n) => n.name === NAME);
+
+/**
+ * A fresh backend connects to the test host while the network is defined outside during its list
+ * read; resolves once the network showed up.
+ */
+async function connectWhileDefinedOutside(): Promise<{ h: Harness; hostId: string }> {
+  const { defined } = defineWhileTheListIsRead();
   const harness = await createHarness();
   h = harness;
   harness.setPromptPolicy((p) =>
     p.kind === 'host-key' && p.fingerprint === host.hostKeySha256 ? { accepted: true } : undefined,
   );
   const hostId = await addSshHost(harness, host, { privateKeyPath: host.privateKeyPath });
+  const appears = harness.waitFor('networks/delta', shows(hostId), 60_000);
+  expect((await harness.call('hosts/connect', { hostId })).state).toBe('connected');
+  await appears;
+  expect(defined()).toBe(true);
   return { h: harness, hostId };
 }
-
-const shows = (hostId: string) => (d: { hostId: string; upsert: NetworkSummary[] }) =>
-  d.hostId === hostId && d.upsert.some((n) => n.name === NAME);
 
 beforeAll(() => hostVirsh(['net-undefine', NAME]));
 afterEach(async () => {
@@ -65,24 +74,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a network defined outside while the list is being read', () => {
   it('shows up through the daemon reader (no virsh listens)', async () => {
-    const { defined } = defineWhileTheListIsRead();
-    const { h, hostId } = await connect();
-    const appears = h.waitFor('networks/delta', shows(hostId), 60_000);
-    expect((await h.call('hosts/connect', { hostId })).state).toBe('connected');
-    await appears;
-    expect(defined()).toBe(true);
+    const { h, hostId } = await connectWhileDefinedOutside();
     expect((await h.call('networks/list', { hostId })).map((n) => n.name)).toContain(NAME);
     expect(await hostProcesses([eventStreamCommand('net-event')])).toEqual([]);
   });
 
   it('shows up through virsh net-event where the host has no reader (read again once it listens)', async () => {
     vi.spyOn(LibvirtReader, 'open').mockResolvedValue(undefined);
-    const { defined } = defineWhileTheListIsRead();
-    const { h, hostId } = await connect();
-    const appears = h.waitFor('networks/delta', shows(hostId), 60_000);
-    expect((await h.call('hosts/connect', { hostId })).state).toBe('connected');
-    await appears;
-    expect(defined()).toBe(true);
+    await connectWhileDefinedOutside();
     const streams = await hostProcesses([eventStreamCommand('net-event')]);
     expect(streams.some((argv) => argv.includes(host.uri))).toBe(true);
   });
