@@ -4,8 +4,9 @@
  *   - Snapshots of a running 32 MiB VM with one qcow2 disk: VirtDesk's `snapshots/create` (internal,
  *     with memory, a job) and `snapshots/revert` (back to running), median of ROUNDS, beside
  *     `virsh snapshot-create-as` / `snapshot-revert --running` (a virsh process on the host).
- *   - Live migration of a 256 MiB guest whose memory holds the installer's kernel and initrd between
- *     the two test users' session daemons: VirtDesk's `domains/migrate` (peer-to-peer over SSH) one
+ *   - Live migration of a 256 MiB guest whose memory holds 128 MiB of random bytes and whose CPU
+ *     idles (`e2e/host/idle-guest.ts`; VD_BENCH_GUEST=spinning: the installer kernel that panics
+ *     and spins a host core, as before) between the two test users' session daemons: VirtDesk's `domains/migrate` (peer-to-peer over SSH) one
  *     way, `virsh migrate --live --p2p --persistent --undefinesource` the other way, median of
  *     MIGRATIONS each — and, in the same rounds, `domains/migrate` relayed through the desktop
  *     (`route: 'relay'`: libvirt's connection piped through the desktop's two SSH connections, QEMU's
@@ -17,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg as osLoadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { installerKernel, startBusyGuest } from '../e2e/host/busy-guest';
+import { startIdleFilledGuest, staticBusybox } from '../e2e/host/idle-guest';
 import { ensureTestHost, hostVirsh, peerVirsh, type TestHost } from '../e2e/host/test-host';
 import { createVmWithVolumes } from '../e2e/host/vm-with-volumes';
 import {
@@ -103,7 +105,16 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
     return;
   }
   const b = await connectByKey(h, { ...host, user: host.peer.user });
-  const guest = await startBusyGuest(host, `vd-m5-bench-${process.pid}`, 256);
+  const name = `vd-m5-bench-${process.pid}`;
+  const idle = staticBusybox() !== undefined && process.env.VD_BENCH_GUEST !== 'spinning';
+  const guest = idle
+    ? await startIdleFilledGuest(host, name, 256, 128)
+    : await startBusyGuest(host, name, 256);
+  console.log(
+    idle
+      ? '  the guest: 256 MiB, 128 MiB of it random bytes, its CPU idle'
+      : '  the guest: 256 MiB, the installer kernel that panicked (it spins a host core under TCG)',
+  );
   const uriOf = (user: string) => `qemu+ssh://${user}@127.0.0.1:${host.port}/session`;
   const times = {
     direct: [] as number[],

@@ -63,13 +63,15 @@ export async function startMemoryFilledGuest(
   };
 }
 
-async function startKernelGuest(
+export async function startKernelGuest(
   name: string,
   memoryMiB: number,
   kernel: string,
   initrd: string,
   cmdline: string,
   serialLog?: string,
+  /** Append to the log instead of replacing it: the other test user's libvirt may not delete it (a migration). */
+  appendLog = false,
 ): Promise<BusyGuest> {
   const remove = async () => {
     for (const virsh of [hostVirsh, peerVirsh]) {
@@ -84,7 +86,7 @@ async function startKernelGuest(
     `<domain type='qemu'><name>${name}</name><memory unit='MiB'>${memoryMiB}</memory><vcpu>1</vcpu>` +
       `<os><type arch='x86_64' machine='pc'>hvm</type><kernel>${kernel}</kernel>` +
       `<initrd>${initrd}</initrd><cmdline>console=ttyS0 ${cmdline}</cmdline></os>` +
-      `<devices><serial type='pty'>${serialLog ? `<log file='${serialLog}' append='off'/>` : ''}` +
+      `<devices><serial type='pty'>${serialLog ? `<log file='${serialLog}' append='${appendLog ? 'on' : 'off'}'/>` : ''}` +
       `<target port='0'/></serial></devices></domain>`,
   );
   chmodSync(file, 0o644);
