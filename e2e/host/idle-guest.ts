@@ -64,7 +64,8 @@ export async function startIdleFilledGuest(
   fillMiB: number,
 ): Promise<BusyGuest> {
   const media = installerKernel(host);
-  if (!media || !staticBusybox()) throw new Error('no installer kernel or static busybox on the test host');
+  const busybox = staticBusybox();
+  if (!media || !busybox) throw new Error('no installer kernel or static busybox on the test host');
   const init = [
     '#!/bin/busybox sh',
     'export PATH=/bin',
@@ -81,7 +82,7 @@ export async function startIdleFilledGuest(
       { name: 'bin', mode: 0o40755 },
       { name: 'dev', mode: 0o40755 },
       { name: 'dev/console', mode: 0o20600, rdev: [5, 1] },
-      { name: 'bin/busybox', mode: 0o100755, data: readFileSync(BUSYBOX) },
+      { name: 'bin/busybox', mode: 0o100755, data: readFileSync(busybox) },
       { name: 'init', mode: 0o100755, data: Buffer.from(`${init}\n`) },
     ]),
   );

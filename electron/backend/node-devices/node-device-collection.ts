@@ -12,7 +12,8 @@ const EVENT_SETTLE_MS = 25;
 /**
  * The host's node devices (keyed by name). Read only once someone asks (the Devices tab, the Add
  * Hardware dialog): a host connects without reading hundreds of device XMLs. From then on it is
- * re-read on every reconnect and kept fresh by `virsh nodedev-event --event lifecycle|update --loop`.
+ * re-read on every reconnect and kept fresh by the daemon reader's node device events (else
+ * `virsh nodedev-event --event lifecycle|update --loop`), registered before the list is read.
  */
 export class NodeDeviceCollection extends ObjectCollection<NodeDevice> {
   private stream: { close(): void } | undefined;
