@@ -95,8 +95,10 @@ take_lock() {
 # Alive and not a zombie (PID 1 here may reap orphans late; a zombie holds no socket any more).
 pid_alive() {
   [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null || return 1
-  local st
-  { st="$(<"/proc/$1/stat")"; } 2>/dev/null || return 1
+  local st=''
+  # `read`, not `$(<…)`: reading the stat of a process that is being killed through $(<…) was seen
+  # (bash 5.2) to end the whole script with exit 1 and no message — kill-ssh-sessions failed 1 in ~40.
+  { read -r st <"/proc/$1/stat"; } 2>/dev/null || [[ -n "$st" ]] || return 1
   st="${st##*) }"
   [[ "${st%% *}" != Z ]]
 }
