@@ -16,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg as osLoadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { installerKernel, startBusyGuest } from '../e2e/host/busy-guest';
 import { startIdleFilledGuest, staticBusybox } from '../e2e/host/idle-guest';
 import { ensureTestHost, hostVirsh, peerVirsh, type TestHost } from '../e2e/host/test-host';
@@ -124,9 +124,18 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
   };
   type Kind = keyof typeof times;
   // The desktop's own CPU time (this process) per migration: what relaying costs the desktop.
-  const desktopCpu: Record<Kind, number[]> = { direct: [], relay: [], relayTunnelled: [], virsh: [] };
+  const none = (): Record<Kind, number[]> => ({
+    direct: [],
+    relay: [],
+    relayTunnelled: [],
+    virsh: [],
+  });
+  const desktopCpu = none();
+  // How long the desktop's main thread (the one that answers the window) was kept from its events:
+  // the longest delay of its event loop during each migration.
+  const loopDelayMax = none();
   // Every CPU's busy time over each migration (/proc/stat): what the whole path costs this machine.
-  const machineBusy: Record<Kind, number[]> = { direct: [], relay: [], relayTunnelled: [], virsh: [] };
+  const machineBusy = none();
   const ends = [
     { id: a, virsh: hostVirsh, uri: uriOf(host.user) },
     { id: b, virsh: peerVirsh, uri: uriOf(host.peer.user) },
@@ -144,6 +153,8 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
     const options = { persistent: true, undefineSource: true };
     const cpu0 = process.cpuUsage();
     const machine0 = machineCpu();
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
     times[kind].push(
       await timed(() =>
         kind === 'virsh'
@@ -164,8 +175,9 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
               route: kind === 'direct' ? 'direct' : 'relay',
               tunnelled: kind === 'relayTunnelled',
             }),
-      ),
+      ).finally(() => loop.disable()),
     );
+    loopDelayMax[kind].push(loop.max / 1e6);
     const cpu = process.cpuUsage(cpu0);
     const machine = machineCpu().map((v, i) => v - machine0[i]!);
     desktopCpu[kind].push((cpu.user + cpu.system) / 1000);
@@ -179,7 +191,7 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
         `    ${kind.padEnd(14)} ${fmt(times[kind].at(-1)!)}; libvirt's job ${field('Time elapsed')}, ` +
           `${field('Data processed')} at ${field('Memory bandwidth')}; desktop CPU user ` +
           `${(cpu.user / 1000).toFixed(0)} ms, system ${(cpu.system / 1000).toFixed(0)} ms; machine busy ` +
-          `${machine[0]} ms, idle ${machine[1]} ms`,
+          `${machine[0]} ms, idle ${machine[1]} ms; main thread's longest wait ${(loop.max / 1e6).toFixed(0)} ms`,
       );
     }
   };
@@ -208,6 +220,10 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
     );
     console.log(
       `    VirtDesk relayed through the desktop     ${fmt(relay)}  (speed relay vs direct ${(direct / relay).toFixed(2)}×, target ≥ 0.8×)`,
+    );
+    console.log(
+      `    desktop main thread's longest wait (median): relayed ${fmt(median(loopDelayMax.relay))}, ` +
+        `direct ${fmt(median(loopDelayMax.direct))}`,
     );
     console.log(
       `    VirtDesk relayed, --tunnelled            ${fmt(relayTunnelled)}  (speed vs direct ${(direct / relayTunnelled).toFixed(2)}×: the Advanced choice)`,

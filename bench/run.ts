@@ -10,6 +10,7 @@ import { runStatsHistoryBench } from './stats-history-bench';
 import { runWizardBench } from './wizard-bench';
 // issue 14: snapshots and migration
 import { runMigrateSnapshotBench } from './migrate-snapshot-bench';
+import { runRelayCeilingBench } from './relay-ceiling-bench';
 // Speed through the UI and many hosts (issue 16)
 import { runUiListBench } from './ui-list-bench';
 import { runManyHostsBench } from './many-hosts-bench';
@@ -26,4 +27,5 @@ await runStatsHistoryBench();
 await runWizardBench();
 // issue 14: snapshots and migration
 await runMigrateSnapshotBench();
+await runRelayCeilingBench();
 process.exit(0);
