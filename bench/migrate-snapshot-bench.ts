@@ -14,9 +14,9 @@
  *     connection) beside it peer-to-peer over SSH (`route: 'direct'`). Every kind runs once each way
  *     per round (the guest goes a→b→a→b→a→b→a), so direction does not favour one.
  */
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg as osLoadavg } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { machineCpu, median } from './machine-cpu';
 import { installerKernel, startBusyGuest } from '../e2e/host/busy-guest';
 import { startIdleFilledGuest, staticBusybox } from '../e2e/host/idle-guest';
 import { ensureTestHost, hostVirsh, peerVirsh, type TestHost } from '../e2e/host/test-host';
@@ -34,17 +34,7 @@ const loadavg = () =>
   osLoadavg()
     .map((l) => l.toFixed(2))
     .join(', ');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(7)} ms`;
-
-/** Every CPU's busy and idle time so far (ms), from /proc/stat. */
-function machineCpu(): [number, number] {
-  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const tick = 10; // USER_HZ 100
-  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-  const busy = fields.slice(0, 8).reduce((a, b) => a + b, 0) - idle;
-  return [busy * tick, idle * tick];
-}
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
@@ -124,18 +114,18 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
   };
   type Kind = keyof typeof times;
   // The desktop's own CPU time (this process) per migration: what relaying costs the desktop.
-  const none = (): Record<Kind, number[]> => ({
+  const perKind = (): Record<Kind, number[]> => ({
     direct: [],
     relay: [],
     relayTunnelled: [],
     virsh: [],
   });
-  const desktopCpu = none();
+  const desktopCpu = perKind();
   // How long the desktop's main thread (the one that answers the window) was kept from its events:
   // the longest delay of its event loop during each migration.
-  const loopDelayMax = none();
+  const loopDelayMax = perKind();
   // Every CPU's busy time over each migration (/proc/stat): what the whole path costs this machine.
-  const machineBusy = none();
+  const machineBusy = perKind();
   const ends = [
     { id: a, virsh: hostVirsh, uri: uriOf(host.user) },
     { id: b, virsh: peerVirsh, uri: uriOf(host.peer.user) },

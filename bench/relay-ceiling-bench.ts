@@ -19,17 +19,11 @@ import type { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import ssh2, { type Client, type ClientChannel } from 'ssh2';
 import { ensureTestHost, type TestHost } from '../e2e/host/test-host';
+import { machineCpu, median } from './machine-cpu';
 
 const MIB = Number(process.env.RELAY_MIB ?? 160);
 const ROUNDS = Number(process.env.RELAY_ROUNDS ?? 3);
 const BYTES = MIB * 1024 * 1024;
-
-/** Every CPU's busy time so far (ms), from /proc/stat. */
-function machineBusy(): number {
-  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-  return (fields.slice(0, 8).reduce((a, b) => a + b, 0) - idle) * 10;
-}
 
 function login(host: TestHost): Promise<Client> {
   return new Promise((resolve, reject) => {
@@ -112,8 +106,6 @@ function throughPipe(): Promise<number> {
   });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
 export async function runRelayCeilingBench(): Promise<void> {
   console.log(`\n== What a relay through the desktop can carry on this machine (issue 14), ${MIB} MiB ==`);
   const host = await ensureTestHost();
@@ -130,9 +122,9 @@ export async function runRelayCeilingBench(): Promise<void> {
   try {
     for (let round = 0; round < ROUNDS; round++)
       for (const [name, measure] of Object.entries(kinds)) {
-        const busy0 = machineBusy();
+        const busy0 = machineCpu()[0];
         const ms = await measure();
-        const busy = machineBusy() - busy0;
+        const busy = machineCpu()[0] - busy0;
         (results[name] ??= { ms: [], busy: [] }).ms.push(ms);
         results[name]!.busy.push(busy);
       }
