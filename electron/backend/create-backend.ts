@@ -17,6 +17,7 @@ import { OrphanVolumes } from './storage/volumes/orphan-volumes';
 import { TransferTickets } from './storage/volumes/transfer-tickets';
 import { VolumeOps } from './storage/volumes/volume-ops';
 import { OsListCache } from './wizard/os-list-cache';
+import { tuneGarbageCollection } from './runtime/garbage-collection';
 
 export interface BackendOptions {
   /** Where connections, preferences and VirtDesk's own known_hosts live. */
@@ -54,6 +55,7 @@ export interface Backend {
 
 /** The composition root: every service is built here and handed its dependencies. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
+  tuneGarbageCollection();
   const log = options.log ?? ((m: string) => console.error(`[virtdesk] ${m}`));
   const homeDir = options.homeDir ?? homedir();
   const bus = new EventBus();
