@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import ssh2, { type Client, type ClientChannel } from 'ssh2';
+import { tuneGarbageCollection } from '../electron/backend/runtime/garbage-collection';
 import { ensureTestHost, type TestHost } from '../e2e/host/test-host';
 import { machineCpu, median } from './machine-cpu';
 
@@ -108,6 +109,7 @@ function throughPipe(): Promise<number> {
 
 export async function runRelayCeilingBench(): Promise<void> {
   console.log(`\n== What a relay through the desktop can carry on this machine (issue 14), ${MIB} MiB ==`);
+  tuneGarbageCollection(); // as in the desktop's process
   const host = await ensureTestHost();
   const dir = mkdtempSync(join(tmpdir(), 'vd-relay-ceiling-'));
   const knownHosts = join(dir, 'known_hosts');
