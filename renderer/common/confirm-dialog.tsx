@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../api/api-error-from';
+import { useFormatBytes } from '../i18n/use-format-bytes';
 import type { ConfirmChoice } from '../stores/ui-store';
 import { Dialog } from './dialog';
 import { useStoreState, useStores } from './stores-context';
@@ -141,15 +142,22 @@ export function ConfirmActionDialog(props: {
   );
 }
 
-function ChoiceRow(props: {
+/** One disk (or other choice) of the checklist; its byte sizes shown in the window’s language. */
+export function ChoiceRow(props: {
   index: number;
   choice: ConfirmChoice;
   checked: boolean;
   onToggle: (id: string) => void;
 }) {
   const { t } = useTranslation();
+  const formatBytes = useFormatBytes(); // issue 15: sizes in the window's language
   const { choice } = props;
   const detailId = `confirm-choice-detail-${props.index}`;
+  const sizes = Object.entries(choice.detailBytes ?? {}).map(([name, bytes]) => [name, formatBytes(bytes)]);
+  const detailParams: Record<string, string | number> = {
+    ...choice.detailParams,
+    ...Object.fromEntries(sizes),
+  };
   return (
     <label className="confirm-choice">
       <input
@@ -161,7 +169,7 @@ function ChoiceRow(props: {
       />
       <span className="confirm-choice-label">{choice.label}</span>
       <span id={detailId} className="confirm-choice-detail">
-        {t(choice.detailKey, choice.detailParams)}
+        {t(choice.detailKey, detailParams)}
         {choice.noteKeys.map((key) => (
           <span key={key} className="confirm-choice-note">
             {' · '}

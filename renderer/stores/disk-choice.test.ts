@@ -22,7 +22,8 @@ describe('the Delete checklist', () => {
       checked: true,
       disabled: false,
       detailKey: 'confirm.delete.diskInPool',
-      detailParams: { target: 'vda', pool: 'default', size: '1 GiB' },
+      detailParams: { target: 'vda', pool: 'default' },
+      detailBytes: { size: 2 ** 30 },
       noteKeys: [],
     });
   });

@@ -1,7 +1,6 @@
 import type { VirtdeskApi } from '../../shared/api/contract';
 import type { DomainDisk } from '../../shared/api/domain-storage';
 import type { DomainAction, DomainSummary } from '../../shared/api/domains';
-import { formatBytes } from '../../shared/xml/units';
 import { toApiError } from '../api/api-error-from';
 import {
   actionTargets,
@@ -144,11 +143,8 @@ export function diskChoice(disk: DomainDisk): ConfirmChoice {
     id: disk.path!,
     label: disk.path!,
     detailKey: disk.pool ? 'confirm.delete.diskInPool' : 'confirm.delete.disk',
-    detailParams: {
-      target: disk.target,
-      pool: disk.pool ?? '',
-      size: disk.capacity !== undefined ? formatBytes(disk.capacity) : '?',
-    },
+    detailParams: { target: disk.target, pool: disk.pool ?? '', size: '?' },
+    ...(disk.capacity !== undefined ? { detailBytes: { size: disk.capacity } } : {}),
     noteKeys,
     noteParams: { vms: disk.sharedWith.join(', '), reason: disk.notDeletable ?? '' },
     checked: disk.suggested,

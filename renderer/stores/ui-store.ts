@@ -22,6 +22,8 @@ export type ConfirmChoice = {
   label: string;
   detailKey: string;
   detailParams: Record<string, string | number>;
+  /** Parameters of `detailKey` that are sizes in bytes: shown in the window's language by the dialog. */
+  detailBytes?: Record<string, number>;
   /** i18n keys of warnings shown beside it (CD-ROM, shared with other VMs, read-only, …). */
   noteKeys: string[];
   noteParams: Record<string, string | number>;
