@@ -60,7 +60,9 @@ test('Migrate moves a running VM live to another connected host, and the lists f
   await expect
     .poll(async () => (await peerVirsh(['domstate', vm])).stdout.trim(), { timeout: 60_000 })
     .toBe('running');
-  expect((await hostVirsh(['dominfo', vm])).code).not.toBe(0);
+  // The source removes its definition once its QEMU has exited (libvirt's Confirm, 1–2 s after the
+  // destination runs the guest here).
+  await expect.poll(async () => (await hostVirsh(['dominfo', vm])).code, { timeout: 30_000 }).not.toBe(0);
   // One row left, under the second host (the first host's list lost it).
   await expect(app.vmRow(vm)).toHaveCount(1);
   await expect(
