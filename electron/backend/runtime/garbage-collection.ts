@@ -11,7 +11,7 @@ import { setFlagsFromString } from 'node:v8';
  * in a heap this small is a few MB, far below the ~32 MB that piles up between two young collections.
  * So each full collection ends with the limit already reached and the next one starts at once: about
  * ten a second while a relay runs, on the main thread and V8's helper threads (measured in issue 14:
- * the migration relay's CPU cost −40 %, its data phase −25 %, the main thread's longest wait shorter;
+ * the migration relay's CPU cost about halved, its data phase −25 %, the main thread's longest wait shorter;
  * docs/snapshots-clone.md, "Ninth session").
  *
  * Without incremental marking the young collections still free those buffers, and a full collection
