@@ -111,24 +111,12 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
       : '  the guest: 256 MiB, the installer kernel that panicked (it spins a host core under TCG)',
   );
   const uriOf = (user: string) => `qemu+ssh://${user}@127.0.0.1:${host.port}/session`;
-  const times = {
-    direct: [] as number[],
-    relay: [] as number[],
-    relayTunnelled: [] as number[],
-    virsh: [] as number[],
-    directAtLink: [] as number[],
-    relayAtLink: [] as number[],
-  };
-  type Kind = keyof typeof times;
+  const kinds = ['direct', 'relay', 'relayTunnelled', 'virsh', 'directAtLink', 'relayAtLink'] as const;
+  type Kind = (typeof kinds)[number];
+  const perKind = () => Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<Kind, number[]>;
+  // Each migration's time, by kind.
+  const times = perKind();
   // The desktop's own CPU time (this process) per migration: what relaying costs the desktop.
-  const perKind = (): Record<Kind, number[]> => ({
-    direct: [],
-    relay: [],
-    relayTunnelled: [],
-    virsh: [],
-    directAtLink: [],
-    relayAtLink: [],
-  });
   const desktopCpu = perKind();
   // How long the desktop's main thread (the one that answers the window) was kept from its events:
   // the longest delay of its event loop during each migration.
@@ -216,14 +204,9 @@ async function migrateBench(host: TestHost, h: Harness, a: string) {
     const loadBefore = loadavg();
     for (let i = 0; i < MIGRATIONS; i++)
       for (const [step, kind] of order.entries()) await once(kind, ends[step % 2]!, ends[(step + 1) % 2]!);
-    const [direct, relay, relayTunnelled, virsh, directAtLink, relayAtLink] = [
-      times.direct,
-      times.relay,
-      times.relayTunnelled,
-      times.virsh,
-      times.directAtLink,
-      times.relayAtLink,
-    ].map(median) as [number, number, number, number, number, number];
+    const [direct, relay, relayTunnelled, virsh, directAtLink, relayAtLink] = kinds.map((k) =>
+      median(times[k]),
+    );
     console.log(
       `  live migration of a 256 MiB guest between two session daemons, median of ${2 * MIGRATIONS} (both ways):`,
     );
